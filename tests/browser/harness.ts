@@ -1,0 +1,121 @@
+// The browser-test harness: Debian's Chromium through playwright-core, against dist/ served as plain
+// static files on 127.0.0.1. One browser and one server per test file (beforeAll/afterAll).
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { serveStatic, type StaticServer } from './static-server.ts';
+import { assertBuilt, DIST } from './site.ts';
+
+export * from './site.ts';
+
+/** Flags that keep Chromium quiet on a closed network (see shared/stack.md); launch() adds --headless
+ * and its own fresh, temporary profile (--user-data-dir), so none is passed here. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', // we run as root in CI
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** CHROME_PATH, else Debian's /usr/bin/chromium; a missing browser is a failure, never a skip. */
+export function findChrome(env: NodeJS.ProcessEnv = process.env): string {
+  const fromEnv = env.CHROME_PATH?.trim();
+  if (fromEnv) {
+    if (!existsSync(fromEnv)) {
+      throw new Error(`CHROME_PATH=${fromEnv} does not exist. Install Chromium (apt-get install -y chromium) or point CHROME_PATH at a Chromium binary.`);
+    }
+    return fromEnv;
+  }
+  const debian = '/usr/bin/chromium';
+  if (!existsSync(debian)) {
+    throw new Error(`Chromium not found at ${debian}: the browser tests need it. Install it with apt-get install -y chromium, or set CHROME_PATH to a Chromium binary.`);
+  }
+  return debian;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: findChrome(), headless: true, args: CHROMIUM_ARGS });
+}
+
+export interface Site {
+  browser: Browser;
+  /** http://127.0.0.1:<port> */
+  origin: string;
+}
+
+/** Registers beforeAll/afterAll for one browser + one static server; read the fields inside tests. */
+export function useSite(): Site {
+  const site = {} as Site;
+  let server: StaticServer | undefined;
+  beforeAll(async () => {
+    assertBuilt();
+    server = await serveStatic(DIST);
+    site.origin = server.origin;
+    site.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await site.browser?.close();
+    await server?.close();
+  });
+  return site;
+}
+
+/** Everything that went wrong while a page was open: console errors, page errors, failed or 4xx/5xx
+ * requests, and requests to another origin (which are aborted, so nothing leaves the machine). */
+export interface PageProblems {
+  consoleErrors: string[];
+  pageErrors: string[];
+  failedRequests: string[];
+  badResponses: string[];
+  foreignRequests: string[];
+}
+
+export interface WatchedPage {
+  context: BrowserContext;
+  page: Page;
+  problems: PageProblems;
+  /** one line per problem, empty when the page was clean */
+  problemList(): string[];
+}
+
+export async function openPage(site: Site, options: BrowserContextOptions = {}): Promise<WatchedPage> {
+  const context = await site.browser.newContext({ baseURL: site.origin, ...options });
+  const problems: PageProblems = { consoleErrors: [], pageErrors: [], failedRequests: [], badResponses: [], foreignRequests: [] };
+  const isLocal = (url: string): boolean => url.startsWith(site.origin + '/') || /^(data|blob|about):/.test(url);
+  await context.route(
+    (url) => !isLocal(url.href),
+    async (route) => {
+      problems.foreignRequests.push(`${route.request().resourceType()} ${route.request().url()}`);
+      await route.abort('blockedbyclient');
+    },
+  );
+  const page = await context.newPage();
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') {
+      const where = msg.location();
+      problems.consoleErrors.push(`${msg.text()}${where.url ? ` (at ${where.url}:${where.lineNumber})` : ''}`);
+    }
+  });
+  page.on('pageerror', (err) => problems.pageErrors.push(String(err.stack ?? err)));
+  page.on('requestfailed', (req) => {
+    if (isLocal(req.url())) problems.failedRequests.push(`${req.resourceType()} ${req.url()}: ${req.failure()?.errorText}`);
+  });
+  page.on('response', (res) => {
+    if (res.status() >= 400) problems.badResponses.push(`${res.status()} ${res.request().resourceType()} ${res.url()}`);
+  });
+  return {
+    context,
+    page,
+    problems,
+    problemList: () => [
+      ...problems.consoleErrors.map((m) => `console error: ${m}`),
+      ...problems.pageErrors.map((m) => `uncaught error: ${m}`),
+      ...problems.failedRequests.map((m) => `failed request: ${m}`),
+      ...problems.badResponses.map((m) => `HTTP error: ${m}`),
+      ...problems.foreignRequests.map((m) => `request to another origin: ${m}`),
+    ],
+  };
+}

@@ -1,0 +1,148 @@
+// Search through the UI on the built site (Pagefind served as static files): each question is found
+// first by its own key words, fixed probes find their pages, the topic filter narrows the results,
+// and the keyboard shortcut opens the dialog.
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { builtQuestions, openPage, topicMembers, useSite, type WatchedPage } from './harness.ts';
+import { commonestWord, keyWords } from './keywords.ts';
+
+const site = useSite();
+const questions = builtQuestions();
+
+/** Fixed probes from the issue: a reader's words and the page they must find first. */
+const PROBES: Array<[query: string, id: string]> = [
+  ['teacher forcing', 'shifted-right-vs-teacher-forcing'],
+  ['residual connection layer normalization', 'why-add-and-norm'],
+];
+
+async function openSearch(site: Parameters<typeof openPage>[0]): Promise<WatchedPage> {
+  const watched = await openPage(site);
+  const { page } = watched;
+  await page.goto('/');
+  const open = page.locator('button[data-search-open]');
+  expect(await open.count(), 'home page: number of <button data-search-open>').toBe(1);
+  await open.click();
+  await page.locator('dialog[data-search][open] input[type="search"][data-search-input]').waitFor({ state: 'visible', timeout: 10_000 });
+  return watched;
+}
+
+/** Result URLs (path only, one per page, in order) once the list has stopped changing: 600 ms
+ * unchanged when there are results, 3 s when there are none (the first search loads Pagefind's index). */
+async function settledResults(page: Page): Promise<string[]> {
+  const read = (): Promise<string[]> =>
+    page.$$eval('ol[data-search-results] li a[href]', (as) => {
+      const paths = as.map((a) => new URL((a as HTMLAnchorElement).href).pathname);
+      return paths.filter((p, i) => paths.indexOf(p) === i);
+    });
+  const deadline = Date.now() + 15_000;
+  let last = await read();
+  let stableSince = Date.now();
+  while (Date.now() < deadline) {
+    await page.waitForTimeout(150);
+    const now = await read();
+    if (now.join() !== last.join()) {
+      last = now;
+      stableSince = Date.now();
+    } else if (Date.now() - stableSince >= (now.length > 0 ? 600 : 3_000)) {
+      return now;
+    }
+  }
+  return last;
+}
+
+/** Clears the query (and waits for the list to empty) so that old results are never read as new ones. */
+async function search(page: Page, query: string, topic = ''): Promise<string[]> {
+  await page.fill('input[data-search-input]', '');
+  await page
+    .waitForFunction(() => document.querySelectorAll('ol[data-search-results] li').length === 0, undefined, { timeout: 5_000 })
+    .catch(() => {
+      throw new Error('clearing input[data-search-input] did not empty ol[data-search-results]');
+    });
+  await page.selectOption('select[data-search-topic]', topic);
+  await page.fill('input[data-search-input]', query);
+  return settledResults(page);
+}
+
+describe('searching a question\'s key words finds it first', () => {
+  it('the build has question pages', () => expect(questions.length).toBeGreaterThanOrEqual(2));
+
+  const cases: Array<[string, string]> = [
+    ...PROBES,
+    ...questions.map((q): [string, string] => [keyWords(q.question).join(' '), q.id]),
+  ];
+  it.each(cases)('"%s" → /questions/%s/', async (query, id) => {
+    expect(query, `question ${id} has no key words in its <h1>`).not.toBe('');
+    const watched = await openSearch(site);
+    try {
+      const results = await search(watched.page, query);
+      expect(results[0], `search for "${query}": results in order were [${results.join(', ')}]`).toBe(`/questions/${id}/`);
+      expect(watched.problemList(), 'problems while searching').toEqual([]);
+    } finally {
+      await watched.context.close();
+    }
+  });
+});
+
+describe('the topic filter narrows the results', () => {
+  it('each topic keeps exactly the unfiltered results that belong to it, and some topic drops some', async () => {
+    const common = commonestWord(questions.map((q) => q.articleText));
+    expect(common && common.count, 'a word shared by at least two question articles, to search for').toBeGreaterThanOrEqual(2);
+    const watched = await openSearch(site);
+    try {
+      const { page } = watched;
+      const topics = await page.$$eval('select[data-search-topic] option', (os) => os.map((o) => (o as HTMLOptionElement).value));
+      expect(topics, 'the topic <select data-search-topic> offers "" (all topics)').toContain('');
+      const realTopics = topics.filter((t) => t !== '');
+      expect(realTopics.length, 'number of topics offered by the filter').toBeGreaterThanOrEqual(2);
+
+      const all = await search(page, common!.word, '');
+      expect(all.length, `"${common!.word}" with all topics: results [${all.join(', ')}]`).toBeGreaterThanOrEqual(2);
+
+      let narrowed = false;
+      for (const topic of realTopics) {
+        const members = topicMembers(topic);
+        expect(members, `/topics/${topic}/ is not built (needed to know which questions belong to "${topic}")`).toBeDefined();
+        const expected = all.filter((url) => members!.some((id) => url === `/questions/${id}/`));
+        const filtered = await search(page, common!.word, topic);
+        expect(
+          [...filtered].sort(),
+          `"${common!.word}" filtered to topic "${topic}": got [${filtered.join(', ')}], expected the unfiltered results in that topic [${expected.join(', ')}]`,
+        ).toEqual([...expected].sort());
+        if (filtered.length < all.length) narrowed = true;
+      }
+      expect(narrowed, `no topic narrowed the ${all.length} results for "${common!.word}"`).toBe(true);
+
+      const back = await search(page, common!.word, '');
+      expect([...back].sort(), 'back to all topics, the results are the unfiltered ones again').toEqual([...all].sort());
+      expect(watched.problemList(), 'problems while searching').toEqual([]);
+    } finally {
+      await watched.context.close();
+    }
+  });
+});
+
+describe('keyboard shortcuts open search', () => {
+  for (const key of ['/', 'Control+k']) {
+    it(`${key} opens the search dialog with the input focused, Escape closes it`, async () => {
+      const watched = await openPage(site);
+      const { page } = watched;
+      try {
+        await page.goto('/');
+        await page.keyboard.press(key);
+        await page.locator('dialog[data-search][open]').waitFor({ state: 'visible', timeout: 5_000 }).catch(() => {});
+        const opened = await page.evaluate(() => ({
+          open: document.querySelector('dialog[data-search]')?.hasAttribute('open') ?? null,
+          focused: document.activeElement?.matches('input[data-search-input]') ?? false,
+        }));
+        expect(opened.open, `after pressing ${key}: is <dialog data-search> open (null = no such dialog)`).toBe(true);
+        expect(opened.focused, `after pressing ${key}: focus is in input[data-search-input]`).toBe(true);
+        await page.keyboard.press('Escape');
+        const closed = await page.evaluate(() => document.querySelector('dialog[data-search]')?.hasAttribute('open'));
+        expect(closed, 'after Escape: the dialog is closed').toBe(false);
+        expect(watched.problemList(), 'problems while opening search').toEqual([]);
+      } finally {
+        await watched.context.close();
+      }
+    });
+  }
+});
