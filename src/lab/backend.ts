@@ -1,0 +1,96 @@
+// Backend selection: WASM preferred, pure-JS CPU as the fallback, with the reason reported.
+// In Node the .wasm binaries are read from node_modules/@tensorflow/tfjs-backend-wasm/dist (a file path);
+// in a browser or Worker the caller passes the URL prefix where the built site serves them.
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { setWasmPaths, setThreadsCount } from '@tensorflow/tfjs-backend-wasm';
+
+export type BackendName = 'wasm' | 'cpu';
+
+export interface BackendInfo {
+  backend: BackendName;
+  /** Why the preferred backend was not used (undefined when it was). */
+  fallbackReason?: string;
+  tfjsVersion: string;
+}
+
+export interface BackendOptions {
+  prefer?: BackendName;
+  /** Directory (Node path or URL prefix, ending in '/') holding the tfjs-backend-wasm*.wasm files. */
+  wasmPath?: string;
+  /** WASM threads (only used when the page is cross-origin isolated); default 1 in Node for reproducibility. */
+  threads?: number;
+}
+
+const isNode = typeof process !== 'undefined' && !!process.versions?.node;
+
+// Node built-ins behind variable specifiers so browser bundlers leave them alone.
+const nodeImport = (name: string) => import(/* @vite-ignore */ name);
+
+async function defaultWasmPath(): Promise<string> {
+  const { createRequire } = await nodeImport('node:module');
+  const path = await nodeImport('node:path');
+  const require = createRequire(import.meta.url);
+  return path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm')) + path.sep;
+}
+
+let gradientsRegistered = false;
+
+/**
+ * tfjs-core ships its gradients as a separate side-effect module (unbundled ESM with extensionless
+ * relative imports). Vite resolves those; Node's ESM loader does not, so in Node a resolve hook adds '.js'.
+ */
+export async function registerGradients(): Promise<void> {
+  if (gradientsRegistered) return;
+  if (isNode) {
+    const mod = await nodeImport('node:module');
+    mod.registerHooks?.({
+      resolve(specifier: string, context: { parentURL?: string }, next: (s: string, c: unknown) => unknown) {
+        const inTfjs = specifier.includes('@tensorflow/tfjs-core/dist/') || (specifier.startsWith('.') && !!context.parentURL?.includes('/@tensorflow/tfjs-core/dist/'));
+        if (inTfjs && !specifier.endsWith('.js')) {
+          try {
+            return next(specifier + '.js', context);
+          } catch {
+            return next(specifier, context);
+          }
+        }
+        return next(specifier, context);
+      },
+    });
+  }
+  await import('@tensorflow/tfjs-core/dist/register_all_gradients');
+  gradientsRegistered = true;
+}
+
+let current: BackendInfo | null = null;
+
+/** Select a backend (idempotent for the same preference). Never throws for WASM failure: falls back to CPU. */
+export async function initBackend(opts: BackendOptions = {}): Promise<BackendInfo> {
+  const prefer = opts.prefer ?? 'wasm';
+  if (prefer !== 'wasm' && prefer !== 'cpu') throw new Error(`backend must be one of 'wasm' | 'cpu', got ${JSON.stringify(prefer)}`);
+  await registerGradients();
+  if (current && current.backend === prefer && tf.getBackend() === prefer) return current;
+  let fallbackReason: string | undefined;
+  if (prefer === 'wasm') {
+    try {
+      const wasmPath = opts.wasmPath ?? (isNode ? await defaultWasmPath() : undefined);
+      if (!wasmPath) throw new Error('no wasmPath given (the browser must pass the URL prefix of the .wasm files)');
+      setWasmPaths(wasmPath);
+      setThreadsCount(opts.threads ?? 1);
+      if (await tf.setBackend('wasm')) {
+        await tf.ready();
+        current = { backend: 'wasm', tfjsVersion: tf.version_core };
+        return current;
+      }
+      fallbackReason = 'tf.setBackend("wasm") returned false';
+    } catch (err) {
+      fallbackReason = `WASM backend failed: ${err instanceof Error ? err.message : String(err)}`;
+    }
+  }
+  await tf.setBackend('cpu');
+  await tf.ready();
+  current = { backend: 'cpu', fallbackReason, tfjsVersion: tf.version_core };
+  return current;
+}
+
+export { tf };

@@ -1,0 +1,93 @@
+// Evaluation: accuracy per answer position under teacher forcing (ground-truth decoder inputs) and under
+// greedy free running (the model's own previous outputs), with an optional lesion mask (blocks or
+// sublayers replaced by the identity). Also the sequential decoding that scheduled sampling uses.
+import * as tf from '@tensorflow/tfjs-core';
+import { forward, maskedCrossEntropy, type Model } from './model';
+import { encodeBatch, type EncodedBatch, type Task } from './tasks';
+import { makeRng, type Rng } from './rng';
+
+/** Greedy predictions [B·T] for the given decoder inputs. */
+export function predict(model: Model, batch: EncodedBatch, decIn: Int32Array, lesion?: ReadonlySet<string>): Int32Array {
+  const out = tf.tidy(() => tf.argMax(forward(model, { B: batch.B, T: batch.T, S: batch.S, decIn, encIn: batch.encIn }, { lesion }), 1));
+  const ids = out.dataSync() as Int32Array;
+  out.dispose();
+  return Int32Array.from(ids);
+}
+
+/**
+ * Decoder inputs where each position from batch.freeFrom on is, with probability 1 − teacherRatio, the
+ * model's own greedy output at the previous position (decoded left to right), else the ground truth
+ * (Ben15). teacherRatio 0 = pure free running; rng decides the coins (unused when the ratio is 0 or 1).
+ */
+export function mixedDecoderInputs(model: Model, batch: EncodedBatch, teacherRatio: number, rng: Rng | null, lesion?: ReadonlySet<string>): Int32Array {
+  const { B, T } = batch;
+  const decIn = Int32Array.from(batch.decIn);
+  if (teacherRatio >= 1) return decIn;
+  const useModel = new Uint8Array(B * T);
+  for (let t = batch.freeFrom; t < T; t++)
+    for (let b = 0; b < B; b++) useModel[b * T + t] = teacherRatio <= 0 || (rng && rng.next() >= teacherRatio) ? 1 : 0;
+  for (let t = batch.freeFrom; t < T; t++) {
+    let any = false;
+    for (let b = 0; b < B && !any; b++) any = useModel[b * T + t] === 1;
+    if (!any) continue;
+    const pred = predict(model, batch, decIn, lesion); // causal: outputs before t depend only on inputs before t
+    for (let b = 0; b < B; b++) if (useModel[b * T + t]) decIn[b * T + t] = pred[b * T + t - 1]!;
+  }
+  return decIn;
+}
+
+export interface PositionAccuracy {
+  /** Mean accuracy over answer tokens. */
+  accuracy: number;
+  /** Accuracy at each answer position (index 0 = first answer token). */
+  perPosition: number[];
+  /** Share of sequences whose whole answer is right. */
+  sequenceAccuracy: number;
+}
+
+export interface EvalResult {
+  /** Cross-entropy on the answer under teacher forcing. */
+  loss: number;
+  teacherForced: PositionAccuracy;
+  freeRunning: PositionAccuracy;
+}
+
+function accuracyOf(batch: EncodedBatch, pred: Int32Array): PositionAccuracy {
+  const { B, T, answerStart, target } = batch;
+  const L = T - answerStart;
+  const perPosition = new Array<number>(L).fill(0);
+  let seqRight = 0;
+  for (let b = 0; b < B; b++) {
+    let all = true;
+    for (let i = 0; i < L; i++) {
+      const k = b * T + answerStart + i;
+      const ok = pred[k] === target[k];
+      if (ok) perPosition[i]! += 1 / B;
+      all &&= ok;
+    }
+    if (all) seqRight++;
+  }
+  return { accuracy: perPosition.reduce((a, b) => a + b, 0) / L, perPosition, sequenceAccuracy: seqRight / B };
+}
+
+export interface EvalOptions {
+  batchSize?: number;
+  /** Data seed (a held-out stream by default). */
+  seed?: number;
+  lesion?: Iterable<string>;
+}
+
+export function evaluate(model: Model, task: Task, opts: EvalOptions = {}): EvalResult {
+  const lesion = opts.lesion ? new Set(opts.lesion) : undefined;
+  const rng = makeRng(opts.seed ?? 0x5eed).fork('eval');
+  const batch = encodeBatch(task, model.config, task.sample(rng, opts.batchSize ?? 256), 'answer');
+  const lossT = tf.tidy(() =>
+    maskedCrossEntropy(forward(model, { B: batch.B, T: batch.T, S: batch.S, decIn: batch.decIn, encIn: batch.encIn }, { lesion }), batch.target, batch.mask),
+  );
+  const loss = lossT.dataSync()[0]!;
+  lossT.dispose();
+  const teacherForced = accuracyOf(batch, predict(model, batch, batch.decIn, lesion));
+  const freeIn = mixedDecoderInputs(model, batch, 0, null, lesion);
+  const freeRunning = accuracyOf(batch, predict(model, batch, freeIn, lesion));
+  return { loss, teacherForced, freeRunning };
+}

@@ -1,0 +1,69 @@
+// Layers on TF.js core ops, on activations kept 2-D [batch·time, d]: LayerNorm (Ba16), multi-head
+// attention with fused Q/K/V projection and heads batched by reshape/transpose (Vas17 §3.2), ReLU FFN.
+import * as tf from '@tensorflow/tfjs-core';
+
+export const LN_EPSILON = 1e-5;
+
+/** LayerNorm over the last axis: (x − mean)/√(var + ε) · g + b. */
+export function layerNorm(x: tf.Tensor2D, g: tf.Tensor, b: tf.Tensor): tf.Tensor2D {
+  const { mean, variance } = tf.moments(x, -1, true);
+  return tf.add(tf.mul(tf.mul(tf.sub(x, mean), tf.rsqrt(tf.add(variance, LN_EPSILON))), g), b) as tf.Tensor2D;
+}
+
+/** x·W + b (+ ReLU) as one fused op. */
+export function dense(x: tf.Tensor2D, w: tf.Tensor, b: tf.Tensor, relu = false): tf.Tensor2D {
+  return tf.fused.matMul({ a: x, b: w as tf.Tensor2D, bias: b, activation: relu ? 'relu' : 'linear' });
+}
+
+/** Additive causal mask [T, T]: 0 on and below the diagonal, −1e9 above. */
+export function causalMask(T: number): tf.Tensor2D {
+  const lower = tf.linalg.bandPart(tf.ones([T, T]), -1, 0);
+  return tf.mul(tf.sub(1, lower), -1e9) as tf.Tensor2D;
+}
+
+/** [B·T, n·d] → n tensors [B, H, T, dh] (one reshape, one transpose, one split). */
+function splitHeads(x: tf.Tensor2D, B: number, T: number, n: number, H: number): tf.Tensor4D[] {
+  const dh = x.shape[1] / n / H;
+  const t = tf.transpose(tf.reshape(x, [B, T, n * H, dh]), [0, 2, 1, 3]); // [B, nH, T, dh]
+  return n === 1 ? [t as tf.Tensor4D] : (tf.split(t, n, 1) as tf.Tensor4D[]);
+}
+
+export interface AttentionParams {
+  wo: tf.Tensor;
+  bo: tf.Tensor;
+}
+
+/**
+ * Scaled dot-product attention of q [B,H,Tq,dh] over k,v [B,H,Tk,dh], merged back to [B·Tq, d] and
+ * projected by wo. onWeights receives the attention weights [B,H,Tq,Tk] (for attention maps).
+ */
+function attend(q: tf.Tensor4D, k: tf.Tensor4D, v: tf.Tensor4D, mask: tf.Tensor2D | null, p: AttentionParams, onWeights?: (w: tf.Tensor4D) => void): tf.Tensor2D {
+  const [B, H, Tq, dh] = q.shape;
+  let scores = tf.mul(tf.matMul(q, k, false, true), 1 / Math.sqrt(dh));
+  if (mask) scores = tf.add(scores, mask);
+  const weights = tf.softmax(scores) as tf.Tensor4D;
+  onWeights?.(weights);
+  const out = tf.reshape(tf.transpose(tf.matMul(weights, v), [0, 2, 1, 3]), [B * Tq, H * dh]) as tf.Tensor2D;
+  return dense(out, p.wo, p.bo);
+}
+
+export function selfAttention(
+  x: tf.Tensor2D, B: number, T: number, H: number,
+  p: AttentionParams & { wqkv: tf.Tensor; bqkv: tf.Tensor }, mask: tf.Tensor2D | null, onWeights?: (w: tf.Tensor4D) => void,
+): tf.Tensor2D {
+  const [q, k, v] = splitHeads(dense(x, p.wqkv, p.bqkv), B, T, 3, H);
+  return attend(q!, k!, v!, mask, p, onWeights);
+}
+
+export function crossAttention(
+  x: tf.Tensor2D, mem: tf.Tensor2D, B: number, T: number, S: number, H: number,
+  p: AttentionParams & { wq: tf.Tensor; bq: tf.Tensor; wkv: tf.Tensor; bkv: tf.Tensor }, onWeights?: (w: tf.Tensor4D) => void,
+): tf.Tensor2D {
+  const [q] = splitHeads(dense(x, p.wq, p.bq), B, T, 1, H);
+  const [k, v] = splitHeads(dense(mem, p.wkv, p.bkv), B, S, 2, H);
+  return attend(q!, k!, v!, null, p, onWeights);
+}
+
+export function feedForward(x: tf.Tensor2D, p: { w1: tf.Tensor; b1: tf.Tensor; w2: tf.Tensor; b2: tf.Tensor }): tf.Tensor2D {
+  return dense(dense(x, p.w1, p.b1, true), p.w2, p.b2);
+}

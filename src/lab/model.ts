@@ -1,0 +1,185 @@
+// The Transformer: decoder-only or encoder–decoder forward pass over the parameters of params.ts.
+// Embedding is oneHot·matMul (WASM has no gradient for tf.gather), scaled by √d (Vas17 §3.4), plus
+// sinusoidal or learned positions. A Probe, when given, records per-layer statistics and attention maps.
+import * as tf from '@tensorflow/tfjs-core';
+import { type ModelConfig, resolveModelConfig } from './config';
+import { createParams, sublayersOf, paramCountFormula } from './params';
+import { selfAttention, crossAttention, feedForward, causalMask, layerNorm } from './layers';
+import { wrapSublayer } from './connection';
+
+export interface Model {
+  config: ModelConfig;
+  /** Parameter variables by name (see params.ts for the naming scheme). */
+  params: Map<string, tf.Variable>;
+  dispose(): void;
+}
+
+export function createModel(partial: Parameters<typeof resolveModelConfig>[0]): Model {
+  const config = resolveModelConfig(partial);
+  const params = createParams(config);
+  let disposed = false;
+  return {
+    config,
+    params,
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      for (const v of params.values()) v.dispose();
+    },
+  };
+}
+
+/** Total parameter count from the created tensors (compare with paramCountFormula). */
+export function countParams(model: Model): number {
+  let n = 0;
+  for (const v of model.params.values()) n += v.size;
+  return n;
+}
+export { paramCountFormula };
+
+/** Integer inputs for one forward pass (row-major [B, T] and [B, S]). */
+export interface ForwardInput {
+  B: number;
+  T: number;
+  decIn: Int32Array;
+  S?: number;
+  encIn?: Int32Array;
+}
+
+export interface ForwardOptions {
+  /** Blocks ('dec.2') or sublayers ('dec.2.ffn') replaced by the identity. */
+  lesion?: ReadonlySet<string>;
+  probe?: Probe;
+}
+
+/**
+ * Collects scalar statistics and attention maps as kept tensors during a forward pass; read() turns them
+ * into plain numbers with one sync and disposes them.
+ */
+export class Probe {
+  private names: string[] = [];
+  private values: tf.Tensor[] = [];
+  private maps: [string, tf.Tensor][] = [];
+  constructor(readonly attention = false) {}
+  scalar(name: string, t: tf.Tensor): void {
+    this.names.push(name);
+    this.values.push(tf.keep(t));
+  }
+  /** Stream statistics of X [B·T, d]: mean token norm, std of entries, relative residual ‖X − 1·meanᵀ‖/‖X‖. */
+  stream(name: string, x: tf.Tensor2D, B: number, T: number): void {
+    const x3 = tf.reshape(x, [B, T, -1]);
+    const tokNorm = tf.sqrt(tf.sum(tf.square(x3), -1));
+    this.scalar(`${name}:norm`, tf.mean(tokNorm));
+    this.scalar(`${name}:std`, tf.sqrt(tf.mean(tf.square(tf.sub(x, tf.mean(x))))));
+    const centered = tf.sub(x3, tf.mean(x3, 1, true)); // per example, remove the mean token (Don21)
+    const rel = tf.div(tf.sqrt(tf.sum(tf.square(centered), [1, 2])), tf.add(tf.sqrt(tf.sum(tf.square(x3), [1, 2])), 1e-30));
+    this.scalar(`${name}:relResidual`, tf.mean(rel));
+  }
+  attentionMap(name: string, w: tf.Tensor4D): void {
+    if (this.attention) this.maps.push([name, tf.keep(tf.squeeze(tf.slice(w, [0, 0, 0, 0], [1, -1, -1, -1]), [0]))]);
+  }
+  read(): { scalars: Record<string, number>; attention: Record<string, number[][][]> } {
+    const scalars: Record<string, number> = {};
+    if (this.values.length) {
+      const packed = tf.tidy(() => tf.stack(this.values.map((v) => tf.reshape(v, []))));
+      const data = packed.dataSync();
+      packed.dispose();
+      this.names.forEach((n, i) => (scalars[n] = data[i]!));
+    }
+    const attention: Record<string, number[][][]> = {};
+    for (const [n, t] of this.maps) attention[n] = t.arraySync() as number[][][];
+    this.dispose();
+    return { scalars, attention };
+  }
+  dispose(): void {
+    tf.dispose(this.values);
+    tf.dispose(this.maps.map((m) => m[1]));
+    this.names = [];
+    this.values = [];
+    this.maps = [];
+  }
+}
+
+/** Sinusoidal position table [T, d] (Vas17 §3.5). */
+export function sinusoidalPositions(T: number, d: number): tf.Tensor2D {
+  const v = new Float32Array(T * d);
+  for (let p = 0; p < T; p++)
+    for (let i = 0; i < d; i++) {
+      const angle = p / Math.pow(10000, (2 * Math.floor(i / 2)) / d);
+      v[p * d + i] = i % 2 === 0 ? Math.sin(angle) : Math.cos(angle);
+    }
+  return tf.tensor2d(v, [T, d]);
+}
+
+function embed(model: Model, ids: Int32Array, B: number, T: number): tf.Tensor2D {
+  const { vocabSize: V, dModel: d } = model.config;
+  if (T > model.config.maxLen) throw new Error(`sequence length ${T} exceeds maxLen ${model.config.maxLen}`);
+  const P = model.params;
+  const oneHot = tf.oneHot(tf.tensor1d(ids, 'int32'), V) as tf.Tensor2D;
+  const tok = tf.reshape(tf.mul(tf.matMul(oneHot, P.get('embed')!), Math.sqrt(d)), [B, T, d]);
+  const pos = model.config.positions === 'learned' ? tf.slice(P.get('pos')!, [0, 0], [T, d]) : sinusoidalPositions(T, d);
+  return tf.reshape(tf.add(tok, pos), [B * T, d]) as tf.Tensor2D;
+}
+
+function runStack(
+  model: Model, stack: 'enc' | 'dec', x: tf.Tensor2D, B: number, T: number, nLayers: number,
+  mask: tf.Tensor2D | null, mem: tf.Tensor2D | null, S: number, opts: ForwardOptions,
+): tf.Tensor2D {
+  const cfg = model.config;
+  const P = model.params;
+  const probe = opts.probe;
+  probe?.stream(`${stack}.input`, x, B, T);
+  for (let l = 0; l < nLayers; l++) {
+    const block = `${stack}.${l}`;
+    if (opts.lesion?.has(block)) {
+      probe?.stream(block, x, B, T);
+      continue;
+    }
+    for (const sub of sublayersOf(stack, cfg)) {
+      const name = `${block}.${sub}`;
+      if (opts.lesion?.has(name)) continue;
+      const g = (k: string) => P.get(`${name}.${k}`)!;
+      const F = (h: tf.Tensor2D): tf.Tensor2D => {
+        const onW = probe ? (w: tf.Tensor4D) => probe.attentionMap(name, w) : undefined;
+        if (sub === 'self') return selfAttention(h, B, T, cfg.nHeads, { wqkv: g('wqkv'), bqkv: g('bqkv'), wo: g('wo'), bo: g('bo') }, mask, onW);
+        if (sub === 'cross') return crossAttention(h, mem!, B, T, S, cfg.nHeads, { wq: g('wq'), bq: g('bq'), wkv: g('wkv'), bkv: g('bkv'), wo: g('wo'), bo: g('bo') }, onW);
+        return feedForward(h, { w1: g('w1'), b1: g('b1'), w2: g('w2'), b2: g('b2') });
+      };
+      const cp = { ln_g: P.get(`${name}.ln_g`), ln_b: P.get(`${name}.ln_b`), cat_w: P.get(`${name}.cat_w`), cat_b: P.get(`${name}.cat_b`), gate_w: P.get(`${name}.gate_w`), gate_b: P.get(`${name}.gate_b`) };
+      const onBranch = probe
+        ? (f: tf.Tensor2D, xin: tf.Tensor2D) => probe.scalar(`${name}:branchRatio`, tf.div(tf.norm(f), tf.add(tf.norm(xin), 1e-30)))
+        : undefined;
+      x = wrapSublayer(x, F, cfg.connection, cfg.norm, cp, onBranch);
+    }
+    probe?.stream(block, x, B, T);
+  }
+  if (nLayers > 0 && cfg.finalNorm) x = layerNorm(x, P.get(`${stack}.final_ln.g`)!, P.get(`${stack}.final_ln.b`)!);
+  return x;
+}
+
+/** Logits [B·T, V] for the decoder positions. Call inside tf.tidy (or a gradient function). */
+export function forward(model: Model, input: ForwardInput, opts: ForwardOptions = {}): tf.Tensor2D {
+  const cfg = model.config;
+  const { B, T } = input;
+  let mem: tf.Tensor2D | null = null;
+  const S = input.S ?? 0;
+  if (cfg.arch === 'encdec') {
+    if (!input.encIn) throw new Error('an encoder–decoder model needs encIn');
+    mem = runStack(model, 'enc', embed(model, input.encIn, B, S), B, S, cfg.nEncLayers, null, null, 0, opts);
+  }
+  const mask = cfg.causal ? causalMask(T) : null;
+  const h = runStack(model, 'dec', embed(model, input.decIn, B, T), B, T, cfg.nLayers, mask, mem, S, opts);
+  const P = model.params;
+  return cfg.tiedOutput
+    ? (tf.add(tf.matMul(h, P.get('embed')!, false, true), P.get('out.b')!) as tf.Tensor2D)
+    : tf.fused.matMul({ a: h, b: P.get('out.w')! as tf.Tensor2D, bias: P.get('out.b')! });
+}
+
+/** Masked mean cross-entropy of logits [N, V] against integer targets [N] with weights mask [N]. */
+export function maskedCrossEntropy(logits: tf.Tensor2D, targets: Int32Array, mask: Float32Array): tf.Scalar {
+  const V = logits.shape[1];
+  const logp = tf.logSoftmax(logits);
+  const nll = tf.neg(tf.sum(tf.mul(logp, tf.oneHot(tf.tensor1d(targets, 'int32'), V)), 1));
+  const m = tf.tensor1d(mask);
+  return tf.div(tf.sum(tf.mul(nll, m)), Math.max(1e-9, mask.reduce((a, b) => a + b, 0))) as tf.Scalar;
+}
