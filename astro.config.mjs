@@ -1,3 +1,20 @@
+// Site build: MDX questions from content/, Shiki in both themes, a sitemap, and a Pagefind index written
+// after the build (so `npm run build` alone yields a searchable dist/).
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-export default defineConfig({ site: 'http://localhost:4321', integrations: [mdx()] });
+import sitemap from '@astrojs/sitemap';
+import { pagefindIndex } from './src/lib/site/pagefind-integration.ts';
+
+export default defineConfig({
+  site: 'http://localhost:4321',
+  trailingSlash: 'always',
+  integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefindIndex()],
+  markdown: {
+    shikiConfig: {
+      themes: { light: 'github-light', dark: 'github-dark' },
+      defaultColor: false,
+    },
+  },
+  build: { inlineStylesheets: 'always' },
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,212 @@
+// The glossary: one short, correct definition per term. <Term id> links to /glossary/#<id> and fails the
+// build for an id that is not here.
+export interface GlossaryEntry {
+  id: string;
+  term: string;
+  /** Other names readers meet for the same thing. */
+  aka?: readonly string[];
+  definition: string;
+  /** Paper keys (src/data/papers.ts) where the idea is introduced or named. */
+  cites?: readonly string[];
+  /** Glossary ids worth reading next. */
+  see?: readonly string[];
+}
+
+export const glossary: readonly GlossaryEntry[] = [
+  {
+    id: 'add-and-norm',
+    term: 'Add & Norm',
+    definition:
+      'The step after each sublayer of the original Transformer: add the sublayer’s input to its output (a residual connection), then apply layer normalization, giving LayerNorm(x + Sublayer(x)).',
+    cites: ['Vas17'],
+    see: ['residual-connection', 'layer-normalization', 'post-ln'],
+  },
+  {
+    id: 'autoregressive-decoding',
+    term: 'autoregressive decoding',
+    aka: ['free-running generation'],
+    definition:
+      'Generating a sequence one token at a time, feeding each token the model produced back in as the input for the next step. This is how a decoder runs at inference.',
+    see: ['teacher-forcing', 'exposure-bias'],
+  },
+  {
+    id: 'causal-mask',
+    term: 'causal mask',
+    aka: ['look-ahead mask', 'subsequent mask'],
+    definition:
+      'A mask on the decoder’s self-attention scores that sets every entry for a later position to minus infinity before the softmax, so position i attends only to positions up to i and cannot see the tokens it is asked to predict.',
+    cites: ['Vas17'],
+    see: ['shifted-right'],
+  },
+  {
+    id: 'degradation-problem',
+    term: 'degradation problem',
+    definition:
+      'The observation that a deeper plain network can reach a higher training error than a shallower one, although it could copy the shallow one and add identity layers. It is an optimization difficulty, not overfitting, and residual learning was proposed to fix it.',
+    cites: ['He16a'],
+    see: ['residual-connection'],
+  },
+  {
+    id: 'exploding-gradients',
+    term: 'exploding gradients',
+    definition:
+      'Gradients that grow roughly exponentially as they are propagated back through many layers (or time steps), because the backward pass multiplies many Jacobians whose norms exceed one. Updates become huge and training diverges.',
+    cites: ['Ben94', 'Pas13', 'Phi17'],
+    see: ['vanishing-gradients', 'jacobian'],
+  },
+  {
+    id: 'exposure-bias',
+    term: 'exposure bias',
+    definition:
+      'The mismatch between training with teacher forcing, where the model only ever sees ground-truth previous tokens, and inference, where it sees its own predictions; errors the model never met in training can compound along the sequence.',
+    cites: ['Ran16', 'Ben15'],
+    see: ['teacher-forcing', 'scheduled-sampling'],
+  },
+  {
+    id: 'jacobian',
+    term: 'Jacobian',
+    definition:
+      'The matrix of partial derivatives of a layer’s outputs with respect to its inputs. Backpropagation multiplies the upstream gradient by one Jacobian per layer, so a deep stack’s gradient is a product of Jacobians.',
+    see: ['vanishing-gradients', 'exploding-gradients'],
+  },
+  {
+    id: 'layer-normalization',
+    term: 'layer normalization',
+    aka: ['LayerNorm', 'LN'],
+    definition:
+      'Normalizes each token’s vector on its own: subtract the mean and divide by the standard deviation over its features, then apply a learned gain and bias. Unlike batch normalization it does not depend on the other examples in the batch.',
+    cites: ['Ba16'],
+    see: ['post-ln', 'pre-ln', 'rmsnorm'],
+  },
+  {
+    id: 'multi-head-attention',
+    term: 'multi-head attention',
+    definition:
+      'Several attention heads in parallel, each with its own learned projections of the input into queries, keys and values; their outputs are concatenated and mixed by a learned output projection. All four weight matrices are trained by backpropagation.',
+    cites: ['Vas17'],
+    see: ['rank-collapse'],
+  },
+  {
+    id: 'post-ln',
+    term: 'Post-LN',
+    aka: ['post-layer-normalization'],
+    definition:
+      'The original Transformer’s placement of layer normalization: after the residual addition, LayerNorm(x + F(x)). Every token vector leaving a block is normalized, and deep Post-LN stacks usually need learning-rate warmup.',
+    cites: ['Vas17', 'Xio20'],
+    see: ['pre-ln', 'warmup'],
+  },
+  {
+    id: 'pre-ln',
+    term: 'Pre-LN',
+    aka: ['pre-layer-normalization'],
+    definition:
+      'Layer normalization moved inside the residual branch, before the sublayer: x + F(LayerNorm(x)). The identity path is left untouched, which makes deep stacks trainable without warmup; most recent large language models use it (often with RMSNorm).',
+    cites: ['Xio20', 'Wan19', 'He16b'],
+    see: ['post-ln', 'residual-stream'],
+  },
+  {
+    id: 'rank-collapse',
+    term: 'rank collapse',
+    definition:
+      'In a deep stack of self-attention layers without skip connections, all token vectors converge to the same vector, so the sequence’s representation tends to rank one; for pure attention the distance to rank one shrinks doubly exponentially with depth.',
+    cites: ['Don21', 'Noc22'],
+    see: ['residual-connection', 'multi-head-attention'],
+  },
+  {
+    id: 'residual-connection',
+    term: 'residual connection',
+    aka: ['identity shortcut'],
+    definition:
+      'A skip connection that adds a block’s input to its output, y = x + F(x), so the block learns a change F(x) = H(x) − x to its input rather than a whole new mapping. It adds no parameters and needs input and output of the same width.',
+    cites: ['He16a', 'He16b'],
+    see: ['skip-connection', 'residual-stream'],
+  },
+  {
+    id: 'residual-stream',
+    term: 'residual stream',
+    definition:
+      'The running sum carried through a residual network: the embedding plus every block’s output, x_L = x_0 + F_1 + … + F_L. Each block reads from it and adds to it.',
+    see: ['residual-connection', 'pre-ln'],
+  },
+  {
+    id: 'rmsnorm',
+    term: 'RMSNorm',
+    definition:
+      'A simpler layer normalization that divides each vector by its root mean square and applies a learned gain, without subtracting the mean or adding a bias.',
+    see: ['layer-normalization'],
+  },
+  {
+    id: 'scheduled-sampling',
+    term: 'scheduled sampling',
+    definition:
+      'A training schedule that at each step feeds the model either the ground-truth previous token or its own prediction, moving from mostly ground truth towards mostly its own predictions, to reduce exposure bias.',
+    cites: ['Ben15'],
+    see: ['exposure-bias', 'teacher-forcing'],
+  },
+  {
+    id: 'shifted-right',
+    term: 'shifted right',
+    aka: ['right shift', 'decoder input offset'],
+    definition:
+      'The decoder’s input during training is the target sequence moved one position to the right behind a start token, so the input at position i is target token i − 1 and the output at position i is scored against target token i.',
+    cites: ['Vas17'],
+    see: ['causal-mask', 'teacher-forcing'],
+  },
+  {
+    id: 'skip-connection',
+    term: 'skip connection',
+    aka: ['shortcut connection'],
+    definition:
+      'Any connection that carries a layer’s activations past one or more layers to a later one. It may be merged by addition (a residual connection), by concatenation (DenseNet, U-Net) or through a learned gate (highway networks).',
+    cites: ['He16a', 'Hua17', 'Ron15', 'Sri15'],
+    see: ['residual-connection'],
+  },
+  {
+    id: 'sublayer',
+    term: 'sublayer',
+    definition:
+      'One of the two (encoder) or three (decoder) parts of a Transformer layer: self-attention, encoder–decoder attention, or the position-wise feed-forward network. Each is wrapped in its own residual connection and layer normalization.',
+    cites: ['Vas17'],
+    see: ['add-and-norm'],
+  },
+  {
+    id: 'teacher-forcing',
+    term: 'teacher forcing',
+    definition:
+      'Training a sequence model by feeding it the ground-truth previous outputs instead of its own predictions. In a Transformer decoder it is what lets every position of a sequence be trained in one parallel pass.',
+    cites: ['WZ89'],
+    see: ['shifted-right', 'exposure-bias'],
+  },
+  {
+    id: 'vanishing-gradients',
+    term: 'vanishing gradients',
+    definition:
+      'Gradients that shrink roughly exponentially as they are propagated back through many layers (or time steps), because the backward pass multiplies many Jacobians whose norms are below one. Early layers then barely learn.',
+    cites: ['Ben94', 'Glo10', 'Pas13'],
+    see: ['exploding-gradients', 'jacobian'],
+  },
+  {
+    id: 'warmup',
+    term: 'learning-rate warmup',
+    aka: ['warmup'],
+    definition:
+      'Starting training with a small learning rate and raising it over the first steps to its target value. The original Transformer warms up linearly over its first 4,000 steps; Post-LN models are hard to train without it.',
+    cites: ['Vas17', 'Xio20'],
+    see: ['post-ln'],
+  },
+  {
+    id: 'weight-tying',
+    term: 'weight tying',
+    definition:
+      'Using one matrix both as the input embedding and as the output projection before the softmax (transposed). The original Transformer shares it between its two embedding layers and the pre-softmax projection.',
+    cites: ['PW17', 'Vas17'],
+  },
+];
+
+const byId = new Map(glossary.map((entry) => [entry.id, entry]));
+
+export function glossaryEntry(id: string): GlossaryEntry {
+  const entry = byId.get(id);
+  if (!entry) throw new Error(`unknown glossary term "${id}": add it to src/data/glossary.ts`);
+  return entry;
+}

@@ -1,0 +1,24 @@
+// Builds the Pagefind search index into dist/pagefind/ when `astro build` finishes, through Pagefind's
+// Node API (the same route Starlight takes), so there is no second command to forget.
+import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
+import * as pagefind from 'pagefind';
+
+export function pagefindIndex(): AstroIntegration {
+  return {
+    name: 'add-and-norm:pagefind',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const site = fileURLToPath(dir);
+        const { index, errors } = await pagefind.createIndex({});
+        if (!index) throw new Error(`pagefind: could not create the index: ${errors.join('; ')}`);
+        const added = await index.addDirectory({ path: site });
+        if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`);
+        const written = await index.writeFiles({ outputPath: `${site}/pagefind` });
+        if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
+        logger.info(`indexed ${added.page_count} pages`);
+        await pagefind.close();
+      },
+    },
+  };
+}

@@ -1,0 +1,83 @@
+// One place that loads the questions collection for every page: published entries only, in reading order,
+// with the collection-wide checks a per-file schema cannot make (unique order, body citations and glossary
+// terms that exist and are listed). Every error names the file.
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { glossaryEntry } from '../../data/glossary';
+import { paperByKey } from '../../data/papers';
+import type { TopicId } from '../../data/topics';
+
+export type Question = CollectionEntry<'questions'>;
+
+const fileOf = (q: Question) => `content/${q.id}.mdx`;
+
+/** Keys used as <Cite k="…"> in an MDX body. */
+export function citedInBody(body: string): string[] {
+  return [...body.matchAll(/<Cite\b[^>]*?\bk=["']([^"']+)["']/g)].map((m) => m[1]!);
+}
+
+/** Glossary ids used as <Term id="…"> in an MDX body. */
+export function termsInBody(body: string): string[] {
+  return [...body.matchAll(/<Term\b[^>]*?\bid=["']([^"']+)["']/g)].map((m) => m[1]!);
+}
+
+/** Checks one entry's body against its frontmatter; returns the problems, each naming file and field. */
+export function bodyProblems(q: Pick<Question, 'id' | 'body' | 'data'>): string[] {
+  const problems: string[] = [];
+  const file = `content/${q.id}.mdx`;
+  for (const key of new Set(citedInBody(q.body ?? ''))) {
+    try {
+      paperByKey(key);
+    } catch (e) {
+      problems.push(`${file}: <Cite k="${key}">: ${(e as Error).message}`);
+      continue;
+    }
+    if (!q.data.cites.includes(key as never)) {
+      problems.push(`${file}: <Cite k="${key}"> is not listed in the frontmatter field cites`);
+    }
+  }
+  for (const id of new Set(termsInBody(q.body ?? ''))) {
+    try {
+      glossaryEntry(id);
+    } catch (e) {
+      problems.push(`${file}: <Term id="${id}">: ${(e as Error).message}`);
+    }
+  }
+  return problems;
+}
+
+let cache: Promise<Question[]> | undefined;
+
+/** Published questions sorted by `order`, checked collection-wide. */
+export function getQuestions(): Promise<Question[]> {
+  cache ??= (async () => {
+    const all = await getCollection('questions');
+    const published = all.filter((q) => !q.data.draft).sort((a, b) => a.data.order - b.data.order);
+    const problems = published.flatMap(bodyProblems);
+    const byOrder = new Map<number, Question>();
+    for (const q of published) {
+      const other = byOrder.get(q.data.order);
+      if (other) problems.push(`${fileOf(q)}: order ${q.data.order} is already used by ${fileOf(other)}`);
+      byOrder.set(q.data.order, q);
+    }
+    if (problems.length) throw new Error(`Invalid question content:\n  ${problems.join('\n  ')}`);
+    return published;
+  })();
+  return cache;
+}
+
+/** The related questions of `q` that are published (a related draft is skipped: its page does not exist). */
+export function relatedOf(q: Question, published: readonly Question[]): Question[] {
+  return q.data.related.flatMap((id) => published.find((p) => p.id === id) ?? []);
+}
+
+export function inTopic(topic: TopicId, published: readonly Question[]): Question[] {
+  return published.filter((q) => q.data.topics.includes(topic));
+}
+
+/** Questions filed under their first topic, for the home page (each question appears once). */
+export function byPrimaryTopic(topic: TopicId, published: readonly Question[]): Question[] {
+  return published.filter((q) => q.data.topics[0] === topic);
+}
+
+export const questionUrl = (id: string) => `/questions/${id}/`;
+export const topicUrl = (id: string) => `/topics/${id}/`;
