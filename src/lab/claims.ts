@@ -1,0 +1,48 @@
+// The claim registry: every sentence the articles mark as measured, the experiment run that measures it,
+// the predicate that decides it, and the seeds it must hold for. Checked by tests/claims/<experiment>.test.ts.
+import type { Claim } from './claims/types';
+import { e1Claims } from './claims/e1';
+
+export type { Claim, Verdict } from './claims/types';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const claims: readonly Claim<any>[] = [...e1Claims];
+
+/** The claim with this id; throws naming the known ids otherwise. */
+export function getClaim(id: string): Claim<unknown> {
+  const found = claims.find((c) => c.id === id);
+  if (!found) throw new Error(`unknown claim "${id}"; known claims: ${claims.map((c) => c.id).join(', ')}`);
+  return found;
+}
+
+export function claimsFor(experimentId: string): Claim<unknown>[] {
+  return claims.filter((c) => c.experiment === experimentId);
+}
+
+/** The test file that checks a claim (one file per experiment, so runs are shared within it). */
+export function testFileFor(claim: Pick<Claim, 'experiment'>): string {
+  return `tests/claims/${claim.experiment}.test.ts`;
+}
+
+export interface ClaimListing {
+  id: string;
+  statement: string;
+  experiment: string;
+  params: Record<string, unknown>;
+  seeds: number[];
+  mode: Claim['mode'];
+  testFile: string;
+}
+
+/** Plain data about every claim (no functions), e.g. for `npm run lab -- list --json`. */
+export function listClaims(): ClaimListing[] {
+  return claims.map((c) => ({
+    id: c.id,
+    statement: c.statement,
+    experiment: c.experiment,
+    params: c.params,
+    seeds: [...c.seeds],
+    mode: c.mode,
+    testFile: testFileFor(c),
+  }));
+}
