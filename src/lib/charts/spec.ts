@@ -1,0 +1,67 @@
+// A chart as plain data, shared by the build-time SVG (Observable Plot + linkedom) and the live chart in
+// the page (the same Plot options in the browser), so the figure a reader re-runs is the one they read.
+
+export interface ChartRow {
+  series: string;
+  x: number | string;
+  y: number;
+}
+
+export interface ChartSpec {
+  /** Short title, also the data table's caption. */
+  title: string;
+  x: { label: string; log?: boolean; /** Categories instead of numbers (e.g. variant names). */ band?: boolean };
+  y: { label: string; log?: boolean };
+  rows: ChartRow[];
+  /** 'line' joins the points of each series; 'dot' for scattered points; 'bar' for one value per category. */
+  mark: 'line' | 'dot' | 'bar';
+}
+
+/** Positive finite rows only on log axes (a log scale cannot place 0 or NaN); everything finite otherwise. */
+export function plottableRows(spec: ChartSpec): ChartRow[] {
+  return spec.rows.filter(
+    (r) => Number.isFinite(r.y) && (!spec.y.log || r.y > 0) && (typeof r.x !== 'number' || (Number.isFinite(r.x) && (!spec.x.log || r.x > 0))),
+  );
+}
+
+function fmt(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  const a = Math.abs(n);
+  return a !== 0 && (a < 1e-3 || a >= 1e5) ? n.toExponential(2) : Number(n.toPrecision(3)).toString();
+}
+
+export { fmt as formatNumber };
+
+/** A text summary for screen readers: per series, where it starts and where it ends (or its range). */
+export function summarize(spec: ChartSpec): string {
+  const bySeries = new Map<string, ChartRow[]>();
+  for (const r of spec.rows) bySeries.set(r.series, [...(bySeries.get(r.series) ?? []), r]);
+  const parts = [...bySeries].map(([name, rows]) => {
+    if (rows.length === 1) return `${name}: ${fmt(rows[0].y)}`;
+    const first = rows[0];
+    const last = rows[rows.length - 1];
+    return `${name}: ${fmt(first.y)} at ${spec.x.label} ${first.x}, ${fmt(last.y)} at ${last.x}`;
+  });
+  return `${spec.title} — ${spec.y.label} by ${spec.x.label}${spec.y.log ? ' (log scale)' : ''}. ${parts.join('; ')}.`;
+}
+
+export interface Table {
+  caption: string;
+  columns: string[];
+  rows: (string | number)[][];
+}
+
+/** The chart's data as a table: one row per x, one column per series. */
+export function tableOf(spec: ChartSpec): Table {
+  const series = [...new Set(spec.rows.map((r) => r.series))];
+  const xs = [...new Set(spec.rows.map((r) => r.x))];
+  const cell = new Map(spec.rows.map((r) => [`${r.series}\u0000${r.x}`, r.y]));
+  return {
+    caption: spec.title,
+    columns: [spec.x.label, ...series],
+    rows: xs.map((x) => [x, ...series.map((s) => {
+      const v = cell.get(`${s}\u0000${x}`);
+      return v === undefined ? '' : fmt(v);
+    })]),
+  };
+}

@@ -1,0 +1,40 @@
+import { describe, it, expect } from 'vitest';
+import { summarize, tableOf, plottableRows, type ChartSpec } from '../../../src/lib/charts/spec';
+import { genericFigures } from '../../../src/lib/charts/figures';
+import { renderSvg } from '../../../src/lib/charts/render-svg';
+
+const spec: ChartSpec = {
+  title: 'Gradient norm per layer',
+  x: { label: 'layer' },
+  y: { label: 'gradient norm', log: true },
+  mark: 'line',
+  rows: [
+    { series: 'Post-LN', x: 1, y: 0.5 },
+    { series: 'Post-LN', x: 2, y: 0.9 },
+    { series: 'plain', x: 1, y: 1e-4 },
+    { series: 'plain', x: 2, y: 0 },
+  ],
+};
+
+describe('chart specs', () => {
+  it('drops points a log axis cannot place', () => {
+    expect(plottableRows(spec)).toHaveLength(3);
+  });
+  it('summarizes each series in words for screen readers', () => {
+    expect(summarize(spec)).toBe('Gradient norm per layer — gradient norm by layer (log scale). Post-LN: 0.5 at layer 1, 0.9 at 2; plain: 1.00e-4 at layer 1, 0 at 2.');
+  });
+  it('tabulates one row per x and one column per series', () => {
+    expect(tableOf(spec)).toEqual({ caption: 'Gradient norm per layer', columns: ['layer', 'Post-LN', 'plain'], rows: [[1, '0.5', '1.00e-4'], [2, '0.9', '0']] });
+  });
+  it('renders an SVG at build time with currentColor axes and the title as its label', () => {
+    const svg = renderSvg(spec);
+    expect(svg).toMatch(/^<svg[^>]*role="img"/);
+    expect(svg).toContain('aria-label="Gradient norm per layer"');
+    expect(svg).toContain('currentColor');
+    expect(svg).toContain('<path');
+  });
+  it('finds line and bar charts in measurements it has no dedicated figure for', () => {
+    const figs = genericFigures({ perLayer: { a: [1, 2, 3], b: [3, 2, 1] }, cost: { add: 1, norm: 2 } });
+    expect(figs.map((f) => [f.title, f.mark, f.rows.length])).toEqual([['per Layer', 'line', 6], ['cost', 'bar', 2]]);
+  });
+});
