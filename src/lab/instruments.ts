@@ -1,0 +1,198 @@
+// Instruments, all returning plain numbers: activation norm/std and relative residual ‖X − 1·meanᵀ‖/‖X‖
+// per layer (Don21's rank-collapse measure), ‖F(x)‖/‖x‖ per sublayer, attention maps, gradient norms per
+// layer, sublayer and parameter, parameter counts, and time per step with the measured share of the
+// residual adds and the LayerNorms.
+import * as tf from '@tensorflow/tfjs-core';
+import { forward, maskedCrossEntropy, countParams, createModel, Probe, type Model } from './model';
+import { encodeBatch, type Task } from './tasks';
+import { layerOf, sublayerOf, paramCountFormula, sublayersOf } from './params';
+import { layerNorm } from './layers';
+import { train, median } from './train';
+import type { TrainConfig } from './config';
+import { makeRng } from './rng';
+
+export interface BatchOptions {
+  batchSize?: number;
+  /** Data seed. */
+  seed?: number;
+  lossOn?: 'answer' | 'all';
+}
+
+function batchFor(model: Model, task: Task, o: BatchOptions) {
+  return encodeBatch(task, model.config, task.sample(makeRng(o.seed ?? 1).fork('instrument'), o.batchSize ?? 32), o.lossOn ?? 'answer');
+}
+
+export interface LayerStats {
+  /** 'dec.input' (embedding + positions), then 'dec.0', 'dec.1', … (each block's output); 'enc.*' likewise. */
+  name: string;
+  /** Mean L2 norm of a token vector. */
+  norm: number;
+  /** Standard deviation of all entries. */
+  std: number;
+  /** ‖X − 1·meanᵀ‖_F / ‖X‖_F per example, averaged: 0 means every token carries the same vector. */
+  relResidual: number;
+}
+
+export interface ForwardStats {
+  layers: LayerStats[];
+  /** ‖F(x)‖/‖x‖ per sublayer ('dec.0.self', 'dec.0.ffn', …), x the stream entering the sublayer. */
+  branchRatio: Record<string, number>;
+  /** Attention weights of the first example, [head][query][key], per attention sublayer (if requested). */
+  attention: Record<string, number[][][]>;
+}
+
+export function forwardStats(model: Model, task: Task, o: BatchOptions & { attention?: boolean; lesion?: Iterable<string> } = {}): ForwardStats {
+  const batch = batchFor(model, task, o);
+  const probe = new Probe(o.attention ?? false);
+  try {
+    tf.tidy(() => {
+      forward(model, { B: batch.B, T: batch.T, S: batch.S, decIn: batch.decIn, encIn: batch.encIn }, { probe, lesion: o.lesion ? new Set(o.lesion) : undefined });
+    });
+  } catch (e) {
+    probe.dispose();
+    throw e;
+  }
+  const { scalars, attention } = probe.read();
+  const layers: LayerStats[] = [];
+  const branchRatio: Record<string, number> = {};
+  for (const [key, value] of Object.entries(scalars)) {
+    const [name, stat] = key.split(':') as [string, string];
+    if (stat === 'branchRatio') branchRatio[name] = value;
+    else {
+      let row = layers.find((l) => l.name === name);
+      if (!row) layers.push((row = { name, norm: NaN, std: NaN, relResidual: NaN }));
+      (row as unknown as Record<string, number>)[stat] = value;
+    }
+  }
+  return { layers, branchRatio, attention };
+}
+
+export interface GradientNorms {
+  loss: number;
+  global: number;
+  /** By layer group: 'embed', 'enc.<l>', 'dec.<l>', 'enc.final', 'out'. */
+  byLayer: Record<string, number>;
+  /** By sublayer ('dec.2.ffn'), including its norm and connection parameters. */
+  bySublayer: Record<string, number>;
+  byParam: Record<string, number>;
+}
+
+/** Gradient norms of the loss on one batch, without updating the model. */
+export function gradientNorms(model: Model, task: Task, o: BatchOptions = {}): GradientNorms {
+  const batch = batchFor(model, task, o);
+  const names = [...model.params.keys()];
+  const vars = names.map((n) => model.params.get(n)!);
+  const packed = tf.tidy(() => {
+    const { value, grads } = tf.variableGrads(
+      () => maskedCrossEntropy(forward(model, { B: batch.B, T: batch.T, S: batch.S, decIn: batch.decIn, encIn: batch.encIn }), batch.target, batch.mask),
+      vars,
+    );
+    return tf.concat([tf.reshape(value, [1]), tf.stack(vars.map((v) => tf.sum(tf.square(grads[v.name]!))))]);
+  });
+  const data = packed.dataSync();
+  packed.dispose();
+  const byParam: Record<string, number> = {};
+  const layerSq: Record<string, number> = {};
+  const subSq: Record<string, number> = {};
+  let total = 0;
+  names.forEach((n, i) => {
+    const sq = data[i + 1]!;
+    byParam[n] = Math.sqrt(sq);
+    layerSq[layerOf(n)] = (layerSq[layerOf(n)] ?? 0) + sq;
+    subSq[sublayerOf(n)] = (subSq[sublayerOf(n)] ?? 0) + sq;
+    total += sq;
+  });
+  const sqrtAll = (r: Record<string, number>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Math.sqrt(v)]));
+  return { loss: data[0]!, global: Math.sqrt(total), byLayer: sqrtAll(layerSq), bySublayer: sqrtAll(subSq), byParam };
+}
+
+export interface ParamCounts {
+  total: number;
+  /** The closed-form count from the configuration (equal to total). */
+  formula: number;
+  byLayer: Record<string, number>;
+  byParam: Record<string, number>;
+}
+
+export function paramCounts(model: Model): ParamCounts {
+  const byParam: Record<string, number> = {};
+  const byLayer: Record<string, number> = {};
+  for (const [n, v] of model.params) {
+    byParam[n] = v.size;
+    byLayer[layerOf(n)] = (byLayer[layerOf(n)] ?? 0) + v.size;
+  }
+  return { total: countParams(model), formula: paramCountFormula(model.config), byLayer, byParam };
+}
+
+export interface StepTiming {
+  /** Median ms per training step. */
+  msPerStep: number;
+  /** Measured ms per step spent in the residual adds (forward and backward), and in the LayerNorms. */
+  msAdd: number;
+  msNorm: number;
+  shareAdd: number;
+  shareNorm: number;
+  adds: number;
+  norms: number;
+}
+
+/**
+ * Time training steps on a fresh model of the same configuration (the given model is untouched), then
+ * time the same number of adds and LayerNorms at the same shapes, forward and backward, on their own.
+ */
+export async function timeStep(model: Model, task: Task, trainCfg: Partial<TrainConfig> = {}, reps = 10): Promise<StepTiming> {
+  const cfg = model.config;
+  const tmp = createModel(cfg);
+  const batchSize = trainCfg.batchSize ?? 32;
+  let msPerStep: number;
+  try {
+    msPerStep = (await train(tmp, task, { ...trainCfg, steps: reps + 1, batchSize })).medianMsPerStep;
+  } finally {
+    tmp.dispose();
+  }
+  const T = encodeBatch(task, cfg, task.sample(makeRng(0), 1)).T;
+  // Encoder ops are timed at the decoder's length T: exact for decoder-only, close for encoder–decoder.
+  const subDec = sublayersOf('dec', cfg).length * cfg.nLayers;
+  const subEnc = cfg.arch === 'encdec' ? 2 * cfg.nEncLayers : 0;
+  const adds = cfg.connection === 'residual' ? subDec + subEnc : 0;
+  const finals = cfg.finalNorm ? (cfg.nLayers > 0 ? 1 : 0) + (subEnc > 0 ? 1 : 0) : 0;
+  const norms = (cfg.norm !== 'none' ? subDec + subEnc : 0) + finals;
+  const rows = batchSize * T;
+  const d = cfg.dModel;
+  const timeOps = (n: number, op: (x: tf.Tensor2D, y: tf.Tensor2D, g: tf.Tensor, b: tf.Tensor) => tf.Tensor2D): number => {
+    if (n === 0) return 0;
+    const r = makeRng(7);
+    const mk = (shape: number[]) => tf.tidy(() => tf.variable(tf.tensor(Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => r.normal()), shape)));
+    const x = mk([rows, d]);
+    const y = mk([rows, d]);
+    const g = mk([d]);
+    const b = mk([d]);
+    const run = (withOp: boolean) => {
+      const t0 = performance.now();
+      const out = tf.tidy(() => {
+        const { grads } = tf.variableGrads(() => {
+          let h: tf.Tensor2D = x;
+          for (let i = 0; i < n; i++) h = withOp ? op(h, y, g, b) : h;
+          return tf.sum(tf.mul(h, y)) as tf.Scalar;
+        }, [x, y, g, b]);
+        return tf.stack(Object.values(grads).map((t) => tf.sum(t)));
+      });
+      out.dataSync();
+      out.dispose();
+      return performance.now() - t0;
+    };
+    run(true);
+    const withOp: number[] = [];
+    const without: number[] = [];
+    for (let i = 0; i < reps; i++) {
+      withOp.push(run(true));
+      without.push(run(false));
+    }
+    tf.dispose([x, y, g, b]);
+    return Math.max(0, median(withOp) - median(without));
+  };
+
+  const msAdd = timeOps(adds, (h, y) => tf.add(h, y));
+  const msNorm = timeOps(norms, (h, _y, g, b) => layerNorm(h, g, b));
+  return { msPerStep, msAdd, msNorm, shareAdd: msAdd / msPerStep, shareNorm: msNorm / msPerStep, adds, norms };
+}

@@ -1,0 +1,42 @@
+// Parameter counts equal their closed-form formulas; concatenation adds 2d²+d per sublayer.
+import { beforeAll, expect, test } from 'vitest';
+import { initBackend, tf } from '../../../src/lab/backend';
+import { createModel, countParams } from '../../../src/lab/model';
+import { paramCountFormula } from '../../../src/lab/params';
+
+beforeAll(async () => {
+  expect((await initBackend({ prefer: 'wasm' })).backend).toBe('wasm');
+});
+
+const d = 16, V = 10, L = 3, dff = 64;
+const attn = 4 * d * d + 4 * d, ffn = 2 * d * dff + dff + d, ln = 2 * d;
+
+test.each([
+  ['decoder', 'residual', 'post', false, false],
+  ['decoder', 'residual', 'pre', true, false],
+  ['decoder', 'concat', 'none', false, true],
+  ['decoder', 'highway', 'pre', false, false],
+  ['encdec', 'residual', 'post', false, false],
+  ['encdec', 'concat', 'pre', true, true],
+] as const)('%s %s %s tied=%s learned=%s: created = formula', (arch, connection, norm, tiedOutput, learned) => {
+  const m = createModel({ arch, connection, norm, tiedOutput, positions: learned ? 'learned' : 'sinusoidal', vocabSize: V, maxLen: 12, dModel: d, nHeads: 4, nLayers: L, dFF: dff });
+  expect(countParams(m)).toBe(paramCountFormula(m.config));
+  m.dispose();
+});
+
+test('hand formula for a 3-layer decoder-only Post-LN residual model', () => {
+  const m = createModel({ vocabSize: V, maxLen: 12, dModel: d, nHeads: 4, nLayers: L, dFF: dff, norm: 'post' });
+  expect(countParams(m)).toBe(V * d + L * (attn + ffn + 2 * ln) + d * V + V);
+  m.dispose();
+});
+
+test('concatenation + projection: each sublayer gets a 2d×d weight and a d bias, i.e. +2d²+d', () => {
+  const mk = (connection: 'residual' | 'concat') => createModel({ connection, vocabSize: V, maxLen: 12, dModel: d, nHeads: 4, nLayers: L, dFF: dff });
+  const r = mk('residual'), c = mk('concat');
+  expect(c.params.get('dec.1.ffn.cat_w')!.shape).toEqual([2 * d, d]);
+  expect(c.params.get('dec.1.self.cat_b')!.shape).toEqual([d]);
+  expect(countParams(c) - countParams(r)).toBe(2 * L * (2 * d * d + d));
+  r.dispose();
+  c.dispose();
+  expect(tf.memory().numTensors).toBe(0);
+});
