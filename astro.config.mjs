@@ -17,4 +17,6 @@ export default defineConfig({
   },
   build: { inlineStylesheets: 'always' },
   devToolbar: { enabled: false },
+  // The experiment worker (src/islands/worker.ts) code-splits (lazy CPU fallback, snippet parser): ES workers only.
+  vite: { worker: { format: 'es' } },
 });
