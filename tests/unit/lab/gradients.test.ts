@@ -1,0 +1,58 @@
+// Analytic gradients of a tiny model agree with central finite differences.
+// Bound: |FD − g·u| ≤ 2e-2 · max(|g·u|, 1e-2) for a unit direction u over one parameter tensor.
+// Why that bound: float32 loss has ~1e-7 relative rounding, so with step h the difference
+// quotient carries ~5e-5 of noise (h = 2e-3, small so few ReLU pre-activations cross zero), and the O(h²)
+// truncation is ~1e-5; 2e-2 leaves room for kinks while still failing on any wrong gradient (a wrong sign or a missing term is off by O(1)).
+import { beforeAll, expect, test } from 'vitest';
+import { initBackend, tf } from '../../../src/lab/backend';
+import { createModel, forward, maskedCrossEntropy, type Model } from '../../../src/lab/model';
+import { copyTask, translationTask, encodeBatch, taskModelFields, type Task } from '../../../src/lab/tasks';
+import { makeRng } from '../../../src/lab/rng';
+import type { ModelConfig } from '../../../src/lab/config';
+
+beforeAll(async () => {
+  expect((await initBackend({ prefer: 'wasm' })).backend).toBe('wasm');
+});
+
+const H = 2e-3;
+const REL = 2e-2;
+
+function check(task: Task, cfg: Partial<ModelConfig>, names: string[]) {
+  const arch = cfg.arch ?? 'decoder';
+  const model: Model = createModel({ ...taskModelFields(task, arch), dModel: 8, nHeads: 2, nLayers: 2, dFF: 16, ...cfg, seed: 5 });
+  const batch = encodeBatch(task, model.config, task.sample(makeRng(9), 4), 'all');
+  const loss = () => maskedCrossEntropy(forward(model, { B: batch.B, T: batch.T, S: batch.S, decIn: batch.decIn, encIn: batch.encIn }), batch.target, batch.mask);
+  const lossValue = () => tf.tidy(() => loss().dataSync()[0]!);
+  const rng = makeRng(11);
+  for (const name of names) {
+    const v = model.params.get(name)!;
+    const u0 = Float32Array.from({ length: v.size }, () => rng.normal());
+    const norm = Math.hypot(...u0);
+    const u = tf.tensor(u0.map((e) => e / norm), v.shape);
+    const analytic = tf.tidy(() => tf.sum(tf.mul(tf.variableGrads(loss, [v]).grads[v.name]!, u)).dataSync()[0]!);
+    const orig = v.clone();
+    tf.tidy(() => v.assign(tf.add(orig, tf.mul(u, H))));
+    const plus = lossValue();
+    tf.tidy(() => v.assign(tf.sub(orig, tf.mul(u, H))));
+    const minus = lossValue();
+    v.assign(orig);
+    orig.dispose();
+    u.dispose();
+    const fd = (plus - minus) / (2 * H);
+    expect(Math.abs(fd - analytic), `${name}: FD ${fd} vs analytic ${analytic}`).toBeLessThanOrEqual(REL * Math.max(Math.abs(analytic), 1e-2));
+  }
+  model.dispose();
+}
+
+test('decoder-only, Pre-LN residual, learned positions, tied output', () => {
+  check(copyTask(4, 3), { norm: 'pre', positions: 'learned', tiedOutput: true }, ['embed', 'pos', 'dec.0.self.wqkv', 'dec.0.ffn.w1', 'dec.1.self.ln_g', 'dec.final_ln.b', 'out.b']);
+});
+
+test('decoder-only, Post-LN, concatenation and highway connections', () => {
+  check(copyTask(4, 3), { norm: 'post', connection: 'concat' }, ['dec.0.self.wo', 'dec.0.self.cat_w', 'dec.1.ffn.ln_b', 'out.w']);
+  check(copyTask(4, 3), { norm: 'none', connection: 'highway' }, ['dec.0.self.gate_w', 'dec.1.ffn.w2', 'dec.0.self.bqkv']);
+});
+
+test('encoder–decoder with cross-attention', () => {
+  check(translationTask(3, 2, 2), { arch: 'encdec', nLayers: 1, norm: 'post' }, ['enc.0.self.wqkv', 'dec.0.cross.wq', 'dec.0.cross.wkv', 'dec.0.ffn.b1']);
+});
