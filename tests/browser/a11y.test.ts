@@ -1,36 +1,47 @@
 // axe on every page, in the light and in the dark theme (chosen through prefers-color-scheme, the
 // way a reader's system chooses it): no violation of serious or critical impact.
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
-import { builtPages, openPage, useSite } from './harness.ts';
+import { builtPages, openPage, useSite, type BuiltPage, type WatchedPage } from './harness.ts';
 
 const site = useSite();
 const pages = builtPages();
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-describe('axe finds no serious or critical violation', () => {
-  for (const scheme of ['light', 'dark'] as const) {
-    it.each(pages.map((p) => [p.url, p]))(`%s in ${scheme}`, async (_url, p) => {
-      const { page, context } = await openPage(site, { colorScheme: scheme });
-      try {
-        await page.goto(p.url, { waitUntil: 'load' });
-        const theme = await page.evaluate(() => document.documentElement.getAttribute('data-theme'));
-        expect(theme, `${p.url}: data-theme under prefers-color-scheme: ${scheme}`).toBe(scheme);
-        const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-        const bad = violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map(
-            (v) =>
-              `${v.id} (${v.impact}): ${v.help} — ${v.nodes.length} element(s): ` +
-              v.nodes
-                .slice(0, 5)
-                .map((n) => `${n.target.join(' ')}${n.failureSummary ? ` [${n.failureSummary.replace(/\s+/g, ' ').slice(0, 160)}]` : ''}`)
-                .join('; '),
-          );
-        expect(bad, `${p.url} in ${scheme}: axe violations (${TAGS.join(', ')})`).toEqual([]);
-      } finally {
-        await context.close();
-      }
-    });
-  }
+// one tab per theme, reused from page to page (a fresh context per page costs more than the check)
+const tabs = {} as Record<'light' | 'dark', WatchedPage>;
+beforeAll(async () => {
+  tabs.light = await openPage(site, { colorScheme: 'light' });
+  tabs.dark = await openPage(site, { colorScheme: 'dark' });
+});
+afterAll(async () => {
+  await tabs.light?.context.close();
+  await tabs.dark?.context.close();
+});
+
+/** One line per serious or critical violation, naming the rule and the elements. */
+async function axeProblems(p: BuiltPage, scheme: 'light' | 'dark'): Promise<string[]> {
+  const { page } = tabs[scheme];
+  await page.goto(p.url, { waitUntil: 'load' });
+  const theme = await page.evaluate(() => document.documentElement.getAttribute('data-theme'));
+  if (theme !== scheme) return [`data-theme is "${theme}" under prefers-color-scheme: ${scheme}, so the ${scheme} theme was not checked`];
+  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${scheme}: ${v.id} (${v.impact}): ${v.help} — ${v.nodes.length} element(s): ` +
+        v.nodes
+          .slice(0, 5)
+          .map((n) => `${n.target.join(' ')}${n.failureSummary ? ` [${n.failureSummary.replace(/\s+/g, ' ').slice(0, 160)}]` : ''}`)
+          .join('; '),
+    );
+}
+
+describe('axe finds no serious or critical violation, in light and in dark', () => {
+  it.each(pages.map((p) => [p.url, p]))('%s', async (_url, p) => {
+    // both themes at once: axe is CPU-bound and the machine has two cores
+    const [light, dark] = await Promise.all([axeProblems(p, 'light'), axeProblems(p, 'dark')]);
+    expect([...light, ...dark], `${p.url}: axe violations (${TAGS.join(', ')})`).toEqual([]);
+  });
 });

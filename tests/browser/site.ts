@@ -101,6 +101,11 @@ export function textOf(node: Node): string {
   return children(node).map(textOf).join('');
 }
 
+/** The source text of a <script> or <style> (which textOf leaves out). */
+export function rawText(el: Element): string {
+  return children(el).map((n) => (n.nodeName === '#text' ? (n as DefaultTreeAdapterMap['textNode']).value : '')).join('');
+}
+
 export function squash(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }

@@ -3,7 +3,7 @@
 // flash of the wrong theme) by a blocking inline script in <head>, on every page.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { attr, builtPages, builtQuestions, elements, hasAttr, line, openPage, parsePage, textOf, useSite } from './harness.ts';
+import { attr, builtPages, builtQuestions, elements, hasAttr, line, openPage, parsePage, rawText, useSite } from './harness.ts';
 
 const site = useSite();
 const pages = builtPages();
@@ -97,7 +97,7 @@ describe('every page sets data-theme from a blocking script in <head>', () => {
         !hasAttr(s, 'defer') &&
         ['', 'text/javascript', 'application/javascript'].includes((attr(s, 'type') ?? '').toLowerCase()),
     );
-    const themeScript = blocking.find((s) => /localStorage/.test(textOf(s)) && /theme/i.test(textOf(s)));
+    const themeScript = blocking.find((s) => /localStorage/.test(rawText(s)) && /data-theme|dataset\.theme/.test(rawText(s)));
     expect(
       themeScript,
       `${p.url} (dist/${p.file}): no classic inline <script> in <head> that reads localStorage and sets data-theme ` +
