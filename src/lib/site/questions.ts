@@ -2,48 +2,12 @@
 // with the collection-wide checks a per-file schema cannot make (unique order, body citations and glossary
 // terms that exist and are listed). Every error names the file.
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { glossaryEntry } from '../../data/glossary';
-import { paperByKey } from '../../data/papers';
 import type { TopicId } from '../../data/topics';
+import { bodyProblems } from './body-checks';
 
 export type Question = CollectionEntry<'questions'>;
 
 const fileOf = (q: Question) => `content/${q.id}.mdx`;
-
-/** Keys used as <Cite k="…"> in an MDX body. */
-export function citedInBody(body: string): string[] {
-  return [...body.matchAll(/<Cite\b[^>]*?\bk=["']([^"']+)["']/g)].map((m) => m[1]!);
-}
-
-/** Glossary ids used as <Term id="…"> in an MDX body. */
-export function termsInBody(body: string): string[] {
-  return [...body.matchAll(/<Term\b[^>]*?\bid=["']([^"']+)["']/g)].map((m) => m[1]!);
-}
-
-/** Checks one entry's body against its frontmatter; returns the problems, each naming file and field. */
-export function bodyProblems(q: Pick<Question, 'id' | 'body' | 'data'>): string[] {
-  const problems: string[] = [];
-  const file = `content/${q.id}.mdx`;
-  for (const key of new Set(citedInBody(q.body ?? ''))) {
-    try {
-      paperByKey(key);
-    } catch (e) {
-      problems.push(`${file}: <Cite k="${key}">: ${(e as Error).message}`);
-      continue;
-    }
-    if (!q.data.cites.includes(key as never)) {
-      problems.push(`${file}: <Cite k="${key}"> is not listed in the frontmatter field cites`);
-    }
-  }
-  for (const id of new Set(termsInBody(q.body ?? ''))) {
-    try {
-      glossaryEntry(id);
-    } catch (e) {
-      problems.push(`${file}: <Term id="${id}">: ${(e as Error).message}`);
-    }
-  }
-  return problems;
-}
 
 let cache: Promise<Question[]> | undefined;
 

@@ -1,0 +1,24 @@
+import { describe, expect, test } from 'vitest';
+import { bodyProblems, citedInBody, termsInBody } from '../../../src/lib/site/body-checks';
+
+const body = 'As shown <Cite k="Vas17" at="§3.1" />, the <Term id="causal-mask">mask</Term> and <Cite k=\'He16a\' />.';
+
+describe('MDX body checks', () => {
+  test('find the citation keys and glossary ids a body uses', () => {
+    expect(citedInBody(body)).toEqual(['Vas17', 'He16a']);
+    expect(termsInBody(body)).toEqual(['causal-mask']);
+  });
+  test('a body whose citations are all in the frontmatter has no problem', () => {
+    expect(bodyProblems({ id: 'q', body, data: { cites: ['Vas17', 'He16a'] } })).toEqual([]);
+  });
+  test('a citation missing from the frontmatter names the file and the field', () => {
+    expect(bodyProblems({ id: 'q', body, data: { cites: ['Vas17'] } })).toEqual([
+      'content/q.mdx: <Cite k="He16a"> is not listed in the frontmatter field cites',
+    ]);
+  });
+  test('an unknown paper or glossary term names the file and the key', () => {
+    const problems = bodyProblems({ id: 'q', body: '<Cite k="Nope1" /> <Term id="nope">x</Term>', data: { cites: [] } });
+    expect(problems[0]).toMatch(/^content\/q\.mdx: <Cite k="Nope1">: unknown citation key "Nope1"/);
+    expect(problems[1]).toMatch(/^content\/q\.mdx: <Term id="nope">: unknown glossary term "nope"/);
+  });
+});
