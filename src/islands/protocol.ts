@@ -23,6 +23,8 @@ export type FromWorker =
       measurements: unknown;
       verdict?: { holds: boolean; detail: string };
       numTensors: number;
+      /** Bytes held by live tensors after the run (a leak shows here too). */
+      numBytes: number;
       ms: number;
     }
   | { type: 'cancelled'; id: number; numTensors: number }

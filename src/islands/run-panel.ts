@@ -34,6 +34,8 @@ export async function runExperiment(block: EvidenceBlock, req: RunRequest): Prom
   bar.value = 0;
   text.textContent = 'Loading TF.js and the lab…';
   verdictEl.textContent = '';
+  // The last run's downloads hold blobs: release them before making new ones (keeps the heap flat).
+  exportEl.querySelectorAll('a').forEach((a) => URL.revokeObjectURL(a.href));
   exportEl.replaceChildren();
   block.q('[data-live-chart]').replaceChildren();
   block.say('');
@@ -125,6 +127,7 @@ export async function runExperiment(block: EvidenceBlock, req: RunRequest): Prom
           } catch (err) {
             text.textContent += ` (The chart could not be drawn: ${err instanceof Error ? err.message : String(err)}.)`;
           }
+          block.dataset.tensorBytes = String(msg.numBytes);
           finish('done', msg.numTensors);
           break;
         }

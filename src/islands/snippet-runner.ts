@@ -4,7 +4,7 @@
 import type { CodeSnippet } from './snippet-element';
 import type { FromWorker } from './protocol';
 import { sessionFor } from './worker-session';
-import { describeCodeError } from './code-errors';
+import { describeCodeError } from './code-error-words';
 import { progressText } from './progress-text';
 import { backendLine } from './backend-line';
 

@@ -5,7 +5,7 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { FromWorker, ToWorker, BackendReport } from './protocol';
-import { syntaxError, positionInStack } from './code-errors';
+import { positionInStack } from './code-stack';
 import { evaluateClaim } from './live-verdict';
 
 const wasmFiles = {
@@ -30,10 +30,12 @@ function ready(): Promise<BackendReport> {
   return backend;
 }
 
-async function numTensors(): Promise<number> {
+async function memory(): Promise<{ numTensors: number; numBytes: number }> {
   const { tf } = await import('../lab/backend');
-  return tf.memory().numTensors;
+  const { numTensors, numBytes } = tf.memory();
+  return { numTensors, numBytes };
 }
+const numTensors = async () => (await memory()).numTensors;
 
 /** Progress at most every 50 ms (the first one always), so the main thread is not flooded. */
 function throttledProgress(id: number) {
@@ -53,6 +55,8 @@ async function run(msg: Extract<ToWorker, { type: 'run' | 'snippet' }>) {
   let moduleUrl: string | undefined;
   try {
     if (msg.type === 'snippet') {
+      // The parser loads only for snippet runs: acorn stays out of the experiment path.
+      const { syntaxError } = await import('./code-errors');
       const bad = syntaxError(msg.code);
       if (bad) return post({ type: 'error', id: msg.id, kind: 'syntax', message: bad.message, line: bad.line, column: bad.column });
     }
@@ -73,7 +77,7 @@ async function run(msg: Extract<ToWorker, { type: 'run' | 'snippet' }>) {
       measurements = await mod.run(lab, msg.params, ctx);
     }
     const verdict = msg.claim ? await evaluateClaim(msg.claim, measurements) : undefined;
-    post({ type: 'done', id: msg.id, measurements, verdict, numTensors: await numTensors(), ms: performance.now() - started });
+    post({ type: 'done', id: msg.id, measurements, verdict, ...(await memory()), ms: performance.now() - started });
   } catch (err) {
     const e = err instanceof Error ? err : new Error(String(err));
     if (controller.signal.aborted) return post({ type: 'cancelled', id: msg.id, numTensors: await numTensors() });

@@ -1,0 +1,270 @@
+// The evidence blocks and snippets in a real browser (Debian Chromium, built site): every block runs to
+// `done` with no console error; Cancel leaves a block usable; ten runs leave the worker's tensors and the
+// page's JS heap flat; bad settings and bad code get clear messages while the page stays responsive; with
+// WASM blocked the CPU backend runs and the block says so. No wall-clock assertions: budgets are in
+// `npm run bench:browser`.
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { attr, builtPages, elements, openPage, parsePage, useSite, type WatchedPage } from './harness.ts';
+
+const site = useSite();
+
+interface BlockOnPage {
+  url: string;
+  id: string;
+  claim: string;
+  experiment: string;
+}
+
+/** Every <evidence-block> in the built HTML, with its page. */
+const blocks: BlockOnPage[] = builtPages().flatMap((p) =>
+  elements(parsePage(p.path), (el) => el.tagName === 'evidence-block').map((el) => ({
+    url: p.url,
+    id: attr(el, 'id') ?? '',
+    claim: attr(el, 'data-claim') ?? '',
+    experiment: attr(el, 'data-experiment') ?? '',
+  })),
+);
+
+/** Small settings for experiments whose default run is slow (applied through the URL state). */
+const QUICK: Record<string, Record<string, string>> = {
+  e1: { layers: '3', depths: '2,3', batchSize: '4' },
+};
+
+/** A URL with a block's settings in its query (the URL state the controller reads). */
+function withState(b: BlockOnPage, values: Record<string, string>): string {
+  const q = new URLSearchParams(Object.entries(values).map(([k, v]) => [`${b.claim}.${k}`, v]));
+  return `${b.url}?${q}`;
+}
+
+const STATES = ['idle', 'loading', 'running', 'done', 'error', 'cancelled'];
+
+async function stateOf(page: Page, id: string): Promise<string> {
+  return (await page.locator(`[id="${id}"]`).getAttribute('data-state')) ?? '';
+}
+
+/** Scrolls the block into view (it wakes near the viewport) and waits for its controls. */
+async function wake(page: Page, id: string) {
+  const block = page.locator(`[id="${id}"]`);
+  await block.scrollIntoViewIfNeeded();
+  await block.locator('form[data-controls]').waitFor({ state: 'visible' });
+  return block;
+}
+
+/** Presses Run and waits until the block settles; returns the final state and the progress text. */
+async function runToEnd(page: Page, id: string, timeout = 90_000) {
+  const block = await wake(page, id);
+  await block.getByRole('button', { name: /^Run/ }).click();
+  await page.waitForFunction((sel) => ['done', 'error', 'cancelled'].includes(document.getElementById(sel)?.dataset.state ?? ''), id, { timeout });
+  return { state: await stateOf(page, id), text: (await block.locator('[data-progress-text]').textContent()) ?? '' };
+}
+
+function firstBlock(experiment?: string): BlockOnPage {
+  const b = blocks.find((x) => !experiment || x.experiment === experiment);
+  if (!b) throw new Error(`no evidence block${experiment ? ` of experiment ${experiment}` : ''} in the built site`);
+  return b;
+}
+
+async function withPage<T>(fn: (w: WatchedPage) => Promise<T>, routeWasm?: 'block'): Promise<T> {
+  const watched = await openPage(site);
+  if (routeWasm === 'block') await watched.context.route(/\.wasm$/, (route) => route.abort('blockedbyclient'));
+  try {
+    return await fn(watched);
+  } finally {
+    await watched.context.close();
+  }
+}
+
+describe('evidence blocks in the browser', () => {
+  it('the built site has evidence blocks, each with data-experiment, a known data-state and a Run button', async () => {
+    expect(blocks.length, 'no <evidence-block> in dist/: no page uses <Evidence claim="…" />').toBeGreaterThan(0);
+    for (const b of blocks) {
+      expect(b.experiment, `${b.url}#${b.id}: missing data-experiment (unknown claim or experiment?)`).not.toBe('');
+      expect(b.id, `${b.url}: block id`).toBe(`evidence-${b.claim}`);
+    }
+  });
+
+  it.each(blocks.map((b) => [`${b.url}#${b.id}`, b]))('%s runs to done with no console error', async (_name, b) => {
+    await withPage(async (w) => {
+      // The first E1 block runs with its defaults (as a reader would); others with quick settings.
+      const quick = QUICK[b.experiment] && b !== firstBlock('e1');
+      await w.page.goto(quick ? withState(b, QUICK[b.experiment]) : b.url);
+      expect(STATES).toContain(await stateOf(w.page, b.id));
+      const { state, text } = await runToEnd(w.page, b.id);
+      expect(state, `${b.url}#${b.id} ended "${state}": ${text}`).toBe('done');
+      const block = w.page.locator(`[id="${b.id}"]`);
+      expect(await block.locator('[data-backend]').textContent()).toMatch(/^Backend: WebAssembly/);
+      expect(await block.locator('[data-live-verdict]').textContent()).toMatch(/^(Holds|Does not hold) in your browser: /);
+      expect(await block.locator('[data-live-chart] svg').count(), 'a live chart was drawn').toBeGreaterThan(0);
+      expect(await block.locator('[data-export] a[download$=".json"]').count()).toBe(1);
+      expect(await block.locator('[data-export] a[download$=".csv"]').count()).toBe(1);
+      expect(w.problemList(), `${b.url}#${b.id}`).toEqual([]);
+    });
+  });
+
+  it('a bad value in the form is refused with a message naming the parameter', async () => {
+    const b = firstBlock('e1');
+    await withPage(async (w) => {
+      await w.page.goto(b.url);
+      const block = await wake(w.page, b.id);
+      await block.locator('input[name="layers"]').fill('999');
+      await block.getByRole('button', { name: /^Run/ }).click();
+      await expect.poll(() => block.locator('[data-errors]').textContent()).toMatch(/parameter "layers".*999.*from 2 to 24/);
+      expect(await block.locator('input[name="layers"]').getAttribute('aria-invalid')).toBe('true');
+      expect(await stateOf(w.page, b.id)).toBe('idle');
+    });
+  });
+
+  it('a bad URL state falls back to the defaults and says so; a good one is applied', async () => {
+    const b = firstBlock('e1');
+    await withPage(async (w) => {
+      await w.page.goto(withState(b, { layers: 'lots' }));
+      const block = await wake(w.page, b.id);
+      expect(await block.locator('[data-notice]').textContent()).toMatch(/not valid.*"layers".*"lots".*defaults/);
+      expect(await block.locator('input[name="layers"]').inputValue()).toBe('12');
+      await w.page.goto(withState(b, { layers: '5', seed: '9' }));
+      const again = await wake(w.page, b.id);
+      expect(await again.locator('input[name="layers"]').inputValue()).toBe('5');
+      expect(await again.locator('input[name="seed"]').inputValue()).toBe('9');
+      expect(await again.locator('[data-notice]').textContent()).toBe('');
+    });
+  });
+
+  it('Cancel mid-run leaves the block usable, and a second run completes', async () => {
+    const b = firstBlock('e1');
+    await withPage(async (w) => {
+      // Heavy enough settings that Cancel lands mid-run.
+      await w.page.goto(withState(b, { layers: '24', depths: '8,16,24', batchSize: '128' }));
+      const block = await wake(w.page, b.id);
+      await block.getByRole('button', { name: /^Run/ }).click();
+      await w.page.waitForFunction((id) => document.getElementById(id)?.dataset.state === 'running', b.id);
+      await block.getByRole('button', { name: 'Cancel' }).click();
+      await w.page.waitForFunction((id) => document.getElementById(id)?.dataset.state === 'cancelled', b.id);
+      expect(await block.getByRole('button', { name: /^Run/ }).isEnabled()).toBe(true);
+      for (const [name, value] of Object.entries(QUICK.e1)) await block.locator(`[name="${name}"]`).fill(value);
+      const { state, text } = await runToEnd(w.page, b.id);
+      expect(state, text).toBe('done');
+      expect(w.problemList()).toEqual([]);
+    });
+  });
+
+  it('ten runs in a row leave the worker tensor count where it was and the JS heap flat', async () => {
+    const b = firstBlock('e1');
+    await withPage(async (w) => {
+      await w.page.goto(withState(b, QUICK.e1));
+      const cdp = await w.context.newCDPSession(w.page);
+      const heap = async () => {
+        await cdp.send('HeapProfiler.collectGarbage');
+        return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+      };
+      expect((await runToEnd(w.page, b.id)).state).toBe('done');
+      const block = w.page.locator(`[id="${b.id}"]`);
+      const tensors0 = Number(await block.getAttribute('data-tensors'));
+      const bytes0 = Number(await block.getAttribute('data-tensor-bytes'));
+      const heap0 = await heap();
+      const heaps: number[] = [];
+      for (let i = 0; i < 10; i++) {
+        expect((await runToEnd(w.page, b.id)).state).toBe('done');
+        heaps.push(await heap());
+      }
+      console.log('[islands] heap after each run (MB):', heaps.map((h) => (h / 1e6).toFixed(2)).join(' '));
+      const tensors10 = Number(await block.getAttribute('data-tensors'));
+      const bytes10 = Number(await block.getAttribute('data-tensor-bytes'));
+      const heap10 = await heap();
+      console.log(`[islands] worker tensors after run 1: ${tensors0} (${bytes0} B), after run 11: ${tensors10} (${bytes10} B); page JS heap ${(heap0 / 1e6).toFixed(2)} MB → ${(heap10 / 1e6).toFixed(2)} MB`);
+      expect(tensors10, 'tensors left in the worker').toBe(tensors0);
+      expect(bytes10, 'tensor bytes left in the worker').toBe(bytes0);
+      // Flat: ten runs may not add more than 1 MB (each run's charts and tables replace the last one's).
+      expect(heap10 - heap0, `page heap grew from ${heap0} to ${heap10} bytes`).toBeLessThan(1_000_000);
+    });
+  });
+
+  it('with WASM unavailable, the CPU backend runs and the block says so', async () => {
+    const b = firstBlock('e1');
+    await withPage(async (w) => {
+      await w.page.goto(withState(b, QUICK.e1));
+      const { state, text } = await runToEnd(w.page, b.id);
+      expect(state, text).toBe('done');
+      const block = w.page.locator(`[id="${b.id}"]`);
+      expect(await block.getAttribute('data-backend')).toBe('cpu');
+      expect(await block.locator('[data-backend]').textContent()).toMatch(/^Backend: CPU .*WASM was not available: /);
+    }, 'block');
+  });
+});
+
+describe('snippets in the browser', () => {
+  /** Opens the block's snippet editor and replaces its code. */
+  async function editSnippet(page: Page, b: BlockOnPage, code: string) {
+    const block = await wake(page, b.id);
+    await block.locator('details.evidence-code > summary').click();
+    const snippet = block.locator('code-snippet');
+    await snippet.getByRole('button', { name: 'Edit' }).click();
+    await snippet.locator('.cm-editor').waitFor();
+    await snippet.evaluate((el, text) => (el as HTMLElement & { editor: { setCode(c: string): void } }).editor.setCode(text), code);
+    return snippet;
+  }
+
+  async function runSnippetToEnd(page: Page, snippet: ReturnType<Page['locator']>) {
+    await snippet.getByRole('button', { name: 'Run this code' }).click();
+    await expect.poll(() => snippet.getAttribute('data-state'), { timeout: 60_000 }).toMatch(/^(done|error|cancelled)$/);
+    return { state: await snippet.getAttribute('data-state'), text: (await snippet.locator('[data-snippet-status]').textContent()) ?? '' };
+  }
+
+  it('the original code runs in the worker and Reset restores it after an edit', async () => {
+    const b = firstBlock('e1');
+    await withPage(async (w) => {
+      await w.page.goto(withState(b, QUICK.e1));
+      const snippet = await editSnippet(w.page, b, 'export async function run() { return { edited: 1 }; }');
+      await snippet.getByRole('button', { name: 'Reset' }).click();
+      const code = await snippet.evaluate((el) => (el as HTMLElement & { editor: { getCode(): string } }).editor.getCode());
+      expect(code).toMatch(/export async function run\(lab, params, ctx\)/);
+      const { state, text } = await runSnippetToEnd(w.page, snippet);
+      expect(state, text).toBe('done');
+      expect(text).toMatch(/^Done in .* Backend: WebAssembly/);
+      expect(await snippet.locator('[data-snippet-output]').textContent()).toMatch(/"perLayer"/);
+      expect(w.problemList()).toEqual([]);
+    });
+  });
+
+  it('a syntax error is reported with its line', async () => {
+    const b = firstBlock('e1');
+    await withPage(async (w) => {
+      await w.page.goto(b.url);
+      const snippet = await editSnippet(w.page, b, 'export async function run(lab, params, ctx) {\n  const x = ;\n}\n');
+      const { state, text } = await runSnippetToEnd(w.page, snippet);
+      expect(state).toBe('error');
+      expect(text).toMatch(/^Syntax error at line 2, column \d+: Unexpected token/);
+    });
+  });
+
+  it('code that throws is reported with the message and its line', async () => {
+    const b = firstBlock('e1');
+    await withPage(async (w) => {
+      await w.page.goto(b.url);
+      const snippet = await editSnippet(w.page, b, 'export async function run(lab, params, ctx) {\n  const t = lab.task("reverse");\n  throw new Error("deliberate failure");\n}\n');
+      const { state, text } = await runSnippetToEnd(w.page, snippet);
+      expect(state).toBe('error');
+      expect(text).toMatch(/^Error at line 3, column \d+: deliberate failure/);
+    });
+  });
+
+  it('an endless loop is stopped (worker replaced) while the page stays responsive, and the next run works', async () => {
+    const b = firstBlock('e1');
+    await withPage(async (w) => {
+      await w.page.goto(withState(b, QUICK.e1));
+      const snippet = await editSnippet(w.page, b, 'export async function run(lab, params, ctx) {\n  while (true) {}\n}\n');
+      await snippet.getByRole('button', { name: 'Run this code' }).click();
+      await expect.poll(() => snippet.getAttribute('data-state'), { timeout: 60_000 }).toBe('running');
+      // While the worker spins, the main thread still answers and paints.
+      for (let i = 0; i < 3; i++) {
+        const frames = await w.page.evaluate(() => new Promise<number>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(2)))));
+        expect(frames).toBe(2);
+      }
+      await expect.poll(() => snippet.getAttribute('data-state'), { timeout: 60_000 }).toBe('error');
+      expect(await snippet.locator('[data-snippet-status]').textContent()).toMatch(/^Stopped: no sign of life .* The worker was terminated and replaced/);
+      await snippet.getByRole('button', { name: 'Reset' }).click();
+      const { state, text } = await runSnippetToEnd(w.page, snippet);
+      expect(state, text).toBe('done');
+    });
+  });
+});
