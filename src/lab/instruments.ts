@@ -171,8 +171,8 @@ export async function timeStep(model: Model, task: Task, trainCfg: Partial<Train
       const t0 = performance.now();
       const out = tf.tidy(() => {
         const { grads } = tf.variableGrads(() => {
-          let h: tf.Tensor2D = x;
-          for (let i = 0; i < n; i++) h = withOp ? op(h, y, g, b) : h;
+          let h = x as tf.Tensor as tf.Tensor2D;
+          for (let i = 0; i < n; i++) h = withOp ? op(h, y as tf.Tensor as tf.Tensor2D, g, b) : h;
           return tf.sum(tf.mul(h, y)) as tf.Scalar;
         }, [x, y, g, b]);
         return tf.stack(Object.values(grads).map((t) => tf.sum(t)));

@@ -10,10 +10,43 @@ export function layerNorm(x: tf.Tensor2D, g: tf.Tensor, b: tf.Tensor): tf.Tensor
   return tf.add(tf.mul(tf.mul(tf.sub(x, mean), tf.rsqrt(tf.add(variance, LN_EPSILON))), g), b) as tf.Tensor2D;
 }
 
-/** x·W + b (+ ReLU) as one fused op. */
+/*
+ * Why custom gradients: TF.js WASM runs a matMul with transposeA or transposeB through a naive loop
+ * (measured up to ~100x slower than the XNNPACK path for plain matMuls), and the built-in gradients of
+ * matMul use exactly those flags. Here backward passes transpose explicitly and multiply plainly.
+ */
+const denseOp = (relu: boolean) =>
+  tf.customGrad((x: tf.Tensor, w: tf.Tensor, b: tf.Tensor, save: tf.GradSaveFunc) => {
+    const y = tf.fused.matMul({ a: x as tf.Tensor2D, b: w as tf.Tensor2D, bias: b, activation: relu ? 'relu' : 'linear' });
+    save([x, w, y]);
+    return {
+      value: y,
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+        const [xs, ws, ys] = saved as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D];
+        const g = relu ? tf.mul(dy, tf.step(ys)) : (dy as tf.Tensor2D);
+        return [tf.matMul(g, tf.transpose(ws)), tf.matMul(tf.transpose(xs), g), tf.sum(g, 0)];
+      },
+    };
+  });
+const denseLinear = denseOp(false);
+const denseRelu = denseOp(true);
+
+/** x·W + b (+ ReLU) as one fused op, with a WASM-friendly backward pass. */
 export function dense(x: tf.Tensor2D, w: tf.Tensor, b: tf.Tensor, relu = false): tf.Tensor2D {
-  return tf.fused.matMul({ a: x, b: w as tf.Tensor2D, bias: b, activation: relu ? 'relu' : 'linear' });
+  return (relu ? denseRelu : denseLinear)(x, w, b) as tf.Tensor2D;
 }
+
+/** a·b for 2-D tensors, with a backward pass free of transposed matMuls. */
+export const matMul2d = tf.customGrad((a: tf.Tensor, b: tf.Tensor, save: tf.GradSaveFunc) => {
+  save([a, b]);
+  return {
+    value: tf.matMul(a as tf.Tensor2D, b as tf.Tensor2D),
+    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+      const [as, bs] = saved as [tf.Tensor2D, tf.Tensor2D];
+      return [tf.matMul(dy as tf.Tensor2D, tf.transpose(bs)), tf.matMul(tf.transpose(as), dy as tf.Tensor2D)];
+    },
+  };
+}) as (a: tf.Tensor2D, b: tf.Tensor2D) => tf.Tensor2D;
 
 /** Additive causal mask [T, T]: 0 on and below the diagonal, −1e9 above. */
 export function causalMask(T: number): tf.Tensor2D {

@@ -4,7 +4,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { type ModelConfig, resolveModelConfig } from './config';
 import { createParams, sublayersOf, paramCountFormula } from './params';
-import { selfAttention, crossAttention, feedForward, causalMask, layerNorm } from './layers';
+import { selfAttention, crossAttention, feedForward, causalMask, layerNorm, dense, matMul2d } from './layers';
 import { wrapSublayer } from './connection';
 
 export interface Model {
@@ -116,7 +116,7 @@ function embed(model: Model, ids: Int32Array, B: number, T: number): tf.Tensor2D
   if (T > model.config.maxLen) throw new Error(`sequence length ${T} exceeds maxLen ${model.config.maxLen}`);
   const P = model.params;
   const oneHot = tf.oneHot(tf.tensor1d(ids, 'int32'), V) as tf.Tensor2D;
-  const tok = tf.reshape(tf.mul(tf.matMul(oneHot, P.get('embed')!), Math.sqrt(d)), [B, T, d]);
+  const tok = tf.reshape(tf.mul(matMul2d(oneHot, P.get('embed')! as tf.Tensor2D), Math.sqrt(d)), [B, T, d]);
   const pos = model.config.positions === 'learned' ? tf.slice(P.get('pos')!, [0, 0], [T, d]) : sinusoidalPositions(T, d);
   return tf.reshape(tf.add(tok, pos), [B * T, d]) as tf.Tensor2D;
 }
@@ -171,8 +171,8 @@ export function forward(model: Model, input: ForwardInput, opts: ForwardOptions 
   const h = runStack(model, 'dec', embed(model, input.decIn, B, T), B, T, cfg.nLayers, mask, mem, S, opts);
   const P = model.params;
   return cfg.tiedOutput
-    ? (tf.add(tf.matMul(h, P.get('embed')!, false, true), P.get('out.b')!) as tf.Tensor2D)
-    : tf.fused.matMul({ a: h, b: P.get('out.w')! as tf.Tensor2D, bias: P.get('out.b')! });
+    ? dense(h, tf.transpose(P.get('embed')!), P.get('out.b')!)
+    : dense(h, P.get('out.w')!, P.get('out.b')!);
 }
 
 /** Masked mean cross-entropy of logits [N, V] against integer targets [N] with weights mask [N]. */

@@ -95,7 +95,7 @@ export async function train(model: Model, task: Task, partial: Partial<TrainConf
         const { value, grads } = tf.variableGrads(() => {
           const logits = forward(model, { B: batch.B, T: batch.T, S: batch.S, decIn, encIn: batch.encIn });
           const hit = tf.cast(tf.equal(tf.argMax(logits, 1), tf.tensor1d(batch.target, 'int32')), 'float32');
-          correct = tf.keep(tf.sum(tf.mul(hit, tf.tensor1d(batch.mask))));
+          correct = tf.keep(tf.sum(tf.mul(hit, tf.tensor1d(batch.mask)))) as tf.Scalar;
           return maskedCrossEntropy(logits, batch.target, batch.mask);
         }, vars);
         const g = vars.map((v) => grads[v.name]!);
