@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { pagefindIndex } from './src/lib/site/pagefind-integration.ts';
+import { codeBlock } from './src/lib/site/shiki-code-block.ts';
 
 export default defineConfig({
   site: 'http://localhost:4321',
@@ -13,6 +14,7 @@ export default defineConfig({
     shikiConfig: {
       themes: { light: 'github-light', dark: 'github-dark' },
       defaultColor: false,
+      transformers: [codeBlock()],
     },
   },
   build: { inlineStylesheets: 'always' },

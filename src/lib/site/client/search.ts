@@ -70,6 +70,7 @@ export function attachSearch(dialog: HTMLDialogElement): void {
   topic.addEventListener('change', () => void run());
   // Arrow down from the input moves into the results; links are then reachable with Tab as usual.
   input.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') list.querySelector('a')?.click(); // Enter opens the first result
     if (e.key === 'ArrowDown') {
       const first = list.querySelector('a');
       if (first) {
@@ -77,11 +78,6 @@ export function attachSearch(dialog: HTMLDialogElement): void {
         first.focus();
       }
     }
-  });
-  // Enter opens the first result; the form never submits anywhere.
-  dialog.querySelector('form')?.addEventListener('submit', (e) => {
-    e.preventDefault();
-    list.querySelector('a')?.click();
   });
   dialog.querySelector('[data-search-close]')?.addEventListener('click', () => dialog.close());
   // A click on the backdrop (outside the dialog box) closes it.
