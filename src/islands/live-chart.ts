@@ -3,7 +3,7 @@
 // the reference's. Redrawn as partial measurements arrive in progress messages.
 import * as Plot from '@observablehq/plot';
 import { figuresFor } from '../lib/charts/figures';
-import { plotOptions } from '../lib/charts/plot';
+import { plotOptions, tidyAria } from '../lib/charts/plot';
 import { legendItems } from '../lib/charts/legend';
 import { summarize, formatNumber, type ChartSpec } from '../lib/charts/spec';
 
@@ -24,8 +24,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
 function draw(host: HTMLElement, spec: ChartSpec, ref?: ChartSpec) {
   const width = Math.max(280, Math.min(host.clientWidth || 640, 720));
   const chart = Plot.plot({ ...plotOptions(spec, { compare: ref, width }), legend: false } as Plot.PlotOptions);
-  chart.setAttribute('role', 'img');
-  chart.setAttribute('aria-label', `${spec.title} (your run, solid; stored reference, dashed)`);
+  tidyAria(chart, `${spec.title} (your run, solid; stored reference, dashed)`);
   const legend = el('ul', { className: 'evidence-legend' }, ...legendItems(spec, ref).map((i) => {
     const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
     svg.setAttribute('width', '12');

@@ -38,3 +38,11 @@ export function plotOptions(spec: ChartSpec, opts: { compare?: ChartSpec; width?
     document: opts.document,
   };
 }
+
+/** Plot labels its inner groups with aria-label, which ARIA forbids on a <g> without a role; the chart as a
+ * whole is one image (role="img" + its title), described by the caption and the data table. */
+export function tidyAria(svg: Element, title: string): void {
+  svg.querySelectorAll('[aria-label]').forEach((el) => el.removeAttribute('aria-label'));
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', title);
+}

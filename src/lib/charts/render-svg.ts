@@ -2,13 +2,12 @@
 // no JavaScript in the page). The same options drive the live chart in the browser.
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
-import { plotOptions } from './plot';
+import { plotOptions, tidyAria } from './plot';
 import type { ChartSpec } from './spec';
 
 export function renderSvg(spec: ChartSpec, compare?: ChartSpec): string {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
   const el = Plot.plot({ ...plotOptions(spec, { compare, document: document as unknown as Document }), legend: false } as Plot.PlotOptions);
-  el.setAttribute('role', 'img');
-  el.setAttribute('aria-label', spec.title);
+  tidyAria(el, spec.title);
   return el.outerHTML;
 }

@@ -1,0 +1,119 @@
+// Browser benchmark of the evidence blocks (figures printed, never asserted): the page's JavaScript before
+// interaction (gzip), Run → first progress, E1 and E2 default runs to done (cold: first Run on the page;
+// warm: second), and the size of what Run loads (the lab chunk: TF.js core + WASM backend + binary + lab).
+// Needs `npm run build` first; uses Debian's Chromium (or CHROME_PATH) on the built site.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from 'playwright-core';
+import { serveStatic } from '../tests/browser/static-server.ts';
+
+const DIST = resolve(process.env.SITE_DIST ?? 'dist');
+if (!existsSync(join(DIST, 'index.html'))) {
+  console.error(`${DIST}/index.html is missing: run npm run build first`);
+  process.exit(1);
+}
+
+/** Page URL of the first block of each experiment, found in the built HTML. */
+function blocksByExperiment(): Map<string, { url: string; id: string }> {
+  const out = new Map<string, { url: string; id: string }>();
+  const files = (readdirSync(DIST, { recursive: true }) as string[]).filter((f) => f.endsWith('.html') && !f.includes('pagefind')).sort();
+  for (const f of files) {
+    const html = readFileSync(join(DIST, f), 'utf8');
+    for (const m of html.matchAll(/<evidence-block[^>]*>/g)) {
+      const id = /\bid="([^"]+)"/.exec(m[0])?.[1];
+      const exp = /data-experiment="([^"]+)"/.exec(m[0])?.[1];
+      if (id && exp && !out.has(exp)) out.set(exp, { url: '/' + f.replace(/index\.html$/, ''), id });
+    }
+  }
+  return out;
+}
+
+const gz = (b: Buffer) => gzipSync(b, { level: 9 }).length;
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+/** Clicks Run inside the page and times the state changes there (no round trips in the figure). */
+async function timedRun(page: Page, id: string): Promise<{ firstProgress: number; done: number; state: string }> {
+  return page.evaluate(
+    (blockId) =>
+      new Promise<{ firstProgress: number; done: number; state: string }>((resolvePromise) => {
+        const el = document.getElementById(blockId)!;
+        let first = NaN;
+        const t0 = performance.now();
+        const obs = new MutationObserver(() => {
+          const st = el.dataset.state;
+          if (st === 'running' && Number.isNaN(first)) first = performance.now() - t0;
+          if (st === 'done' || st === 'error' || st === 'cancelled') {
+            obs.disconnect();
+            resolvePromise({ firstProgress: first, done: performance.now() - t0, state: st });
+          }
+        });
+        obs.observe(el, { attributes: true, attributeFilter: ['data-state'] });
+        (el.querySelector('button[data-run]') as HTMLButtonElement).click();
+      }),
+    id,
+  );
+}
+
+async function main() {
+  const server = await serveStatic(DIST);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const blocks = blocksByExperiment();
+  console.log(`Browser benchmark on ${DIST} (${blocks.size} experiments with evidence blocks: ${[...blocks.keys()].join(', ')})`);
+  try {
+    for (const exp of ['e1', 'e2']) {
+      const b = blocks.get(exp);
+      if (!b) {
+        console.log(`${exp}: no evidence block in the built site`);
+        continue;
+      }
+      const context = await browser.newContext({ baseURL: server.origin });
+      const page = await context.newPage();
+      const bodies = new Map<string, { bytes: number; gzip: number; phase: 'load' | 'run' }>();
+      let phase: 'load' | 'run' = 'load';
+      context.on('response', async (res) => {
+        const type = res.request().resourceType();
+        const url = res.url();
+        if (!/\.(m?js|wasm)(\?|$)/.test(url) && type !== 'script') return;
+        try {
+          const body = await res.body();
+          bodies.set(url, { bytes: body.length, gzip: gz(body), phase });
+        } catch {
+          /* a body that is gone (e.g. a navigation) is not counted */
+        }
+      });
+      await page.goto(b.url, { waitUntil: 'networkidle' });
+      const before = [...bodies.values()].filter((x) => x.phase === 'load');
+      console.log(`\n${exp} page ${b.url}`);
+      console.log(`  JS before interaction: ${kb(before.reduce((a, x) => a + x.gzip, 0))} gzip in ${before.length} files (budget 10 KB, site scripts included)`);
+      await page.locator(`[id="${b.id}"]`).scrollIntoViewIfNeeded();
+      await page.locator(`[id="${b.id}"] form[data-controls]`).waitFor({ state: 'visible' });
+      phase = 'run';
+      const cold = await timedRun(page, b.id);
+      const warm = await timedRun(page, b.id);
+      const backend = await page.locator(`[id="${b.id}"]`).getAttribute('data-backend');
+      console.log(`  Run → first progress: cold ${s(cold.firstProgress)} (loads TF.js + WASM), warm ${s(warm.firstProgress)} (budget 1 s)`);
+      console.log(`  ${exp.toUpperCase()} default run complete: cold ${s(cold.done)}, warm ${s(warm.done)} on ${backend} [${cold.state}/${warm.state}] (budget ${exp === 'e1' ? '1.5' : '15'} s)`);
+      await page.waitForTimeout(200);
+      const run = [...bodies.entries()].filter(([, x]) => x.phase === 'run');
+      const ui = run.filter(([u]) => /\/(run-panel|live-chart|backend-line|preload-helper)[.-]/.test(u));
+      const lab = run.filter(([u]) => !ui.some(([v]) => v === u));
+      if (exp === 'e1') {
+        console.log(`  Lab chunk loaded by Run (worker JS + TF.js + WASM binary + lab): ${kb(lab.reduce((a, [, x]) => a + x.gzip, 0))} gzip (${kb(lab.reduce((a, [, x]) => a + x.bytes, 0))} raw; budget 300 KB)`);
+        for (const [u, x] of lab.sort((p, q) => q[1].gzip - p[1].gzip)) console.log(`    ${kb(x.gzip).padStart(9)}  ${u.replace(server.origin, '')}`);
+        console.log(`  Run UI on the main thread (panel + live chart with Observable Plot): ${kb(ui.reduce((a, [, x]) => a + x.gzip, 0))} gzip`);
+      }
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+await main();
