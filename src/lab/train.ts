@@ -69,8 +69,11 @@ export async function train(model: Model, task: Task, partial: Partial<TrainConf
   const vars = trainable.map((n) => model.params.get(n)!);
   const layerNames = [...new Set(names.map(layerOf))];
   const layerIndex = trainable.map((n) => layerNames.indexOf(layerOf(n)));
-  const m = vars.map((v) => tf.tidy(() => tf.variable(tf.zerosLike(v), false))); // tidy frees the initial value
-  const v2 = vars.map((v) => tf.tidy(() => tf.variable(tf.zerosLike(v), false)));
+  // Adam moments for all trainable parameters in one flat vector each: ~12 ops per step instead of ~12 per tensor.
+  const sizes = vars.map((v) => v.size);
+  const total = sizes.reduce((a, b) => a + b, 0);
+  const m = tf.tidy(() => tf.variable(tf.zeros([Math.max(1, total)]), false)); // tidy frees the initial value
+  const v2 = tf.tidy(() => tf.variable(tf.zeros([Math.max(1, total)]), false));
   const dataRng = makeRng(cfg.seed).fork('data');
   const coinRng = makeRng(cfg.seed).fork('coins');
   const history: TrainHistory = { loss: [], accuracy: [], gradNorm: [], lr: [], gradNormByLayer: [], msPerStep: [] };
@@ -98,18 +101,19 @@ export async function train(model: Model, task: Task, partial: Partial<TrainConf
           correct = tf.keep(tf.sum(tf.mul(hit, tf.tensor1d(batch.mask)))) as tf.Scalar;
           return maskedCrossEntropy(logits, batch.target, batch.mask);
         }, vars);
-        const g = vars.map((v) => grads[v.name]!);
-        const sq = tf.stack(g.map((x) => tf.sum(tf.square(x))));
-        const norm = tf.sqrt(tf.sum(sq));
+        if (vars.length === 0) return tf.concat([tf.reshape(value, [1]), tf.reshape(correct!, [1]), tf.zeros([1])]);
+        const flat = tf.concat(vars.map((v) => tf.reshape(grads[v.name]!, [-1])));
+        const flatSq = tf.square(flat);
+        const sq = tf.stack(tf.split(flatSq, sizes).map((x) => tf.sum(x)));
+        const norm = tf.sqrt(tf.sum(flatSq));
         // Clip by global norm; scale = min(1, clip/‖g‖).
         const scale = cfg.clipNorm > 0 ? tf.minimum(1, tf.div(cfg.clipNorm, tf.add(norm, 1e-12))) : null;
         const lrT = (lr * Math.sqrt(1 - cfg.beta2 ** t)) / (1 - cfg.beta1 ** t); // bias corrections folded in
-        vars.forEach((v, i) => {
-          const gi = scale ? tf.mul(g[i]!, scale) : g[i]!;
-          m[i]!.assign(tf.add(tf.mul(m[i]!, cfg.beta1), tf.mul(gi, 1 - cfg.beta1)));
-          v2[i]!.assign(tf.add(tf.mul(v2[i]!, cfg.beta2), tf.mul(tf.square(gi), 1 - cfg.beta2)));
-          v.assign(tf.sub(v, tf.mul(tf.div(m[i]!, tf.add(tf.sqrt(v2[i]!), cfg.epsilon)), lrT)));
-        });
+        const gi = scale ? tf.mul(flat, scale) : flat;
+        m.assign(tf.add(tf.mul(m, cfg.beta1), tf.mul(gi, 1 - cfg.beta1)));
+        v2.assign(tf.add(tf.mul(v2, cfg.beta2), tf.mul(tf.square(gi), 1 - cfg.beta2)));
+        const update = tf.split(tf.mul(tf.div(m, tf.add(tf.sqrt(v2), cfg.epsilon)), lrT), sizes);
+        vars.forEach((v, i) => v.assign(tf.sub(v, tf.reshape(update[i]!, v.shape))));
         const out = tf.concat([tf.reshape(value, [1]), tf.reshape(correct!, [1]), tf.reshape(norm, [1]), sq]);
         tf.dispose(correct!);
         return out;
