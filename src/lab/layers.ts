@@ -4,11 +4,13 @@ import * as tf from '@tensorflow/tfjs-core';
 
 export const LN_EPSILON = 1e-5;
 
+type CustomGradientFunc = Parameters<typeof tf.customGrad>[0];
+
 /**
  * LayerNorm over the last axis: x̂ = (x − mean)/√(var + ε), y = x̂·g + b. The backward pass is written out
  * (dx = inv·(dx̂ − mean(dx̂) − x̂·mean(dx̂·x̂)), dx̂ = dy·g) because autodiff of moments takes ~3× the ops.
  */
-const layerNormOp = tf.customGrad((x: tf.Tensor, g: tf.Tensor, b: tf.Tensor, save: tf.GradSaveFunc) => {
+const layerNormOp = tf.customGrad(((x: tf.Tensor, g: tf.Tensor, b: tf.Tensor, save: tf.GradSaveFunc) => {
   const { mean, variance } = tf.moments(x, -1, true);
   const inv = tf.rsqrt(tf.add(variance, LN_EPSILON));
   const xhat = tf.mul(tf.sub(x, mean), inv);
@@ -22,7 +24,7 @@ const layerNormOp = tf.customGrad((x: tf.Tensor, g: tf.Tensor, b: tf.Tensor, sav
       return [dx, tf.sum(tf.mul(dy, xh), 0), tf.sum(dy, 0)];
     },
   };
-});
+}) as unknown as CustomGradientFunc);
 
 export function layerNorm(x: tf.Tensor2D, g: tf.Tensor, b: tf.Tensor): tf.Tensor2D {
   return layerNormOp(x, g, b) as tf.Tensor2D;
@@ -34,7 +36,7 @@ export function layerNorm(x: tf.Tensor2D, g: tf.Tensor, b: tf.Tensor): tf.Tensor
  * matMul use exactly those flags. Here backward passes transpose explicitly and multiply plainly.
  */
 const denseOp = (relu: boolean) =>
-  tf.customGrad((x: tf.Tensor, w: tf.Tensor, b: tf.Tensor, save: tf.GradSaveFunc) => {
+  tf.customGrad(((x: tf.Tensor, w: tf.Tensor, b: tf.Tensor, save: tf.GradSaveFunc) => {
     const y = tf.fused.matMul({ a: x as tf.Tensor2D, b: w as tf.Tensor2D, bias: b, activation: relu ? 'relu' : 'linear' });
     save([x, w, y]);
     return {
@@ -45,7 +47,7 @@ const denseOp = (relu: boolean) =>
         return [tf.matMul(g, tf.transpose(ws)), tf.matMul(tf.transpose(xs), g), tf.sum(g, 0)];
       },
     };
-  });
+  }) as unknown as CustomGradientFunc);
 const denseLinear = denseOp(false);
 const denseRelu = denseOp(true);
 
@@ -55,7 +57,7 @@ export function dense(x: tf.Tensor2D, w: tf.Tensor, b: tf.Tensor, relu = false):
 }
 
 /** a·b for 2-D tensors, with a backward pass free of transposed matMuls. */
-export const matMul2d = tf.customGrad((a: tf.Tensor, b: tf.Tensor, save: tf.GradSaveFunc) => {
+export const matMul2d = tf.customGrad(((a: tf.Tensor, b: tf.Tensor, save: tf.GradSaveFunc) => {
   save([a, b]);
   return {
     value: tf.matMul(a as tf.Tensor2D, b as tf.Tensor2D),
@@ -64,7 +66,7 @@ export const matMul2d = tf.customGrad((a: tf.Tensor, b: tf.Tensor, save: tf.Grad
       return [tf.matMul(dy as tf.Tensor2D, tf.transpose(bs)), tf.matMul(tf.transpose(as), dy as tf.Tensor2D)];
     },
   };
-}) as (a: tf.Tensor2D, b: tf.Tensor2D) => tf.Tensor2D;
+}) as unknown as CustomGradientFunc) as unknown as (a: tf.Tensor2D, b: tf.Tensor2D) => tf.Tensor2D;
 
 /** Additive causal mask [T, T]: 0 on and below the diagonal, −1e9 above. */
 export function causalMask(T: number): tf.Tensor2D {
