@@ -61,7 +61,7 @@ export class EvidenceBlock extends HTMLElement {
     for (const [name, value] of Object.entries({ ...values, seed })) {
       const input = form.elements.namedItem(name) as HTMLInputElement | null;
       if (!input) continue;
-      if (input.type === 'checkbox') input.checked = value === true;
+      if (input.type === 'checkbox') input.checked = String(value) === 'true';
       else input.value = formValue(value);
     }
   }

@@ -24,7 +24,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
 function draw(host: HTMLElement, spec: ChartSpec, ref?: ChartSpec) {
   const width = Math.max(280, Math.min(host.clientWidth || 640, 720));
   const chart = Plot.plot({ ...plotOptions(spec, { compare: ref, width }), legend: false } as Plot.PlotOptions);
-  tidyAria(chart, `${spec.title} (your run, solid; stored reference, dashed)`);
+  tidyAria(chart, ref ? `${spec.title} (your run, solid; stored reference, dashed)` : spec.title);
   const legend = el('ul', { className: 'evidence-legend' }, ...legendItems(spec, ref).map((i) => {
     const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
     svg.setAttribute('width', '12');
@@ -32,7 +32,8 @@ function draw(host: HTMLElement, spec: ChartSpec, ref?: ChartSpec) {
     svg.innerHTML = `<rect width="12" height="12" rx="2" fill="${i.color}"/>`;
     return el('li', {}, svg, i.label);
   }));
-  return el('figure', { className: 'evidence-figure' }, chart, legend, el('figcaption', {}, `Your run (solid) over the stored reference (dashed). ${summarize(spec)}`));
+  const note = ref ? 'Your run (solid) over the stored reference (dashed). ' : '';
+  return el('figure', { className: 'evidence-figure' }, chart, legend, el('figcaption', {}, `${note}${summarize(spec)}`));
 }
 
 /** "Your run beside the reference": one row per (series, x) of the chart. */
@@ -68,6 +69,15 @@ export function showPartial(block: HTMLElement, experiment: string, data: unknow
   if (now - pending < 250) return;
   pending = now;
   void render(block, experiment, data, params, false);
+}
+
+/** Redraws the live training curve (from progress messages), at most every 250 ms. */
+export function showCurve(block: HTMLElement, spec: ChartSpec) {
+  const now = performance.now();
+  if (now - pending < 250 || spec.rows.length < 2) return;
+  pending = now;
+  const host = block.querySelector<HTMLElement>('[data-live-chart]')!;
+  host.replaceChildren(draw(host, spec));
 }
 
 export function showResult(block: HTMLElement, experiment: string, measurements: unknown, params: Record<string, unknown>) {

@@ -8,6 +8,7 @@ import { progressText } from './progress-text';
 import { explainFailure, explainNonFinite } from './failure-words';
 import { runToCsv, runToJson, type RunRecord } from './export-run';
 import { backendLine } from './backend-line';
+import { LiveCurve } from './live-curve';
 
 /** How long a cancelled run may take to notice before its worker is terminated. */
 const CANCEL_GRACE_MS = 3000;
@@ -45,6 +46,7 @@ export async function runExperiment(block: EvidenceBlock, req: RunRequest): Prom
   const started = performance.now();
   let backendNote: { backend: string; tfjsVersion: string; fallbackReason?: string } | undefined;
   const chart = import('./live-chart');
+  const curve = new LiveCurve();
 
   await new Promise<void>((resolve) => {
     let graceTimer: number | undefined;
@@ -82,6 +84,7 @@ export async function runExperiment(block: EvidenceBlock, req: RunRequest): Prom
           bar.value = msg.fraction;
           text.textContent = progressText(msg.fraction, msg.message, performance.now() - started);
           if (msg.data !== undefined) (await chart).showPartial(block, experiment, msg.data, req.params);
+          else if (curve.add(msg.message)) (await chart).showCurve(block, curve.spec());
           break;
         case 'cancelled':
           text.textContent = 'Cancelled. Change the settings or press Run again.';

@@ -204,7 +204,7 @@ describe('snippets in the browser', () => {
     return snippet;
   }
 
-  async function runSnippetToEnd(page: Page, snippet: ReturnType<Page['locator']>) {
+  async function runSnippetToEnd(snippet: ReturnType<Page["locator"]>) {
     await snippet.getByRole('button', { name: 'Run this code' }).click();
     await expect.poll(() => snippet.getAttribute('data-state'), { timeout: 60_000 }).toMatch(/^(done|error|cancelled)$/);
     return { state: await snippet.getAttribute('data-state'), text: (await snippet.locator('[data-snippet-status]').textContent()) ?? '' };
@@ -218,7 +218,7 @@ describe('snippets in the browser', () => {
       await snippet.getByRole('button', { name: 'Reset' }).click();
       const code = await snippet.evaluate((el) => (el as HTMLElement & { editor: { getCode(): string } }).editor.getCode());
       expect(code).toMatch(/export async function run\(lab, params, ctx\)/);
-      const { state, text } = await runSnippetToEnd(w.page, snippet);
+      const { state, text } = await runSnippetToEnd(snippet);
       expect(state, text).toBe('done');
       expect(text).toMatch(/^Done in .* Backend: WebAssembly/);
       expect(await snippet.locator('[data-snippet-output]').textContent()).toMatch(/"perLayer"/);
@@ -231,7 +231,7 @@ describe('snippets in the browser', () => {
     await withPage(async (w) => {
       await w.page.goto(b.url);
       const snippet = await editSnippet(w.page, b, 'export async function run(lab, params, ctx) {\n  const x = ;\n}\n');
-      const { state, text } = await runSnippetToEnd(w.page, snippet);
+      const { state, text } = await runSnippetToEnd(snippet);
       expect(state).toBe('error');
       expect(text).toMatch(/^Syntax error at line 2, column \d+: Unexpected token/);
     });
@@ -242,7 +242,7 @@ describe('snippets in the browser', () => {
     await withPage(async (w) => {
       await w.page.goto(b.url);
       const snippet = await editSnippet(w.page, b, 'export async function run(lab, params, ctx) {\n  const t = lab.task("reverse");\n  throw new Error("deliberate failure");\n}\n');
-      const { state, text } = await runSnippetToEnd(w.page, snippet);
+      const { state, text } = await runSnippetToEnd(snippet);
       expect(state).toBe('error');
       expect(text).toMatch(/^Error at line 3, column \d+: deliberate failure/);
     });
@@ -263,7 +263,7 @@ describe('snippets in the browser', () => {
       await expect.poll(() => snippet.getAttribute('data-state'), { timeout: 60_000 }).toBe('error');
       expect(await snippet.locator('[data-snippet-status]').textContent()).toMatch(/^Stopped: no sign of life .* The worker was terminated and replaced/);
       await snippet.getByRole('button', { name: 'Reset' }).click();
-      const { state, text } = await runSnippetToEnd(w.page, snippet);
+      const { state, text } = await runSnippetToEnd(snippet);
       expect(state, text).toBe('done');
     });
   });

@@ -48,7 +48,7 @@ export function genericFigures(measurements: unknown, path = '', out: ChartSpec[
 }
 
 /** The charts for an experiment's measurements (at most `limit`, the most informative first). */
-export function figuresFor(experiment: string, measurements: unknown, params?: Record<string, unknown>, limit = 2): ChartSpec[] {
+export function figuresFor(experiment: string, measurements: unknown, params?: Record<string, unknown>, limit = 3): ChartSpec[] {
   const dedicated = dedicatedFigures[experiment];
   const specs = dedicated ? dedicated(measurements as never, params ?? {}) : genericFigures(measurements);
   return specs.filter((s) => s.rows.length > 0).slice(0, limit);

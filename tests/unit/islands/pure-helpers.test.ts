@@ -107,3 +107,20 @@ describe('backend line', () => {
     expect(backendLine({ backend: 'cpu', tfjsVersion: '4.22.0', fallbackReason: 'fetch failed' })).toMatch(/CPU.*WASM was not available: fetch failed/);
   });
 });
+
+import { parseTrainingProgress, LiveCurve } from '../../../src/islands/live-curve';
+
+describe('the live training curve', () => {
+  it('reads run name, step and loss from the lab progress messages', () => {
+    expect(parseTrainingProgress('post-ln, lr 0.003 + warmup: step 40, loss 1.23')).toEqual({ series: 'post-ln, lr 0.003 + warmup', step: 40, loss: 1.23 });
+    expect(parseTrainingProgress('step 7, loss NaN')).toEqual({ series: 'loss', step: 7, loss: NaN });
+    expect(parseTrainingProgress('pre-ln, 12 layers')).toBeUndefined();
+  });
+  it('collects points into a chart spec', () => {
+    const c = new LiveCurve();
+    expect(c.add('a: step 1, loss 2')).toBe(true);
+    expect(c.add('building')).toBe(false);
+    c.add('a: step 2, loss 1.5');
+    expect(c.spec().rows).toEqual([{ series: 'a', x: 1, y: 2 }, { series: 'a', x: 2, y: 1.5 }]);
+  });
+});
