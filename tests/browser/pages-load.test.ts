@@ -1,5 +1,6 @@
 // Every built page loads with no console error, no uncaught error, no failed or 4xx/5xx request, and
 // no request to another origin (the site works offline; outside requests are aborted and reported).
+// Nothing heavy loads before the reader asks: no Pagefind file (search) and no .wasm (TF.js) on load.
 import { describe, expect, it } from 'vitest';
 import { builtPages, openPage, useSite } from './harness.ts';
 
@@ -11,11 +12,15 @@ describe('every page loads cleanly', () => {
 
   it.each(pages.map((p) => [p.url, p]))('%s', async (_url, p) => {
     const watched = await openPage(site);
+    const requested: string[] = [];
+    watched.page.on('request', (req) => requested.push(new URL(req.url()).pathname));
     try {
       const res = await watched.page.goto(p.url, { waitUntil: 'load' });
       expect(res?.status(), `${p.url}: HTTP status`).toBe(200);
       await watched.page.waitForLoadState('networkidle');
       expect(watched.problemList(), `${p.url} (dist/${p.file}) had problems while loading`).toEqual([]);
+      const early = requested.filter((path) => path.startsWith('/pagefind/') || path.endsWith('.wasm'));
+      expect(early, `${p.url}: loaded before any interaction (search and TF.js must wait until asked)`).toEqual([]);
     } finally {
       await watched.context.close();
     }

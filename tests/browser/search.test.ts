@@ -3,7 +3,7 @@
 // and the keyboard shortcut opens the dialog.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { builtQuestions, openPage, topicMembers, useSite, type WatchedPage } from './harness.ts';
+import { builtQuestions, openPage, topicMembers, useSite, type BuiltQuestion, type WatchedPage } from './harness.ts';
 import { commonestWord, keyWords } from './keywords.ts';
 
 const site = useSite();
@@ -63,19 +63,38 @@ async function search(page: Page, query: string, topic = ''): Promise<string[]> 
   return settledResults(page);
 }
 
+/** The first result shows the question, the opening of its short answer, and marks matched words. */
+async function expectResultShows(page: Page, q: BuiltQuestion): Promise<void> {
+  const first = await page.$eval('ol[data-search-results] li', (li) => ({
+    text: (li as HTMLElement).innerText.replace(/\s+/g, ' '),
+    marks: li.querySelectorAll('mark').length,
+  }));
+  expect(first.text, `${q.url}: the first result shows the question`).toContain(q.question);
+  expect(first.text, `${q.url}: the first result shows the opening of the short answer`).toContain(q.short.slice(0, 60));
+  expect(first.marks, `${q.url}: <mark> elements (matched words) in the first result`).toBeGreaterThan(0);
+}
+
 describe('searching a question\'s key words finds it first', () => {
   it('the build has question pages', () => expect(questions.length).toBeGreaterThanOrEqual(2));
 
-  const cases: Array<[string, string]> = [
-    ...PROBES,
-    ...questions.map((q): [string, string] => [keyWords(q.question).join(' '), q.id]),
-  ];
-  it.each(cases)('"%s" → /questions/%s/', async (query, id) => {
-    expect(query, `question ${id} has no key words in its <h1>`).not.toBe('');
+  it.each(PROBES)('"%s" → /questions/%s/', async (query, id) => {
     const watched = await openSearch(site);
     try {
       const results = await search(watched.page, query);
       expect(results[0], `search for "${query}": results in order were [${results.join(', ')}]`).toBe(`/questions/${id}/`);
+      expect(watched.problemList(), 'problems while searching').toEqual([]);
+    } finally {
+      await watched.context.close();
+    }
+  });
+
+  it.each(questions.map((q) => [keyWords(q.question).join(' '), q.id, q]))('"%s" → /questions/%s/, shown with its short answer', async (query, _id, q) => {
+    expect(query, `question ${q.id} has no key words in its <h1>`).not.toBe('');
+    const watched = await openSearch(site);
+    try {
+      const results = await search(watched.page, query);
+      expect(results[0], `search for "${query}": results in order were [${results.join(', ')}]`).toBe(q.url);
+      await expectResultShows(watched.page, q);
       expect(watched.problemList(), 'problems while searching').toEqual([]);
     } finally {
       await watched.context.close();

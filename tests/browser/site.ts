@@ -121,6 +121,8 @@ export interface BuiltQuestion extends BuiltPage {
   id: string;
   /** the question as the page's <h1> shows it */
   question: string;
+  /** the short answer's text ([data-short-answer] without its headings) */
+  short: string;
   /** the indexed article's text (what Pagefind sees) */
   articleText: string;
 }
@@ -134,10 +136,14 @@ export function builtQuestions(dist = DIST): BuiltQuestion[] {
       const id = p.url.split('/')[2]!;
       const h1 = elements(doc, (el) => el.tagName === 'h1')[0];
       const article = elements(doc, (el) => el.tagName === 'article' && hasAttr(el, 'data-pagefind-body'))[0];
+      const short = elements(doc, (el) => hasAttr(el, 'data-short-answer'))[0];
+      const paragraphs = short ? elements(short, (el) => el.tagName === 'p') : [];
+      const shortText = paragraphs.length > 0 ? paragraphs.map(textOf).join(' ') : short ? textOf(short) : '';
       return {
         ...p,
         id,
         question: h1 ? squash(textOf(h1)) : '',
+        short: squash(shortText),
         articleText: article ? squash(textOf(article)) : '',
       };
     });
