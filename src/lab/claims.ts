@@ -2,11 +2,22 @@
 // the predicate that decides it, and the seeds it must hold for. Checked by tests/claims/<experiment>.test.ts.
 import type { Claim } from './claims/types';
 import { e1Claims } from './claims/e1';
+import { e2Claims } from './claims/e2';
+import { e3Claims } from './claims/e3';
+import { e4Claims } from './claims/e4';
+import { e5Claims } from './claims/e5';
+import { e6Claims } from './claims/e6';
+import { e7Claims } from './claims/e7';
+import { e8Claims } from './claims/e8';
+import { e9Claims } from './claims/e9';
+import { e10Claims } from './claims/e10';
 
 export type { Claim, Verdict } from './claims/types';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const claims: readonly Claim<any>[] = [...e1Claims];
+export const claims: readonly Claim<any>[] = [
+  ...e1Claims, ...e2Claims, ...e3Claims, ...e4Claims, ...e5Claims, ...e6Claims, ...e7Claims, ...e8Claims, ...e9Claims, ...e10Claims,
+];
 
 /** The claim with this id; throws naming the known ids otherwise. */
 export function getClaim(id: string): Claim<unknown> {

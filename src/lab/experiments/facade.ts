@@ -4,15 +4,15 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { initBackend, type BackendInfo } from '../backend';
 import type { ModelConfig, TrainConfig } from '../config';
-import { countParams, createModel, forward, maskedCrossEntropy, Probe, type Model } from '../model';
-import { layerOf } from '../params';
+import { createModel, forward, maskedCrossEntropy, type Model } from '../model';
 import { makeRng } from '../rng';
 import { encodeBatch, makeTask, taskModelFields, type Task, type TaskId } from '../tasks';
 import { train, type TrainResult, type Progress as TrainProgress } from '../train';
-import { evaluate, type EvalOptions, type EvalResult } from '../evaluate';
+import { evaluate, predict, type EvalOptions, type EvalResult } from '../evaluate';
+import { forwardStats, gradientNorms, paramCounts, timeStep, type StepTiming } from '../instruments';
 import type { BackendName } from './types';
 
-export type { Model, Task, TrainResult, EvalResult };
+export type { Model, Task, TrainResult, EvalResult, StepTiming };
 
 /** Model settings a core may choose; the task fixes vocabulary and length. */
 export type ModelOptions = Partial<Omit<ModelConfig, 'vocabSize' | 'maxLen'>>;
@@ -22,11 +22,19 @@ export interface ProbeResult {
   blocks: string[];
   /** Mean token norm ‖x‖ of the stream after the embedding (index 0) and after each block. */
   streamNorm: number[];
-  /** Relative residual ‖X − 1·meanᵀ‖/‖X‖ after the embedding and after each block (Don21). */
+  /** Relative residual ‖X − 1·meanᵀ‖/‖X‖ after the embedding (index 0) and after each block (Don21). */
   relResidual: number[];
   /** ‖F(x)‖/‖x‖ per sublayer ('dec.0.self', 'dec.0.ffn', …): the update against the stream it is added to. */
   branchRatio: Record<string, number>;
 }
+
+/** The four attention matrices of one block, W^Q, W^K, W^V (split from the fused projection) and W^O. */
+export type AttentionMatrices<T> = {
+  WQ: T;
+  WK: T;
+  WV: T;
+  WO: T;
+};
 
 export interface LabFacade {
   backend: BackendInfo;
@@ -42,17 +50,40 @@ export interface LabFacade {
   gradientNorms(model: Model, task: Task, options: { seed: number; batchSize?: number }): { blocks: string[]; norms: number[] };
   /** Stream norm, relative residual per block and ‖F(x)‖/‖x‖ per sublayer, on one batch (forward only). */
   probe(model: Model, task: Task, options: { seed: number; batchSize?: number; lesion?: string[] }): ProbeResult;
+  /** Teacher-forced accuracy over the answer tokens on held-out data (one forward pass); optional lesion. */
+  accuracy(model: Model, task: Task, options?: { seed?: number; batchSize?: number; lesion?: string[] }): number;
+  /**
+   * Greedy generation accuracy on the answer: every answer input starts unknown (the separator stands in)
+   * and is filled left to right with the model's own previous output, so even a model without a causal
+   * mask cannot read a true future token. Mean over answer tokens, held-out data.
+   */
+  generate(model: Model, task: Task, options?: { seed?: number; batchSize?: number }): number;
   /** Mean cross-entropy at every position of the sequence (question and answer), on held-out data. */
   lossByPosition(model: Model, task: Task, options?: { seed?: number; batchSize?: number }): number[];
-  /** Number of weights of a model. */
+  /** Number of weights (and biases) of a model. */
   countParams(model: Model): number;
-  /** Number of TF.js kernels (operations) one training step (forward + backward) executes. */
+  /** Number of TF.js kernels (operations) one forward + backward pass executes. */
   opsPerStep(model: Model, task: Task): Promise<number>;
+  /** Median ms per training step, and the measured ms and share spent in the residual adds and the norms. */
+  timeStep(model: Model, task: Task, config?: Partial<TrainConfig>): Promise<StepTiming>;
+  /** ‖∂loss/∂W‖ of W^Q, W^K, W^V, W^O per block, on one batch. */
+  attentionGradients(model: Model, task: Task, options: { seed: number; batchSize?: number }): Record<string, AttentionMatrices<number>>;
+  /** A copy of W^Q, W^K, W^V, W^O per block, as flat arrays (to measure how far training moves them). */
+  attentionWeights(model: Model): Record<string, AttentionMatrices<number[]>>;
 }
 
 function decoderBlocks(model: Model): string[] {
   return Array.from({ length: model.config.nLayers }, (_, l) => `dec.${l}`);
 }
+
+/** Rows of a [d, 3d] fused Q/K/V matrix split into its three [d, d] column blocks (Q, K, V in that order). */
+function splitQkv(flat: ArrayLike<number>, d: number): [number[], number[], number[]] {
+  const parts: [number[], number[], number[]] = [[], [], []];
+  for (let r = 0; r < d; r++) for (let c = 0; c < 3 * d; c++) parts[Math.floor(c / d) as 0 | 1 | 2].push(flat[r * 3 * d + c]!);
+  return parts;
+}
+
+const norm = (xs: readonly number[]) => Math.sqrt(xs.reduce((a, x) => a + x * x, 0));
 
 export async function createLab(options: { backend?: BackendName; wasmPath?: string } = {}): Promise<LabFacade> {
   const backend = await initBackend({ prefer: options.backend ?? 'wasm', wasmPath: options.wasmPath });
@@ -67,42 +98,47 @@ export async function createLab(options: { backend?: BackendName; wasmPath?: str
     evaluate: (model, task, opts) => evaluate(model, task, opts),
 
     gradientNorms(model, task, { seed, batchSize = 32 }) {
-      const batch = sampleBatch(model, task, seed, batchSize);
-      const names = [...model.params.keys()];
-      const vars = names.map((n) => model.params.get(n)!);
+      const { byLayer } = gradientNorms(model, task, { seed, batchSize });
       const blocks = decoderBlocks(model);
-      const packed = tf.tidy(() => {
-        const { grads } = tf.variableGrads(() => {
-          return maskedCrossEntropy(forward(model, { B: batch.B, T: batch.T, decIn: batch.decIn }), batch.target, batch.mask);
-        }, vars);
-        return tf.stack(vars.map((v) => tf.sum(tf.square(grads[v.name]!))));
-      });
-      const sq = packed.dataSync();
-      packed.dispose();
-      const perBlock = new Map(blocks.map((b) => [b, 0]));
-      names.forEach((n, i) => {
-        const layer = layerOf(n);
-        if (perBlock.has(layer)) perBlock.set(layer, perBlock.get(layer)! + sq[i]!);
-      });
-      return { blocks, norms: blocks.map((b) => Math.sqrt(perBlock.get(b)!)) };
+      return { blocks, norms: blocks.map((b) => byLayer[b] ?? 0) };
     },
 
     probe(model, task, { seed, batchSize = 32, lesion }) {
-      const batch = sampleBatch(model, task, seed, batchSize);
-      const probe = new Probe(false);
-      tf.tidy(() => {
-        forward(model, { B: batch.B, T: batch.T, decIn: batch.decIn }, { probe, lesion: lesion ? new Set(lesion) : undefined });
-      });
-      const { scalars } = probe.read();
+      const stats = forwardStats(model, task, { seed, batchSize, lesion });
       const points = ['dec.input', ...decoderBlocks(model)];
-      const branchRatio: Record<string, number> = {};
-      for (const [k, v] of Object.entries(scalars)) if (k.endsWith(':branchRatio')) branchRatio[k.slice(0, -':branchRatio'.length)] = v;
+      const row = (name: string) => stats.layers.find((l) => l.name === name)!;
       return {
         blocks: decoderBlocks(model),
-        streamNorm: points.map((p) => scalars[`${p}:norm`]!),
-        relResidual: points.map((p) => scalars[`${p}:relResidual`]!),
-        branchRatio,
+        streamNorm: points.map((p) => row(p).norm),
+        relResidual: points.map((p) => row(p).relResidual),
+        branchRatio: stats.branchRatio,
       };
+    },
+
+    accuracy(model, task, { seed = 0x5eed, batchSize = 256, lesion } = {}) {
+      const batch = sampleBatch(model, task, seed, batchSize);
+      const pred = predict(model, batch, batch.decIn, lesion ? new Set(lesion) : undefined);
+      let right = 0;
+      let total = 0;
+      for (let i = 0; i < pred.length; i++) {
+        if (batch.mask[i]) (total += 1), (right += pred[i] === batch.target[i] ? 1 : 0);
+      }
+      return right / total;
+    },
+
+    generate(model, task, { seed = 0x5eed, batchSize = 256 } = {}) {
+      const batch = sampleBatch(model, task, seed, batchSize);
+      const { B, T, freeFrom, answerStart, target } = batch;
+      const decIn = Int32Array.from(batch.decIn);
+      for (let b = 0; b < B; b++) for (let t = freeFrom; t < T; t++) decIn[b * T + t] = task.sep;
+      for (let t = freeFrom; t < T; t++) {
+        const pred = predict(model, batch, decIn);
+        for (let b = 0; b < B; b++) decIn[b * T + t] = pred[b * T + t - 1]!;
+      }
+      const pred = predict(model, batch, decIn);
+      let right = 0;
+      for (let b = 0; b < B; b++) for (let t = answerStart; t < T; t++) right += pred[b * T + t] === target[b * T + t] ? 1 : 0;
+      return right / (B * (T - answerStart));
     },
 
     lossByPosition(model, task, { seed = 0x5eed, batchSize = 256 } = {}) {
@@ -117,7 +153,7 @@ export async function createLab(options: { backend?: BackendName; wasmPath?: str
       return out;
     },
 
-    countParams: (model) => countParams(model),
+    countParams: (model) => paramCounts(model).total,
 
     async opsPerStep(model, task) {
       const batch = sampleBatch(model, task, 0, 8);
@@ -130,6 +166,40 @@ export async function createLab(options: { backend?: BackendName; wasmPath?: str
         tf.dispose([value, ...Object.values(grads)]);
       });
       return info.kernels.length;
+    },
+
+    timeStep: (model, task, config = {}) => timeStep(model, task, config),
+
+    attentionGradients(model, task, { seed, batchSize = 32 }) {
+      const batch = sampleBatch(model, task, seed, batchSize);
+      const d = model.config.dModel;
+      const blocks = decoderBlocks(model);
+      const names = blocks.flatMap((b) => [`${b}.self.wqkv`, `${b}.self.wo`]);
+      const vars = names.map((n) => model.params.get(n)!);
+      const grads = tf.tidy(() => {
+        const { grads: g } = tf.variableGrads(
+          () => maskedCrossEntropy(forward(model, { B: batch.B, T: batch.T, decIn: batch.decIn }), batch.target, batch.mask),
+          vars,
+        );
+        return vars.map((v) => tf.keep(g[v.name]!));
+      });
+      const out: Record<string, AttentionMatrices<number>> = {};
+      blocks.forEach((b, i) => {
+        const [q, k, v] = splitQkv(grads[2 * i]!.dataSync(), d);
+        out[b] = { WQ: norm(q), WK: norm(k), WV: norm(v), WO: norm(Array.from(grads[2 * i + 1]!.dataSync())) };
+      });
+      tf.dispose(grads);
+      return out;
+    },
+
+    attentionWeights(model) {
+      const d = model.config.dModel;
+      const out: Record<string, AttentionMatrices<number[]>> = {};
+      for (const b of decoderBlocks(model)) {
+        const [q, k, v] = splitQkv(model.params.get(`${b}.self.wqkv`)!.dataSync(), d);
+        out[b] = { WQ: q, WK: k, WV: v, WO: Array.from(model.params.get(`${b}.self.wo`)!.dataSync()) };
+      }
+      return out;
     },
   };
 }

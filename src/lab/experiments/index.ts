@@ -1,10 +1,19 @@
 // The experiment registry: every experiment by id, a plain listing for the CLI (`npm run lab -- list
 // --json`) and pages, and runExperiment, which validates parameters before anything runs.
 import { e1 } from './e1-gradient-norms';
-import { describeAllowed, defaultParams, validateParams, type ParamSchema } from './schema';
+import { e2 } from './e2-steps-to-target';
+import { e3 } from './e3-rank-collapse';
+import { e4 } from './e4-merge-by-addition';
+import { e5 } from './e5-lesion';
+import { e6 } from './e6-teacher-forcing';
+import { e7 } from './e7-label-leakage';
+import { e8 } from './e8-stream-norm';
+import { e9 } from './e9-attention-learns';
+import { e10 } from './e10-update-ratio';
+import { describeAllowed, defaultParams, validateParams, type ParamSchema, type ParamValues } from './schema';
 import type { AnyExperiment, Json, RunOptions } from './types';
 
-export const experiments: readonly AnyExperiment[] = [e1];
+export const experiments: readonly AnyExperiment[] = [e1, e2, e3, e4, e5, e6, e7, e8, e9, e10];
 
 export const experimentIds: readonly string[] = experiments.map((e) => e.id);
 
@@ -62,5 +71,5 @@ export function defaultsOf(id: string): Record<string, Json> {
 /** Validates the parameters, then runs the experiment. */
 export async function runExperiment(id: string, input: Record<string, unknown>, options: RunOptions): Promise<Json> {
   const params = resolveParams(id, input);
-  return getExperiment(id).run(params, options);
+  return getExperiment(id).run(params as ParamValues<ParamSchema>, options);
 }

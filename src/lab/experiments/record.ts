@@ -2,6 +2,7 @@
 // that decides what a stored reference contains (used by `npm run references` and the claims suite).
 import { defaultsOf, getExperiment } from './index';
 import type { Provenance, StoredReference } from './reference';
+import type { ParamSchema, ParamValues } from './schema';
 import type { BackendName, Json, Progress } from './types';
 
 export interface RecordOptions {
@@ -26,7 +27,7 @@ export async function recordReference(id: string, options: RecordOptions = {}): 
   const { initBackend } = await import('../backend');
   const info = await initBackend({ prefer: options.backend ?? 'wasm' });
   const started = performance.now();
-  const measurements = await exp.run(params, {
+  const measurements = await exp.run(params as ParamValues<ParamSchema>, {
     seed: exp.defaultSeed,
     backend: options.backend ?? 'wasm',
     signal: options.signal,

@@ -11,3 +11,27 @@ describe('findClaimUsages', () => {
     expect(Object.fromEntries(usages)).toEqual({ 'e1-x': ['a-question', 'b-question'], 'e3-y': ['b-question'] });
   });
 });
+
+import { flattenMeasurements } from '../../../src/lab/experiments/flatten';
+import { isDraft } from '../../../src/lab/claims/usage';
+
+describe('flattenMeasurements', () => {
+  test('paths, 3 significant digits, short lists in full, long lists summarized', () => {
+    const rows = flattenMeasurements({ a: 1.23456, b: { c: [1, 2.5e-7] }, d: Array.from({ length: 20 }, (_, i) => i), e: [{ f: 'x' }], g: null });
+    expect(rows).toEqual([
+      { path: 'a', value: '1.23' },
+      { path: 'b › c', value: '1, 2.50e-7' },
+      { path: 'd', value: '20 values: 0 … 19' },
+      { path: 'e › 1 › f', value: 'x' },
+      { path: 'g', value: '—' },
+    ]);
+  });
+});
+
+describe('isDraft', () => {
+  test('reads draft: true from the frontmatter only', () => {
+    expect(isDraft('---\nquestion: "x"\ndraft: true\n---\nbody')).toBe(true);
+    expect(isDraft('---\nquestion: "x"\ndraft: false\n---\ndraft: true')).toBe(false);
+    expect(isDraft('---\nquestion: "x"\n---\nbody')).toBe(false);
+  });
+});

@@ -1,0 +1,26 @@
+// Claims measured by E5 (lesion: delete one block after training).
+import type { E5Measurements } from '../experiments/e5-lesion';
+import { fmt, fmtList } from './format';
+import type { Claim } from './types';
+
+export const e5Claims: Claim<E5Measurements>[] = [
+  {
+    id: 'e5-residual-blocks-deletable',
+    statement:
+      'After training, a residual model can lose a block and keep almost all of its accuracy (its least important block costs it little), while deleting any block of a model without residuals drops it to near chance.',
+    experiment: 'e5',
+    params: {},
+    seeds: [1, 2, 3],
+    mode: 'each-seed',
+    predicate(m) {
+      const res = m.accuracy['residual (Pre-LN)']!;
+      const plain = m.accuracy['no residual (LN only)']!;
+      const bestResidual = Math.max(...res.lesioned);
+      const bestPlain = Math.max(...plain.lesioned);
+      return {
+        holds: bestResidual >= 0.9 * res.intact && bestPlain <= m.chance + 0.1,
+        detail: `residual: ${fmt(res.intact)} intact, ${fmtList(res.lesioned)} with block 1…${m.layers} deleted (best must be ≥ 90% of intact); without residuals: ${fmt(plain.intact)} intact, ${fmtList(plain.lesioned)} (best must be ≤ chance ${fmt(m.chance)} + 0.1)`,
+      };
+    },
+  },
+];

@@ -1,0 +1,37 @@
+// @ts-check
+/**
+ * E4: four ways to merge a sublayer's output F(x) with its input x — addition (residual), concatenation
+ * + projection back to d, a highway gate, or nothing — compared by weights, gradient flow and training.
+ * @param {import('./facade').LabFacade} lab
+ * @param {{ layers: number, steps: number, targetLoss: number, lr: number }} params
+ * @param {import('./define').CoreContext} ctx
+ */
+export async function run(lab, params, ctx) {
+  const task = lab.task('reverse');
+  const connections = /** @type {const} */ (['residual', 'concat', 'highway', 'none']);
+  const results = [];
+  let dModel = 0;
+  for (const [i, connection] of connections.entries()) {
+    const model = lab.model(task, { connection, norm: 'pre', nLayers: params.layers, seed: ctx.seed });
+    dModel = model.config.dModel;
+    const parameters = lab.countParams(model);
+    const gradients = lab.gradientNorms(model, task, { seed: ctx.seed }).norms; // at initialization
+    const stop = new AbortController(); // stop once the loss (mean of 5 steps) is below the target
+    ctx.signal?.addEventListener('abort', () => stop.abort());
+    /** @type {number[]} */ const loss = [];
+    let stepsToTarget = /** @type {number | null} */ (null);
+    await lab.train(model, task, { steps: params.steps, lr: params.lr, seed: ctx.seed, progressEvery: 1 }, {
+      signal: stop.signal,
+      onProgress: (p) => {
+        loss.push(p.loss);
+        const recent = loss.slice(-5);
+        if (recent.length === 5 && recent.reduce((a, b) => a + b) / 5 < params.targetLoss) (stepsToTarget = p.step), stop.abort();
+        ctx.onProgress?.({ fraction: (i + p.step / p.steps) / connections.length, message: `${connection}: step ${p.step}, loss ${p.loss.toFixed(2)}` });
+      },
+    });
+    model.dispose();
+    ctx.signal?.throwIfAborted();
+    results.push({ connection, parameters, gradients, stepsToTarget, loss });
+  }
+  return { ...params, dModel, sublayers: 2 * params.layers, results };
+}

@@ -1,0 +1,3 @@
+import { checkExperiment } from './harness';
+
+checkExperiment('e4');

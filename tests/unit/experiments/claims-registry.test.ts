@@ -1,0 +1,52 @@
+import { existsSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { claims, getClaim, listClaims, testFileFor } from '../../../src/lab/claims';
+import { experiments, listExperiments, resolveParams } from '../../../src/lab/experiments/index';
+
+const proposed = [
+  'e1-no-residual-vanishes', 'e1-residual-without-norm-explodes', 'e1-preln-last-layer-falls-with-depth',
+  'e2-add-and-norm-trains', 'e2-fewer-steps-not-cheaper-steps', 'e2-postln-needs-warmup',
+  'e3-attention-only-collapses', 'e4-concat-costs-parameters', 'e4-addition-trains-no-slower',
+  'e5-residual-blocks-deletable', 'e6-teacher-forcing-trains-faster', 'e6-exposure-bias',
+  'e7-no-mask-leaks', 'e7-no-shift-generates-at-chance', 'e8-stream-grows-with-depth',
+  'e9-attention-weights-learn', 'e10-update-is-a-fraction',
+];
+
+describe('claim registry', () => {
+  test('ids are unique and follow <experiment>-<words>', () => {
+    const ids = claims.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const c of claims) expect(c.id.startsWith(`${c.experiment}-`), c.id).toBe(true);
+  });
+
+  test('every claim of the proposed registry that the articles cite exists', () => {
+    const missing = proposed.filter((id) => !claims.some((c) => c.id === id));
+    expect(missing).toEqual([]);
+  });
+
+  test.each(claims.map((c) => [c.id, c] as const))('%s: known experiment, valid parameters, ≥ 3 distinct seeds, a test file', (_id, c) => {
+    expect(experiments.map((e) => e.id)).toContain(c.experiment);
+    expect(() => resolveParams(c.experiment, c.params)).not.toThrow();
+    expect(new Set(c.seeds).size).toBe(c.seeds.length);
+    expect(c.seeds.length).toBeGreaterThanOrEqual(3);
+    expect(c.statement.length).toBeGreaterThan(20);
+    expect(existsSync(new URL(`../../../${testFileFor(c)}`, import.meta.url))).toBe(true);
+  });
+
+  test('getClaim names the known ids for an unknown one', () => {
+    expect(() => getClaim('e99-nothing')).toThrow(/unknown claim "e99-nothing"; known claims: e1-/);
+  });
+
+  test('listings are plain data', () => {
+    expect(JSON.parse(JSON.stringify(listClaims()))).toEqual(listClaims());
+    expect(JSON.parse(JSON.stringify(listExperiments()))).toEqual(listExperiments());
+    expect(listExperiments().map((e) => e.id)).toEqual(['e1', 'e2', 'e3', 'e4', 'e5', 'e6', 'e7', 'e8', 'e9', 'e10']);
+  });
+
+  test('every experiment has a reference seed that its claims also run, so the suite reuses that run', () => {
+    for (const e of experiments) {
+      const seeds = claims.filter((c) => c.experiment === e.id).flatMap((c) => c.seeds);
+      expect(seeds, e.id).toContain(e.defaultSeed);
+    }
+  });
+});
