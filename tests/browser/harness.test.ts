@@ -64,6 +64,9 @@ describe('finding Chromium', () => {
   it('fails, naming the install command, when CHROME_PATH points nowhere', () => {
     expect(() => findChrome({ CHROME_PATH: '/nonexistent/chromium' })).toThrow(/apt-get install -y chromium.*CHROME_PATH/);
   });
+  it('fails, naming the install command, when there is no CHROME_PATH and no Debian Chromium', () => {
+    expect(() => findChrome({}, '/nonexistent/usr/bin/chromium')).toThrow(/apt-get install -y chromium, or set CHROME_PATH/);
+  });
   it('uses CHROME_PATH when it exists', () => {
     expect(findChrome({ CHROME_PATH: process.execPath })).toBe(process.execPath);
   });

@@ -21,7 +21,7 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** CHROME_PATH, else Debian's /usr/bin/chromium; a missing browser is a failure, never a skip. */
-export function findChrome(env: NodeJS.ProcessEnv = process.env): string {
+export function findChrome(env: NodeJS.ProcessEnv = process.env, debian = '/usr/bin/chromium'): string {
   const fromEnv = env.CHROME_PATH?.trim();
   if (fromEnv) {
     if (!existsSync(fromEnv)) {
@@ -29,7 +29,6 @@ export function findChrome(env: NodeJS.ProcessEnv = process.env): string {
     }
     return fromEnv;
   }
-  const debian = '/usr/bin/chromium';
   if (!existsSync(debian)) {
     throw new Error(`Chromium not found at ${debian}: the browser tests need it. Install it with apt-get install -y chromium, or set CHROME_PATH to a Chromium binary.`);
   }
