@@ -242,10 +242,25 @@ export function paperUrl(paper: Paper): string {
   throw new Error(`paper ${paper.key} has neither an arXiv id nor a url`);
 }
 
-/** "Vaswani et al., 2017" / "Glorot & Bengio, 2010" / "Ba, Kiros & Hinton" style short label. */
-export function shortCitation(paper: Paper): string {
-  const surname = (name: string) => name.split(' ').at(-1) ?? name;
+const surname = (name: string) => name.split(' ').at(-1) ?? name;
+
+function authorLabel(paper: Paper): string {
   const a = paper.authors;
-  const who = a.length === 1 ? surname(a[0]!) : a.length === 2 ? `${surname(a[0]!)} & ${surname(a[1]!)}` : `${surname(a[0]!)} et al.`;
-  return `${who}, ${paper.year}`;
+  if (a.length === 1) return surname(a[0]!);
+  if (a.length === 2) return `${surname(a[0]!)} & ${surname(a[1]!)}`;
+  return `${surname(a[0]!)} et al.`;
+}
+
+/** "a"/"b" after the year when two papers share the same author label and year (He et al., 2016a/b). */
+function yearSuffix(paper: Paper): string {
+  const twins = (Object.values(papers) as Paper[]).filter(
+    (p) => p.year === paper.year && authorLabel(p) === authorLabel(paper),
+  );
+  if (twins.length < 2) return '';
+  return String.fromCharCode(97 + twins.findIndex((p) => p.key === paper.key));
+}
+
+/** "Vaswani et al., 2017" / "Glorot & Bengio, 2010" / "He et al., 2016a": an author–year label. */
+export function shortCitation(paper: Paper): string {
+  return `${authorLabel(paper)}, ${paper.year}${yearSuffix(paper)}`;
 }

@@ -15,7 +15,8 @@ let cache: Promise<Question[]> | undefined;
 export function getQuestions(): Promise<Question[]> {
   cache ??= (async () => {
     const all = await getCollection('questions');
-    const published = all.filter((q) => !q.data.draft).sort((a, b) => a.data.order - b.data.order);
+    // `npm run dev` shows drafts so authors can read them; builds leave them out.
+    const published = all.filter((q) => import.meta.env.DEV || !q.data.draft).sort((a, b) => a.data.order - b.data.order);
     const problems = published.flatMap(bodyProblems);
     const byOrder = new Map<number, Question>();
     for (const q of published) {

@@ -66,3 +66,9 @@ describe('topics and verdicts', () => {
     expect(() => assertVerdict('maybe')).toThrow(/v="maybe"/);
   });
 });
+
+test('two papers with the same authors and year get a and b', () => {
+  expect(shortCitation(papers.He16a)).toBe('He et al., 2016a');
+  expect(shortCitation(papers.He16b)).toBe('He et al., 2016b');
+  expect(shortCitation(papers.Sri15)).toBe('Srivastava et al., 2015a');
+});
