@@ -5,6 +5,7 @@
 // `npm run bench:browser`.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
 import { attr, builtPages, elements, openPage, parsePage, useSite, type WatchedPage } from './harness.ts';
 
 const site = useSite();
@@ -29,6 +30,15 @@ const blocks: BlockOnPage[] = builtPages().flatMap((p) =>
 /** Small settings for experiments whose default run is slow (applied through the URL state). */
 const QUICK: Record<string, Record<string, string>> = {
   e1: { layers: '3', depths: '2,3', batchSize: '4' },
+  e2: { layers: '2', steps: '20' },
+  e3: { layers: '4', batchSize: '4' },
+  e4: { layers: '2', steps: '20' },
+  e5: { layers: '2', steps: '20' },
+  e6: { layers: '1', steps: '20', every: '10' },
+  e7: { layers: '1', steps: '20' },
+  e8: { layers: '4', batchSize: '4' },
+  e9: { layers: '1', steps: '20' },
+  e10: { layers: '2', steps: '20', every: '10' },
 };
 
 /** A URL with a block's settings in its query (the URL state the controller reads). */
@@ -99,6 +109,10 @@ describe('evidence blocks in the browser', () => {
       expect(await block.locator('[data-export] a[download$=".json"]').count()).toBe(1);
       expect(await block.locator('[data-export] a[download$=".csv"]').count()).toBe(1);
       expect(w.problemList(), `${b.url}#${b.id}`).toEqual([]);
+      // The finished block (live chart, tables, verdict, exports) passes axe like the static page.
+      const axe = await new AxeBuilder({ page: w.page }).include(`[id="${b.id}"]`).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+      const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes: ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join('; ')})`), `${b.url}#${b.id} after a run`).toEqual([]);
     });
   });
 
