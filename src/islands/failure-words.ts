@@ -31,3 +31,25 @@ export function explainNonFinite(measurements: unknown): string | undefined {
   const shown = paths.slice(0, 3).join(', ') + (paths.length > 3 ? ` and ${paths.length - 3} more` : '');
   return `Some numbers are not finite (NaN or Inf) — at ${shown}: the signal overflowed float32, as exploding gradients do.`;
 }
+
+/** Runs inside a measurement that ended in divergence ({ status: 'diverged', reason? }), named in words. */
+export function divergedRuns(value: unknown, path = '', out: string[] = []): string[] {
+  if (Array.isArray(value)) value.forEach((v, i) => divergedRuns(v, `${path}[${i}]`, out));
+  else if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    if (o.status === 'diverged') {
+      const name = ['variant', 'connection', 'name', 'mode'].map((k) => o[k]).find((v) => typeof v === 'string') ?? path;
+      const lr = typeof o.lr === 'number' ? ` at learning rate ${o.lr}` : '';
+      out.push(`${name}${lr}${typeof o.reason === 'string' ? ` (${o.reason})` : ''}`);
+    }
+    for (const [k, v] of Object.entries(o)) if (v && typeof v === 'object') divergedRuns(v, path ? `${path}.${k}` : k, out);
+  }
+  return out;
+}
+
+/** "Exploding gradients: …" for a finished run in which some training diverged, else undefined. */
+export function explainDiverged(measurements: unknown): string | undefined {
+  const runs = divergedRuns(measurements);
+  if (runs.length === 0) return undefined;
+  return `Exploding gradients: ${runs.length === 1 ? 'one training run' : `${runs.length} training runs`} diverged and stopped early — ${runs.join('; ')}.`;
+}

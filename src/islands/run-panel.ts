@@ -5,7 +5,7 @@ import type { EvidenceBlock, RunRequest } from './evidence-element';
 import type { FromWorker } from './protocol';
 import { sessionFor } from './worker-session';
 import { progressText } from './progress-text';
-import { explainFailure, explainNonFinite } from './failure-words';
+import { explainDiverged, explainFailure, explainNonFinite } from './failure-words';
 import { runToCsv, runToJson, type RunRecord } from './export-run';
 import { backendLine } from './backend-line';
 import { LiveCurve } from './live-curve';
@@ -99,7 +99,8 @@ export async function runExperiment(block: EvidenceBlock, req: RunRequest): Prom
         case 'done': {
           bar.value = 1;
           const seconds = (msg.ms / 1000).toFixed(1);
-          text.textContent = `Done in ${seconds} s.` + (explainNonFinite(msg.measurements) ? ` ${explainNonFinite(msg.measurements)}` : '');
+          const notes = [explainDiverged(msg.measurements), explainNonFinite(msg.measurements)].filter(Boolean);
+          text.textContent = [`Done in ${seconds} s.`, ...notes].join(' ');
           if (msg.verdict) {
             verdictEl.textContent = `${msg.verdict.holds ? 'Holds' : 'Does not hold'} in your browser: ${msg.verdict.detail}`;
             verdictEl.dataset.holds = String(msg.verdict.holds);

@@ -76,6 +76,8 @@ async function run(msg: Extract<ToWorker, { type: 'run' | 'snippet' }>) {
       const lab = await createLab({ backend: report.backend as 'wasm' | 'cpu', wasmPath: wasmFiles as unknown as string });
       measurements = await mod.run(lab, msg.params, ctx);
     }
+    // The lab's training stops quietly on abort (status 'aborted'), so a cancelled run may still resolve.
+    if (controller.signal.aborted) return post({ type: 'cancelled', id: msg.id, numTensors: await numTensors() });
     const verdict = msg.claim ? await evaluateClaim(msg.claim, measurements) : undefined;
     post({ type: 'done', id: msg.id, measurements, verdict, ...(await memory()), ms: performance.now() - started });
   } catch (err) {

@@ -124,3 +124,13 @@ describe('the live training curve', () => {
     expect(c.spec().rows).toEqual([{ series: 'a', x: 1, y: 2 }, { series: 'a', x: 2, y: 1.5 }]);
   });
 });
+
+import { explainDiverged } from '../../../src/islands/failure-words';
+
+describe('divergence inside a finished run', () => {
+  it('names each diverged training run, with its learning rate and reason', () => {
+    const m = { runs: [{ variant: 'post-ln', lr: 0.01, status: 'diverged', reason: 'loss became Inf at step 37' }, { variant: 'pre-ln', lr: 0.01, status: 'reached' }] };
+    expect(explainDiverged(m)).toBe('Exploding gradients: one training run diverged and stopped early — post-ln at learning rate 0.01 (loss became Inf at step 37).');
+    expect(explainDiverged({ runs: [{ variant: 'pre-ln', status: 'reached' }] })).toBeUndefined();
+  });
+});
