@@ -31,19 +31,20 @@ export const e2Claims: Claim<E2Measurements>[] = [
   {
     id: 'e2-fewer-steps-not-cheaper-steps',
     statement:
-      'The add and the norm make each step slightly more expensive (more operations per step), so Add & Norm speeds training by cutting the number of steps, not the cost of a step.',
+      'The add and the norm add operations to every training step, so a step costs more, not less: Add & Norm speeds training by cutting the number of steps, not the cost of a step.',
     experiment: 'e2',
     params: {},
     seeds: [1, 2, 3],
     mode: 'each-seed',
     predicate(m) {
+      // Kernels per step, not milliseconds: a test never asserts wall-clock time (E2 reports that too).
       const ops = m.opsPerStep;
       const extra = (v: string) => ops[v]! / ops['neither']!;
-      const costlier = ['post-ln', 'pre-ln'].every((v) => extra(v) > 1 && extra(v) <= 1.5);
+      const costlier = ['post-ln', 'pre-ln'].every((v) => extra(v) > 1);
       const fewer = ['post-ln', 'pre-ln'].every((v) => base(m, v).stepsToTarget !== null) && base(m, 'neither').stepsToTarget === null;
       return {
         holds: costlier && fewer,
-        detail: `operations per forward + backward pass: post-ln ${ops['post-ln']}, pre-ln ${ops['pre-ln']}, neither ${ops['neither']} (Add & Norm must cost more, by at most 50%); steps to loss ${fmt(m.targetLoss)}: post-ln ${steps(base(m, 'post-ln'))}, pre-ln ${steps(base(m, 'pre-ln'))}, neither ${steps(base(m, 'neither'))}`,
+        detail: `operations per forward + backward pass: post-ln ${ops['post-ln']}, pre-ln ${ops['pre-ln']}, neither ${ops['neither']} (Add & Norm must cost more); steps to loss ${fmt(m.targetLoss)}: post-ln ${steps(base(m, 'post-ln'))}, pre-ln ${steps(base(m, 'pre-ln'))}, neither ${steps(base(m, 'neither'))}`,
       };
     },
   },

@@ -26,7 +26,7 @@ export async function run(lab, params, ctx) {
     const model = lab.model(task, { ...variants[variant], nLayers: params.layers, seed: ctx.seed });
     if (i < 5) opsPerStep[variant] = await lab.opsPerStep(model, task);
     const stop = new AbortController(); // stops the run once the loss (mean of 5 steps) is below the target
-    ctx.signal?.addEventListener('abort', () => stop.abort());
+    ctx.signal?.addEventListener('abort', () => stop.abort(), { once: true });
     /** @type {number[]} */ const loss = [];
     let stepsToTarget = /** @type {number | null} */ (null);
     const result = await lab.train(model, task, { steps: params.steps, lr, warmupSteps, seed: ctx.seed, progressEvery: 1 }, {

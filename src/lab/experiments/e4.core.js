@@ -17,7 +17,7 @@ export async function run(lab, params, ctx) {
     const parameters = lab.countParams(model);
     const gradients = lab.gradientNorms(model, task, { seed: ctx.seed }).norms; // at initialization
     const stop = new AbortController(); // stop once the loss (mean of 5 steps) is below the target
-    ctx.signal?.addEventListener('abort', () => stop.abort());
+    ctx.signal?.addEventListener('abort', () => stop.abort(), { once: true });
     /** @type {number[]} */ const loss = [];
     let stepsToTarget = /** @type {number | null} */ (null);
     await lab.train(model, task, { steps: params.steps, lr: params.lr, seed: ctx.seed, progressEvery: 1 }, {

@@ -1,0 +1,196 @@
+// Every claim's predicate on synthetic measurements: it holds where the effect is there and fails where it
+// is not, so no claim test can pass whatever the experiment returns.
+import { describe, expect, test } from 'vitest';
+import { getClaim, type Claim } from '../../../src/lab/claims';
+import type { E1Measurements } from '../../../src/lab/experiments/e1-gradient-norms';
+import type { E2Measurements } from '../../../src/lab/experiments/e2-steps-to-target';
+import type { E3Measurements } from '../../../src/lab/experiments/e3-rank-collapse';
+import type { E4Measurements } from '../../../src/lab/experiments/e4-merge-by-addition';
+import type { E5Measurements } from '../../../src/lab/experiments/e5-lesion';
+import type { E6Measurements } from '../../../src/lab/experiments/e6-teacher-forcing';
+import type { E7Measurements } from '../../../src/lab/experiments/e7-label-leakage';
+import type { E8Measurements } from '../../../src/lab/experiments/e8-stream-norm';
+import type { E9Measurements } from '../../../src/lab/experiments/e9-attention-learns';
+import type { E10Measurements } from '../../../src/lab/experiments/e10-update-ratio';
+
+/** Runs a claim's predicate on one measurement (each-seed) or on a list of runs (mean-over-seeds). */
+function verdict<M>(id: string, m: M | M[]) {
+  const claim = getClaim(id) as Claim<M>;
+  const v = claim.mode === 'each-seed' ? claim.predicate(m as M) : claim.predicate(Array.isArray(m) ? m : [m]);
+  expect(v.detail.length).toBeGreaterThan(10);
+  return v.holds;
+}
+const clone = <T>(x: T): T => structuredClone(x);
+const geometric = (from: number, to: number, n: number) => Array.from({ length: n }, (_, i) => from * (to / from) ** (i / (n - 1)));
+
+describe('E1 predicates', () => {
+  const good: E1Measurements = {
+    layers: 12,
+    perLayer: {
+      'post-ln': geometric(1.5, 3, 12), 'pre-ln': geometric(1.3, 0.8, 12), 'residual-no-norm': geometric(6e4, 1.5e3, 12),
+      'norm-no-residual': geometric(1.8, 7, 12), neither: geometric(0.004, 0.27, 12),
+    },
+    depths: [2, 4, 8, 16],
+    lastLayer: { 'post-ln': [1.7, 2.9, 4.5, 3.8], 'pre-ln': [1.25, 1.2, 0.9, 0.76] },
+  };
+  test('vanishing without residual or norm', () => {
+    expect(verdict('e1-no-residual-vanishes', good)).toBe(true);
+    const bad = clone(good);
+    bad.perLayer['neither'] = geometric(0.05, 0.27, 12); // only 5× smaller
+    expect(verdict('e1-no-residual-vanishes', bad)).toBe(false);
+  });
+  test('explosion with residual but no norm', () => {
+    expect(verdict('e1-residual-without-norm-explodes', good)).toBe(true);
+    const bad = clone(good);
+    bad.perLayer['residual-no-norm'] = geometric(60, 15, 12);
+    expect(verdict('e1-residual-without-norm-explodes', bad)).toBe(false);
+  });
+  test('Pre-LN last layer falls with depth, below Post-LN', () => {
+    expect(verdict('e1-preln-last-layer-falls-with-depth', [good, good])).toBe(true);
+    const flat = clone(good);
+    flat.lastLayer['pre-ln'] = [1, 1, 1, 0.95];
+    expect(verdict('e1-preln-last-layer-falls-with-depth', [good, flat, flat])).toBe(false);
+    const above = clone(good);
+    above.lastLayer['post-ln'] = [1.7, 1.0, 0.8, 1.8];
+    expect(verdict('e1-preln-last-layer-falls-with-depth', [above])).toBe(false);
+  });
+});
+
+describe('E2 predicates', () => {
+  const run = (variant: string, stepsToTarget: number | null, lr = 0.003, warmupSteps = 50) =>
+    ({ variant, lr, warmupSteps, stepsToTarget, status: stepsToTarget ? 'reached' : 'not reached', loss: [2, 1] });
+  const good: E2Measurements = {
+    layers: 6, steps: 200, targetLoss: 1, lr: 0.003, highLr: 0.01, warmupSteps: 50,
+    runs: [
+      run('post-ln', 150), run('pre-ln', 90), run('residual-no-norm', null), run('norm-no-residual', null), run('neither', null),
+      run('post-ln', null, 0.01, 0), run('post-ln', 120, 0.01, 50), run('pre-ln', 80, 0.01, 0),
+    ],
+    opsPerStep: { 'post-ln': 1200, 'pre-ln': 1210, 'residual-no-norm': 1000, 'norm-no-residual': 1150, neither: 980 },
+    timing: {},
+  };
+  test('residual and norm train, ablations do not', () => {
+    expect(verdict('e2-add-and-norm-trains', good)).toBe(true);
+    const bad = clone(good);
+    bad.runs[4]!.stepsToTarget = 190;
+    expect(verdict('e2-add-and-norm-trains', bad)).toBe(false);
+  });
+  test('more operations per step, fewer steps', () => {
+    const fewerOnly = clone(good);
+    fewerOnly.runs[4]!.stepsToTarget = 120;
+    expect(verdict('e2-fewer-steps-not-cheaper-steps', fewerOnly)).toBe(false);
+    expect(verdict('e2-fewer-steps-not-cheaper-steps', good)).toBe(true);
+    const cheaper = clone(good);
+    cheaper.opsPerStep['neither'] = 1300;
+    expect(verdict('e2-fewer-steps-not-cheaper-steps', cheaper)).toBe(false);
+  });
+  test('Post-LN needs warmup at the high rate', () => {
+    expect(verdict('e2-postln-needs-warmup', [good, good, good])).toBe(true);
+    const rescued = clone(good);
+    rescued.runs[5]!.stepsToTarget = 150;
+    expect(verdict('e2-postln-needs-warmup', [good, rescued, rescued])).toBe(false);
+  });
+});
+
+describe('E3–E10 predicates', () => {
+  test('E3: attention-only collapses without skips', () => {
+    const good: E3Measurements = { layers: 12, relResidual: { 'with skips': { 'attention only': geometric(0.8, 0.2, 13) }, 'without skips': { 'attention only': geometric(0.8, 0.002, 13) } } };
+    expect(verdict('e3-attention-only-collapses', good)).toBe(true);
+    const bad = clone(good);
+    bad.relResidual['without skips']!['attention only'] = geometric(0.8, 0.05, 13);
+    expect(verdict('e3-attention-only-collapses', bad)).toBe(false);
+  });
+
+  test('E4: concatenation parameters and steps', () => {
+    const r = (connection: string, parameters: number, stepsToTarget: number | null) => ({ connection, parameters, gradients: [1], stepsToTarget, loss: [1] });
+    const good: E4Measurements = {
+      layers: 4, steps: 200, targetLoss: 1, lr: 0.003, dModel: 32, sublayers: 8,
+      results: [r('residual', 51530, 69), r('concat', 51530 + 8 * 2080, 122), r('highway', 59978, 70), r('none', 51530, null)],
+    };
+    expect(verdict('e4-concat-costs-parameters', good)).toBe(true);
+    expect(verdict('e4-addition-trains-no-slower', [good, good, good])).toBe(true);
+    const bad = clone(good);
+    bad.results[1]!.parameters += 1;
+    expect(verdict('e4-concat-costs-parameters', bad)).toBe(false);
+    const slow = clone(good);
+    slow.results[0]!.stepsToTarget = 190;
+    expect(verdict('e4-addition-trains-no-slower', [slow, slow, good])).toBe(false);
+    const never = clone(good);
+    never.results[0]!.stepsToTarget = null;
+    never.results[1]!.stepsToTarget = null;
+    expect(verdict('e4-addition-trains-no-slower', [never, good, good])).toBe(false);
+  });
+
+  test('E5: a residual block is deletable, a plain one is not', () => {
+    const good: E5Measurements = {
+      layers: 3, steps: 200, lr: 0.003, chance: 0.125,
+      accuracy: { 'residual (Pre-LN)': { intact: 1, lesioned: [0.35, 0.55, 0.98], trainLoss: 0 }, 'no residual (LN only)': { intact: 0.65, lesioned: [0.1, 0.15, 0.05], trainLoss: 1 } },
+    };
+    expect(verdict('e5-residual-blocks-deletable', good)).toBe(true);
+    const bad = clone(good);
+    bad.accuracy['residual (Pre-LN)']!.lesioned = [0.35, 0.55, 0.6];
+    expect(verdict('e5-residual-blocks-deletable', bad)).toBe(false);
+  });
+
+  test('E6: teacher forcing trains faster; exposure bias at later positions', () => {
+    const ck = (step: number, tf: number[], fr: number[]) => ({ step, teacherForced: tf, freeRunning: fr });
+    const good: E6Measurements = {
+      layers: 2, steps: 200, every: 50, lr: 0.003,
+      results: {
+        'teacher forcing': { loss: [1], msPerStep: 1, checkpoints: [ck(200, [1, 0.7, 0.6, 0.5, 0.5, 0.4], [1, 0.7, 0.5, 0.3, 0.3, 0.3])] },
+        'free running': { loss: [1], msPerStep: 1, checkpoints: [ck(200, [1, 0.5, 0.3, 0.2, 0.2, 0.2], [1, 0.5, 0.3, 0.2, 0.2, 0.2])] },
+      },
+    };
+    expect(verdict('e6-teacher-forcing-trains-faster', good)).toBe(true);
+    expect(verdict('e6-exposure-bias', [good, good, good])).toBe(true);
+    const same = clone(good);
+    same.results['free running'] = clone(good.results['teacher forcing']!);
+    expect(verdict('e6-teacher-forcing-trains-faster', same)).toBe(false);
+    const noGap = clone(good);
+    noGap.results['teacher forcing']!.checkpoints[0]!.freeRunning = [1, 0.7, 0.6, 0.5, 0.5, 0.4];
+    expect(verdict('e6-exposure-bias', [noGap, noGap, noGap])).toBe(false);
+  });
+
+  test('E7: leakage without the mask; chance without the shift', () => {
+    const r = (questionLoss: number, teacherForced: number, generated: number) => ({ trainLoss: [0], questionLoss, lossByPosition: [0], teacherForced, generated });
+    const good: E7Measurements = {
+      layers: 2, steps: 150, lr: 0.003, entropyFloor: Math.log(8), chance: 0.125,
+      results: { correct: r(2.1, 0.99, 0.98), 'no causal mask': r(0.003, 1, 0.2), 'no right shift': r(0.001, 1, 0.02) },
+    };
+    expect(verdict('e7-no-mask-leaks', good)).toBe(true);
+    expect(verdict('e7-no-shift-generates-at-chance', good)).toBe(true);
+    const honest = clone(good);
+    honest.results['no causal mask']!.questionLoss = 2.05;
+    expect(verdict('e7-no-mask-leaks', honest)).toBe(false);
+    const generates = clone(good);
+    generates.results['no right shift']!.generated = 0.6;
+    expect(verdict('e7-no-shift-generates-at-chance', generates)).toBe(false);
+  });
+
+  test('E8: the stream grows without a norm on it; Post-LN keeps it constant', () => {
+    const good: E8Measurements = { layers: 12, streamNorm: { 'residual, no norm': geometric(8, 1200, 13), 'Pre-LN': geometric(8, 20, 13), 'Post-LN': [8, ...Array(12).fill(5.66)] } };
+    expect(verdict('e8-stream-grows-with-depth', good)).toBe(true);
+    const bad = clone(good);
+    bad.streamNorm['Pre-LN'] = geometric(8, 9, 13);
+    expect(verdict('e8-stream-grows-with-depth', bad)).toBe(false);
+  });
+
+  test('E9: attention weights get gradients, move, and matter', () => {
+    const four = (x: number) => ({ WQ: x, WK: x, WV: x, WO: x });
+    const good: E9Measurements = { layers: 2, steps: 150, lr: 0.003, gradientsAtInit: { 'dec.0': four(0.2), 'dec.1': four(0.2) }, relativeChange: { 'dec.0': four(0.3), 'dec.1': four(0.3) }, accuracy: { trained: 1, frozen: 0.8 } };
+    expect(verdict('e9-attention-weights-learn', good)).toBe(true);
+    const frozenIsFine = clone(good);
+    frozenIsFine.accuracy['frozen'] = 0.99;
+    expect(verdict('e9-attention-weights-learn', frozenIsFine)).toBe(false);
+    const noGradient = clone(good);
+    noGradient.gradientsAtInit['dec.1']!['WK'] = 0;
+    expect(verdict('e9-attention-weights-learn', noGradient)).toBe(false);
+  });
+
+  test('E10: the update is a bounded fraction of the stream', () => {
+    const good: E10Measurements = { layers: 1, steps: 150, every: 25, lr: 0.003, checkpoints: [0, 25], branchRatio: { 'dec.0.self': [0.6, 0.9], 'dec.0.ffn': [0.5, 1.2] }, loss: [1] };
+    expect(verdict('e10-update-is-a-fraction', good)).toBe(true);
+    const big = clone(good);
+    big.branchRatio['dec.0.ffn'] = [1.5, 2.5];
+    expect(verdict('e10-update-is-a-fraction', big)).toBe(false);
+  });
+});
