@@ -12,7 +12,7 @@ export default defineConfig({
   integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefindIndex()],
   markdown: {
     shikiConfig: {
-      themes: { light: 'github-light', dark: 'github-dark' },
+      themes: { light: 'github-light', dark: 'github-dark-default' },
       defaultColor: false,
       transformers: [codeBlock()],
     },

@@ -80,6 +80,13 @@ export function attachSearch(dialog: HTMLDialogElement): void {
     }
   });
   dialog.querySelector('[data-search-close]')?.addEventListener('click', () => dialog.close());
+  // Escape closes at once (in a search input it would first only clear the text).
+  dialog.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      dialog.close();
+    }
+  });
   // A click on the backdrop (outside the dialog box) closes it.
   dialog.addEventListener('click', (e) => {
     if (e.target === dialog) dialog.close();
