@@ -31,8 +31,9 @@ describe('the theme follows the system until the reader chooses', () => {
   for (const url of probePages) {
     for (const scheme of ['light', 'dark'] as const) {
       it(`${url} with prefers-color-scheme: ${scheme} and no stored choice starts ${scheme}, set before <body>`, async () => {
-        const { page, context } = await openPage(site, { colorScheme: scheme });
+        const { page, context } = await openPage(site);
         try {
+          await page.emulateMedia({ colorScheme: scheme });
           await page.addInitScript(RECORD_THEME_AT_BODY);
           await page.goto(url);
           const state = await themeState(page);
