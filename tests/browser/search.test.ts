@@ -27,7 +27,8 @@ async function openSearch(site: Parameters<typeof openPage>[0]): Promise<Watched
 }
 
 /** Result URLs (path only, one per page, in order) once the list has stopped changing: 600 ms
- * unchanged when there are results, 3 s when there are none (the first search loads Pagefind's index). */
+ * unchanged when there are results, 5 s when there are none (the first search loads Pagefind's index,
+ * which can take seconds on a busy machine). */
 async function settledResults(page: Page): Promise<string[]> {
   const read = (): Promise<string[]> =>
     page.$$eval('ol[data-search-results] li a[href]', (as) => {
@@ -43,7 +44,7 @@ async function settledResults(page: Page): Promise<string[]> {
     if (now.join() !== last.join()) {
       last = now;
       stableSince = Date.now();
-    } else if (Date.now() - stableSince >= (now.length > 0 ? 600 : 3_000)) {
+    } else if (Date.now() - stableSince >= (now.length > 0 ? 600 : 5_000)) {
       return now;
     }
   }
