@@ -1,0 +1,9 @@
+// When the WASM binaries cannot be loaded, the lab falls back to the CPU backend and says why.
+import { expect, test } from 'vitest';
+import { initBackend } from '../../../src/lab/backend';
+
+test('missing .wasm files → CPU backend with the reason', async () => {
+  const info = await initBackend({ prefer: 'wasm', wasmPath: '/nonexistent-dir/' });
+  expect(info.backend).toBe('cpu');
+  expect(info.fallbackReason).toMatch(/WASM backend failed|returned false/);
+});
