@@ -82,7 +82,7 @@ export async function initBackend(opts: BackendOptions = {}): Promise<BackendInf
         current = { backend: 'wasm', tfjsVersion: tf.version_core };
         return current;
       }
-      fallbackReason = 'tf.setBackend("wasm") returned false';
+      fallbackReason = `tf.setBackend("wasm") returned false: are the tfjs-backend-wasm*.wasm files at ${wasmPath}?`;
     } catch (err) {
       fallbackReason = `WASM backend failed: ${err instanceof Error ? err.message : String(err)}`;
     }

@@ -5,5 +5,5 @@ import { initBackend } from '../../../src/lab/backend';
 test('missing .wasm files → CPU backend with the reason', async () => {
   const info = await initBackend({ prefer: 'wasm', wasmPath: '/nonexistent-dir/' });
   expect(info.backend).toBe('cpu');
-  expect(info.fallbackReason).toMatch(/WASM backend failed|returned false/);
+  expect(info.fallbackReason).toMatch(/returned false: are the tfjs-backend-wasm\*\.wasm files at \/nonexistent-dir\/\?/);
 });
