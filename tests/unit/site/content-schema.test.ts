@@ -53,7 +53,11 @@ beforeAll(() => {
   }
   symlinkSync(join(repo, 'node_modules'), join(dir, 'node_modules'));
   writeFileSync(join(dir, 'package.json'), '{"type":"module","private":true}');
-  writeFileSync(join(dir, 'astro.config.mjs'), "import mdx from '@astrojs/mdx';\nexport default { integrations: [mdx()] };\n");
+  // Own Vite cache: node_modules is a symlink to the repo's, whose .vite cache the real build uses.
+  writeFileSync(
+    join(dir, 'astro.config.mjs'),
+    "import mdx from '@astrojs/mdx';\nexport default { integrations: [mdx()], vite: { cacheDir: './.vite-cache' } };\n",
+  );
   mkdirSync(join(dir, 'src/pages'), { recursive: true });
   writeFileSync(
     join(dir, 'src/pages/index.astro'),
