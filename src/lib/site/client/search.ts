@@ -7,7 +7,7 @@ interface PagefindResult {
 }
 interface Pagefind {
   init(): Promise<void>;
-  search(term: string, options?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] } | null>;
+  search(term: string | null, options?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] } | null>;
 }
 
 const MAX_RESULTS = 8;
@@ -46,7 +46,8 @@ export function attachSearch(dialog: HTMLDialogElement): void {
     try {
       const pf = await loadPagefind();
       const filters = topic.value ? { topic: topic.value } : undefined;
-      found = (await pf.search(term || '', { filters }))?.results ?? [];
+      // With no words but a topic, list every question of that topic (Pagefind's null search).
+      found = (await pf.search(term || null, { filters }))?.results ?? [];
     } catch {
       status.textContent = 'Search is unavailable: the search index was not found (is this the built site?).';
       return;
@@ -86,6 +87,16 @@ export function attachSearch(dialog: HTMLDialogElement): void {
       e.preventDefault();
       dialog.close();
     }
+  });
+  // Up and down arrows move between results.
+  list.addEventListener('keydown', (e) => {
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+    const links = [...list.querySelectorAll('a')];
+    const at = links.indexOf(document.activeElement as HTMLAnchorElement);
+    if (at < 0) return;
+    e.preventDefault();
+    const next = at + (e.key === 'ArrowDown' ? 1 : -1);
+    (next < 0 ? input : links[Math.min(next, links.length - 1)]!).focus();
   });
   // A click on the backdrop (outside the dialog box) closes it.
   dialog.addEventListener('click', (e) => {
