@@ -7,7 +7,7 @@ interface PagefindResult {
 }
 interface Pagefind {
   init(): Promise<void>;
-  search(term: string | null, options?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] } | null>;
+  search(term: string, options?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] } | null>;
 }
 
 const MAX_RESULTS = 8;
@@ -37,7 +37,7 @@ export function attachSearch(dialog: HTMLDialogElement): void {
   async function run(): Promise<void> {
     const ticket = ++latest;
     const term = input.value.trim();
-    if (!term && !topic.value) {
+    if (!term) {
       list.replaceChildren();
       status.textContent = '';
       return;
@@ -46,8 +46,7 @@ export function attachSearch(dialog: HTMLDialogElement): void {
     try {
       const pf = await loadPagefind();
       const filters = topic.value ? { topic: topic.value } : undefined;
-      // With no words but a topic, list every question of that topic (Pagefind's null search).
-      found = (await pf.search(term || null, { filters }))?.results ?? [];
+      found = (await pf.search(term, { filters }))?.results ?? [];
     } catch {
       status.textContent = 'Search is unavailable: the search index was not found (is this the built site?).';
       return;
