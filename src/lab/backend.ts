@@ -16,8 +16,11 @@ export interface BackendInfo {
 
 export interface BackendOptions {
   prefer?: BackendName;
-  /** Directory (Node path or URL prefix, ending in '/') holding the tfjs-backend-wasm*.wasm files. */
-  wasmPath?: string;
+  /**
+   * Directory (Node path or URL prefix, ending in '/') holding the tfjs-backend-wasm*.wasm files, or a map
+   * from each file name to its URL (what a bundler that hashes names gives), as setWasmPaths accepts.
+   */
+  wasmPath?: string | Partial<Record<'tfjs-backend-wasm.wasm' | 'tfjs-backend-wasm-simd.wasm' | 'tfjs-backend-wasm-threaded-simd.wasm', string>>;
   /** WASM threads (only used when the page is cross-origin isolated); default 1 in Node for reproducibility. */
   threads?: number;
 }
@@ -63,6 +66,7 @@ export async function registerGradients(): Promise<void> {
 }
 
 let current: BackendInfo | null = null;
+let wasmFailure: string | undefined;
 
 /** Select a backend (idempotent for the same preference). Never throws for WASM failure: falls back to CPU. */
 export async function initBackend(opts: BackendOptions = {}): Promise<BackendInfo> {
@@ -70,8 +74,8 @@ export async function initBackend(opts: BackendOptions = {}): Promise<BackendInf
   if (prefer !== 'wasm' && prefer !== 'cpu') throw new Error(`backend must be one of 'wasm' | 'cpu', got ${JSON.stringify(prefer)}`);
   await registerGradients();
   if (current && current.backend === prefer && tf.getBackend() === prefer) return current;
-  let fallbackReason: string | undefined;
-  if (prefer === 'wasm') {
+  let fallbackReason: string | undefined = wasmFailure;
+  if (prefer === 'wasm' && !wasmFailure) {
     try {
       const wasmPath = opts.wasmPath ?? (isNode ? await defaultWasmPath() : undefined);
       if (!wasmPath) throw new Error('no wasmPath given (the browser must pass the URL prefix of the .wasm files)');
@@ -82,11 +86,12 @@ export async function initBackend(opts: BackendOptions = {}): Promise<BackendInf
         current = { backend: 'wasm', tfjsVersion: tf.version_core };
         return current;
       }
-      fallbackReason = `tf.setBackend("wasm") returned false: are the tfjs-backend-wasm*.wasm files at ${wasmPath}?`;
+      fallbackReason = `tf.setBackend("wasm") returned false: are the tfjs-backend-wasm*.wasm files at ${typeof wasmPath === 'string' ? wasmPath : JSON.stringify(wasmPath)}?`;
     } catch (err) {
       fallbackReason = `WASM backend failed: ${err instanceof Error ? err.message : String(err)}`;
     }
   }
+  if (prefer === 'wasm') wasmFailure = fallbackReason; // TF.js cannot retry a failed WASM start in one process
   await tf.setBackend('cpu');
   await tf.ready();
   current = { backend: 'cpu', fallbackReason, tfjsVersion: tf.version_core };

@@ -7,3 +7,9 @@ test('missing .wasm files → CPU backend with the reason', async () => {
   expect(info.backend).toBe('cpu');
   expect(info.fallbackReason).toMatch(/returned false: are the tfjs-backend-wasm\*\.wasm files at \/nonexistent-dir\/\?/);
 });
+
+test('asking for WASM again in the same process gives the same reason, without a retry', async () => {
+  const first = await initBackend({ prefer: 'wasm', wasmPath: '/nonexistent-dir/' });
+  const again = await initBackend({ prefer: 'wasm' });
+  expect(again).toEqual({ ...first });
+});
