@@ -173,7 +173,7 @@ export const glossary: readonly GlossaryEntry[] = [
     id: 'teacher-forcing',
     term: 'teacher forcing',
     definition:
-      'Training a sequence model by feeding it the ground-truth previous outputs instead of its own predictions. In a Transformer decoder it is what lets every position of a sequence be trained in one parallel pass.',
+      'Training a sequence model by feeding it the ground-truth previous outputs instead of its own predictions. In a Transformer decoder, together with the right shift and the causal mask, it is what lets every position of a sequence be trained in one parallel pass.',
     cites: ['WZ89'],
     see: ['shifted-right', 'exposure-bias'],
   },
