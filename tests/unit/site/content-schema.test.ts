@@ -35,7 +35,8 @@ function mdx(fields: Fields): string {
 async function build(fields: Fields): Promise<{ ok: boolean; output: string }> {
   writeFileSync(join(dir, 'content/probe.mdx'), mdx(fields));
   try {
-    const { stdout, stderr } = await run(join(repo, 'node_modules/.bin/astro'), ['build', '--root', dir], {
+    // The Node running the tests (24, from the devDependency) runs Astro too, whatever `node` is on PATH.
+    const { stdout, stderr } = await run(process.execPath, [join(repo, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', dir], {
       cwd: dir,
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
     });
