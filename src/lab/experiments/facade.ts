@@ -2,7 +2,7 @@
 // tasks, train, evaluate, instruments). Cores use nothing else, so the page can show a core as a snippet
 // and the in-page editor can run an edited copy in a Worker against this same object.
 import * as tf from '@tensorflow/tfjs-core';
-import { initBackend, type BackendInfo } from '../backend';
+import { initBackend, type BackendInfo, type BackendOptions } from '../backend';
 import type { ModelConfig, TrainConfig } from '../config';
 import { createModel, forward, maskedCrossEntropy, type Model } from '../model';
 import { makeRng } from '../rng';
@@ -85,7 +85,7 @@ function splitQkv(flat: ArrayLike<number>, d: number): [number[], number[], numb
 
 const norm = (xs: readonly number[]) => Math.sqrt(xs.reduce((a, x) => a + x * x, 0));
 
-export async function createLab(options: { backend?: BackendName; wasmPath?: string } = {}): Promise<LabFacade> {
+export async function createLab(options: { backend?: BackendName; wasmPath?: BackendOptions['wasmPath'] } = {}): Promise<LabFacade> {
   const backend = await initBackend({ prefer: options.backend ?? 'wasm', wasmPath: options.wasmPath });
   const sampleBatch = (model: Model, task: Task, seed: number, batchSize: number, lossOn: 'answer' | 'all' = 'answer') =>
     encodeBatch(task, model.config, task.sample(makeRng(seed).fork('instrument'), batchSize), lossOn);

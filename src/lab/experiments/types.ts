@@ -1,5 +1,6 @@
 // The contract every experiment module meets, so the registry, the CLI, the claims suite, the reference
 // store and the page can treat E1..E10 alike.
+import type { BackendOptions } from '../backend';
 import type { ParamSchema, ParamValues } from './schema';
 
 /** Plain JSON: what experiments return, what references store. */
@@ -20,8 +21,8 @@ export interface RunOptions {
   onProgress?: (progress: Progress) => void;
   /** Preferred TF.js backend; the lab falls back to CPU (with a reason) when WASM cannot start. */
   backend?: BackendName;
-  /** In a browser: the URL prefix the .wasm files are served from. */
-  wasmPath?: string;
+  /** In a browser: the URL prefix the .wasm files are served from, or a file-name → URL map. */
+  wasmPath?: BackendOptions['wasmPath'];
 }
 
 /** How closely a fresh default run must match the stored reference (same seed, same backend). */
