@@ -50,11 +50,13 @@ class CodeSnippet extends HTMLElement {
 
   async run() {
     const block = this.closest('evidence-block') as EvidenceBlock | null;
+    block?.wake?.();
     const req = block?.read?.();
     if (block && !req) return this.status('Fix the settings above first.', 'error');
     this.dataset.state = 'loading';
     const { runSnippet } = await import('./snippet-runner');
-    await runSnippet(this, this.code(), req ?? { params: {}, seed: 0 });
+    // Inside an evidence block the snippet runs with the block's settings; on its own, with the defaults.
+    await runSnippet(this, this.code(), req ?? { params: JSON.parse(this.dataset.params ?? '{}'), seed: Number(this.dataset.seed ?? 0) });
   }
 }
 

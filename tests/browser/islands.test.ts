@@ -30,9 +30,9 @@ const blocks: BlockOnPage[] = builtPages().flatMap((p) =>
 /** Small settings for experiments whose default run is slow (applied through the URL state). */
 const QUICK: Record<string, Record<string, string>> = {
   e1: { layers: '3', depths: '2,3', batchSize: '4' },
-  e2: { layers: '2', steps: '20' },
+  e2: { layers: '2', steps: '10' },
   e3: { layers: '4', batchSize: '4' },
-  e4: { layers: '2', steps: '20' },
+  e4: { layers: '2', steps: '10' },
   e5: { layers: '2', steps: '20' },
   e6: { layers: '1', steps: '20', every: '10' },
   e7: { layers: '1', steps: '20' },
