@@ -23,8 +23,8 @@ const running = new Map<number, AbortController>();
 function ready(): Promise<BackendReport> {
   backend ??= (async () => {
     const { initBackend } = await import('../lab/backend');
-    // setWasmPaths accepts a file → URL map (Vite hashes the names); the lab types it as a prefix string.
-    const info = await initBackend({ prefer: 'wasm', wasmPath: wasmFiles as unknown as string });
+    // A file → URL map (Vite hashes the names), which setWasmPaths accepts in place of a prefix.
+    const info = await initBackend({ prefer: 'wasm', wasmPath: wasmFiles });
     return { backend: info.backend, tfjsVersion: info.tfjsVersion, fallbackReason: info.fallbackReason };
   })();
   return backend;
@@ -66,14 +66,14 @@ async function run(msg: Extract<ToWorker, { type: 'run' | 'snippet' }>) {
     let measurements: unknown;
     if (msg.type === 'run') {
       const { runExperiment } = await import('../lab/experiments/index');
-      measurements = await runExperiment(msg.experiment, msg.params, { ...ctx, backend: report.backend as 'wasm' | 'cpu', wasmPath: wasmFiles as unknown as string });
+      measurements = await runExperiment(msg.experiment, msg.params, { ...ctx, backend: report.backend as 'wasm' | 'cpu', wasmPath: wasmFiles });
     } else {
       // Edited code runs as a module of its own (a blob: URL), here in the worker, never on the main thread.
       moduleUrl = URL.createObjectURL(new Blob([msg.code], { type: 'text/javascript' }));
       const mod = await import(/* @vite-ignore */ moduleUrl);
       if (typeof mod.run !== 'function') throw new Error('the code must export `async function run(lab, params, ctx)`');
       const { createLab } = await import('../lab/experiments/facade');
-      const lab = await createLab({ backend: report.backend as 'wasm' | 'cpu', wasmPath: wasmFiles as unknown as string });
+      const lab = await createLab({ backend: report.backend as 'wasm' | 'cpu', wasmPath: wasmFiles });
       measurements = await mod.run(lab, msg.params, ctx);
     }
     // The lab's training stops quietly on abort (status 'aborted'), so a cancelled run may still resolve.

@@ -23,14 +23,15 @@ function thinCurve(series: string, ys: Maybe[], max = 40): ChartRow[] {
   return rows;
 }
 
-/** Log scale when the positive values span more than three orders of magnitude. */
-function wideRange(rows: ChartRow[]): boolean {
+/** Log scale when the positive values span more than `ratio` (three orders of magnitude by default). */
+function wideRange(rows: ChartRow[], ratio = 1e3): boolean {
   const v = rows.map((r) => Math.abs(r.y)).filter((y) => Number.isFinite(y) && y > 0);
-  return v.length > 1 && Math.max(...v) / Math.min(...v) > 1e3;
+  return v.length > 1 && Math.max(...v) / Math.min(...v) > ratio;
 }
 
 function lossChart(title: string, rows: ChartRow[]): ChartSpec {
-  return { title, x: { label: 'training step' }, y: { label: 'training loss (nats)', log: wideRange(rows) }, mark: 'line', rows };
+  // A loss that starts far above the rest (an unnormalized stack) would flatten every other curve.
+  return { title, x: { label: 'training step' }, y: { label: 'training loss (nats)', log: wideRange(rows, 20) }, mark: 'line', rows };
 }
 
 function bars(title: string, yLabel: string, values: [string, Maybe][], group = ''): ChartSpec {

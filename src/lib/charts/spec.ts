@@ -25,6 +25,7 @@ export function plottableRows(spec: ChartSpec): ChartRow[] {
 }
 
 function fmt(n: number): string {
+  if (Number.isNaN(n)) return '—';
   if (!Number.isFinite(n)) return String(n);
   const a = Math.abs(n);
   return a !== 0 && (a < 1e-3 || a >= 1e5) ? n.toExponential(2) : Number(n.toPrecision(3)).toString();
