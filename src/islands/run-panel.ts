@@ -31,6 +31,7 @@ export async function runExperiment(block: EvidenceBlock, req: RunRequest): Prom
   const cancel = block.q<HTMLButtonElement>('[data-cancel]');
   const verdictEl = block.q('[data-live-verdict]');
   const exportEl = block.q('[data-export]');
+  const announce = (text: string) => (block.q('[data-announce]').textContent = text);
   panel.hidden = false;
   bar.value = 0;
   text.textContent = 'Loading TF.js and the lab…';
@@ -40,9 +41,12 @@ export async function runExperiment(block: EvidenceBlock, req: RunRequest): Prom
   exportEl.replaceChildren();
   block.q('[data-live-chart]').replaceChildren();
   block.say('');
+  // Keep keyboard focus in the block: Run is disabled while running, so focus moves to Cancel and back.
+  const hadFocus = document.activeElement === runButton;
   runButton.disabled = true;
   cancel.hidden = false;
-  cancel.disabled = false;
+  if (hadFocus) cancel.focus();
+  announce(`Running experiment ${experiment.toUpperCase()}…`);
   const started = performance.now();
   let backendNote: { backend: string; tfjsVersion: string; fallbackReason?: string } | undefined;
   const chart = import('./live-chart');
@@ -56,12 +60,18 @@ export async function runExperiment(block: EvidenceBlock, req: RunRequest): Prom
       cancel.removeEventListener('click', onCancel);
       block.dataset.state = state;
       if (numTensors !== undefined) block.dataset.tensors = String(numTensors);
+      const focusBack = document.activeElement === cancel;
       runButton.disabled = false;
       cancel.hidden = true;
+      if (focusBack) runButton.focus();
+      announce([text.textContent, verdictEl.textContent].filter(Boolean).join(' '));
       resolve();
     };
+    let cancelling = false;
     const onCancel = () => {
-      cancel.disabled = true;
+      // Not disabled (that would drop keyboard focus); a second press just waits for the first.
+      if (cancelling) return;
+      cancelling = true;
       text.textContent = 'Cancelling…';
       session.send({ type: 'cancel', id });
       graceTimer = window.setTimeout(() => {

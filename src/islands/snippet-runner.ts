@@ -20,8 +20,10 @@ export function runSnippet(el: CodeSnippet, code: string, req: { params: Record<
   const run = el.q<HTMLButtonElement>('[data-snippet-run]');
   const stop = el.q<HTMLButtonElement>('[data-snippet-stop]');
   out.hidden = true;
+  const hadFocus = document.activeElement === run;
   run.disabled = true;
   stop.hidden = false;
+  if (hadFocus) stop.focus();
   el.status('Loading TF.js and the lab in a worker…');
   const started = performance.now();
   let backendNote = '';
@@ -30,12 +32,15 @@ export function runSnippet(el: CodeSnippet, code: string, req: { params: Record<
     const cap = window.setTimeout(() => kill(`Stopped: the code ran longer than ${TIME_LIMIT_MS / 1000} s.`), TIME_LIMIT_MS);
     const finish = (state: string) => {
       off();
+      el.q('[data-snippet-progress]').textContent = '';
+      const focusBack = document.activeElement === stop;
       clearTimeout(stall);
       clearTimeout(cap);
       stop.removeEventListener('click', onStop);
       el.dataset.state = state;
       run.disabled = false;
       stop.hidden = true;
+      if (focusBack) run.focus();
       resolve();
     };
     const kill = (why: string) => {
@@ -64,7 +69,8 @@ export function runSnippet(el: CodeSnippet, code: string, req: { params: Record<
           break;
         case 'progress':
           alive();
-          el.status(`${progressText(msg.fraction, msg.message, performance.now() - started)} — ${backendNote}`);
+          // Not the status live region: progress changes many times a second.
+          el.q('[data-snippet-progress]').textContent = progressText(msg.fraction, msg.message, performance.now() - started);
           break;
         case 'error':
           el.status(describeCodeError({ kind: msg.kind === 'syntax' ? 'syntax' : 'runtime', message: msg.message, line: msg.line, column: msg.column }), 'error');

@@ -144,20 +144,25 @@ describe('evidence blocks in the browser', () => {
     });
   });
 
-  it('Cancel mid-run leaves the block usable, and a second run completes', async () => {
+  it('Cancel mid-run (by keyboard) leaves the block usable, and a second run completes', async () => {
     const b = firstBlock('e1');
     await withPage(async (w) => {
       // Heavy enough settings that Cancel lands mid-run.
       await w.page.goto(withState(b, { layers: '24', depths: '8,16,24', batchSize: '128' }));
       const block = await wake(w.page, b.id);
-      await block.getByRole('button', { name: /^Run/ }).click();
+      const focused = () => w.page.evaluate(() => document.activeElement?.textContent?.trim());
+      await block.getByRole('button', { name: /^Run/ }).focus();
+      await w.page.keyboard.press('Enter');
       await w.page.waitForFunction((id) => document.getElementById(id)?.dataset.state === 'running', b.id);
-      await block.getByRole('button', { name: 'Cancel' }).click();
+      expect(await focused(), 'focus moves to Cancel while Run is disabled').toBe('Cancel');
+      await w.page.keyboard.press('Enter');
       await w.page.waitForFunction((id) => document.getElementById(id)?.dataset.state === 'cancelled', b.id);
-      expect(await block.getByRole('button', { name: /^Run/ }).isEnabled()).toBe(true);
+      expect(await focused(), 'focus returns to Run').toMatch(/^Run/);
+      expect(await block.locator('[data-announce]').textContent()).toMatch(/^Cancelled/);
       for (const [name, value] of Object.entries(QUICK.e1)) await block.locator(`[name="${name}"]`).fill(value);
       const { state, text } = await runToEnd(w.page, b.id);
       expect(state, text).toBe('done');
+      expect(await block.locator('[data-announce]').textContent()).toMatch(/^Done in .* (Holds|Does not hold) in your browser/);
       expect(w.problemList()).toEqual([]);
     });
   });
