@@ -127,8 +127,11 @@ describe('E3–E10 predicates', () => {
     };
     expect(verdict('e5-residual-blocks-deletable', good)).toBe(true);
     const bad = clone(good);
-    bad.accuracy['residual (Pre-LN)']!.lesioned = [0.35, 0.55, 0.6];
+    bad.accuracy['residual (Pre-LN)']!.lesioned = [0.2, 0.3, 0.45];
     expect(verdict('e5-residual-blocks-deletable', bad)).toBe(false);
+    const plainSurvives = clone(good);
+    plainSurvives.accuracy['no residual (LN only)']!.lesioned = [0.1, 0.4, 0.05];
+    expect(verdict('e5-residual-blocks-deletable', plainSurvives)).toBe(false);
   });
 
   test('E6: teacher forcing trains faster; exposure bias at later positions', () => {
