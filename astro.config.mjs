@@ -1,15 +1,18 @@
-// Site build: MDX questions from content/, Shiki in both themes, a sitemap, and a Pagefind index written
-// after the build (so `npm run build` alone yields a searchable dist/).
+// Site build: MDX questions from content/, Shiki in both themes, a sitemap, a Pagefind index and then the
+// offline service worker written after the build (so `npm run build` alone yields a searchable, offline dist/),
+// with a Content Security Policy on every page (src/lib/site/csp.ts, written by src/layouts/Base.astro).
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { pagefindIndex } from './src/lib/site/pagefind-integration.ts';
 import { codeBlock } from './src/lib/site/shiki-code-block.ts';
+import { headerPolicy } from './src/lib/site/csp.ts';
+import { serviceWorker } from './src/lib/site/service-worker.ts';
 
 export default defineConfig({
   site: 'http://localhost:4321',
   trailingSlash: 'always',
-  integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefindIndex()],
+  integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefindIndex(), serviceWorker()],
   markdown: {
     shikiConfig: {
       themes: { light: 'github-light', dark: 'github-dark-default' },
@@ -19,6 +22,9 @@ export default defineConfig({
   },
   build: { inlineStylesheets: 'always' },
   devToolbar: { enabled: false },
+  // `astro preview` also sends the policy as a header, the only way frame-ancestors works (not `astro dev`:
+  // Vite's dev client needs more than the built site does).
+  server: ({ command }) => ({ headers: command === 'preview' ? { 'Content-Security-Policy': headerPolicy() } : {} }),
   // The experiment worker (src/islands/worker.ts) code-splits (lazy CPU fallback, snippet parser): ES workers only.
   vite: { worker: { format: 'es' } },
 });
