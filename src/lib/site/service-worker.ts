@@ -25,6 +25,8 @@ export function serviceWorker(): AstroIntegration {
           maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
           // Files named with a content hash are revisioned by their name already.
           dontCacheBustURLsMatching: /^_astro\//,
+          // Pagefind asks for pagefind-entry.json?ts=<now> to dodge HTTP caches; the precached copy is revisioned.
+          ignoreURLParametersMatching: [/^ts$/, /^utm_/, /^fbclid$/],
           swDest: `${root}/sw.js`,
           mode: 'production',
           sourcemap: false,
