@@ -2,11 +2,12 @@
 // of JavaScript and at most 45 KB of HTML + CSS + JS in all. Search and Pagefind must not be among what loads.
 // Bytes are stable, so they are asserted here; timings are not (see `npm run bench`).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
+import { DIST } from './site.ts';
 
-const dist = resolve(import.meta.dirname, '../../dist');
+const dist = DIST; // dist/, or the build SITE_DIST names
 const JS_BUDGET = 10 * 1024;
 const TOTAL_BUDGET = 45 * 1024;
 
