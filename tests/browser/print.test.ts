@@ -1,0 +1,103 @@
+// Printing a question page (print media emulated in Chromium): no controls (header with nav, search and theme
+// switch, search dialog, skip link, contents, previous/next, buttons, forms, the editable code), but the
+// question, its short answer, its figures and tables (collapsed data tables open) and references; light colours
+// even in the dark theme; and page.pdf() makes a PDF.
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { builtPages, builtQuestions, openPage, useSite } from './harness.ts';
+
+const site = useSite();
+const questions = builtQuestions();
+/** Pages with reference figures (evidence blocks on question pages, the claims page). */
+const withFigures = builtPages().filter((p) => readFileSync(p.path, 'utf8').includes('class="evidence-figure'));
+
+/** Controls that must not print (each selector may match nothing on a given page). */
+const CONTROLS = [
+  'header.site-header',
+  'nav.site-nav',
+  'button[data-search-open]',
+  'button[data-theme-toggle]',
+  'dialog[data-search]',
+  'a.skip-link',
+  'nav.toc',
+  'nav.pager',
+  'button',
+  'form',
+  'progress',
+  '.evidence-code',
+  '.cm-editor',
+  'footer.site-footer',
+];
+
+/** Content that must print, when the page has it. */
+const CONTENT = ['h1', '[data-short-answer]', 'article table', 'article figure', 'article figure svg', '#references'];
+
+async function visibleCount(page: Page, selector: string): Promise<{ all: number; visible: number }> {
+  const items = page.locator(selector);
+  const all = await items.count();
+  let visible = 0;
+  for (let i = 0; i < all; i++) if (await items.nth(i).isVisible()) visible++;
+  return { all, visible };
+}
+
+describe('printing', () => {
+  it('the build has question pages', () => expect(questions.length).toBeGreaterThan(0));
+
+  it.each(questions.map((q) => [q.url, q]))('%s: no controls; question, answer, figures, tables and references print', async (_url, q) => {
+    const w = await openPage(site, { colorScheme: 'dark' });
+    try {
+      await w.page.goto(q.url);
+      // On screen the controls are there (so hiding them in print is something the print styles do).
+      expect((await visibleCount(w.page, 'header.site-header')).visible, `${q.url}: header on screen`).toBe(1);
+      await w.page.emulateMedia({ media: 'print' });
+      for (const selector of CONTROLS) {
+        const { visible } = await visibleCount(w.page, selector);
+        expect(visible, `${q.url}: "${selector}" visible in print`).toBe(0);
+      }
+      for (const selector of CONTENT) {
+        const { all, visible } = await visibleCount(w.page, selector);
+        expect(visible, `${q.url}: "${selector}" in print (${all} on the page)`).toBe(all);
+      }
+      expect(await w.page.locator('h1').isVisible()).toBe(true);
+      // Light paper whatever the screen theme.
+      expect(await w.page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+      expect(await w.page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+      expect(w.problemList()).toEqual([]);
+    } finally {
+      await w.context.close();
+    }
+  });
+
+  it('page.pdf() prints a question page to a PDF of at least one page', async () => {
+    const w = await openPage(site);
+    try {
+      await w.page.goto(questions[0]!.url);
+      const pdf = await w.page.pdf({ format: 'A4', printBackground: true });
+      expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)?.length ?? 0).toBeGreaterThan(0);
+    } finally {
+      await w.context.close();
+    }
+  });
+
+  it('the build has pages with reference figures', () => expect(withFigures.length).toBeGreaterThan(0));
+
+  it.each(withFigures.map((p) => [p.url, p]))('%s: every reference figure prints with its data table open', async (_url, p) => {
+    const w = await openPage(site);
+    try {
+      await w.page.goto(p.url);
+      const tables = w.page.locator('details.evidence-table table');
+      const count = await tables.count();
+      expect(count, `${p.url}: data tables in figures`).toBeGreaterThan(0);
+      expect(await tables.first().isVisible(), 'on screen the data table is collapsed').toBe(false);
+      await w.page.emulateMedia({ media: 'print' });
+      for (const selector of ['.evidence-figure', '.evidence-figure svg', 'details.evidence-table table']) {
+        const { all, visible } = await visibleCount(w.page, selector);
+        expect(visible, `${p.url}: "${selector}" in print`).toBe(all);
+      }
+    } finally {
+      await w.context.close();
+    }
+  });
+});
