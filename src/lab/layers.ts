@@ -7,6 +7,15 @@ export const LN_EPSILON = 1e-5;
 type CustomGradientFunc = Parameters<typeof tf.customGrad>[0];
 
 /**
+ * Column sums of a 2-D tensor, [N, n] → [n], as ones[1, N]·x: on WASM a plain matMul is ~4-15× faster
+ * than tf.sum over axis 0, which transposes first.
+ */
+export function sumRows(x: tf.Tensor): tf.Tensor1D {
+  const [N, n] = x.shape as [number, number];
+  return tf.reshape(tf.matMul(tf.ones([1, N]) as tf.Tensor2D, x as tf.Tensor2D), [n]) as tf.Tensor1D;
+}
+
+/**
  * LayerNorm over the last axis: x̂ = (x − mean)/√(var + ε), y = x̂·g + b. The backward pass is written out
  * (dx = inv·(dx̂ − mean(dx̂) − x̂·mean(dx̂·x̂)), dx̂ = dy·g) because autodiff of moments takes ~3× the ops.
  */
@@ -21,7 +30,7 @@ const layerNormOp = tf.customGrad(((x: tf.Tensor, g: tf.Tensor, b: tf.Tensor, sa
       const [xh, iv, gs] = saved as [tf.Tensor, tf.Tensor, tf.Tensor];
       const dxhat = tf.mul(dy, gs);
       const dx = tf.mul(iv, tf.sub(tf.sub(dxhat, tf.mean(dxhat, -1, true)), tf.mul(xh, tf.mean(tf.mul(dxhat, xh), -1, true))));
-      return [dx, tf.sum(tf.mul(dy, xh), 0), tf.sum(dy, 0)];
+      return [dx, sumRows(tf.mul(dy, xh)), sumRows(dy)];
     },
   };
 }) as unknown as CustomGradientFunc);
@@ -44,7 +53,7 @@ const denseOp = (relu: boolean) =>
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
         const [xs, ws, ys] = saved as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D];
         const g = relu ? tf.mul(dy, tf.step(ys)) : (dy as tf.Tensor2D);
-        return [tf.matMul(g, tf.transpose(ws)), tf.matMul(tf.transpose(xs), g), tf.sum(g, 0)];
+        return [tf.matMul(g, tf.transpose(ws)), tf.matMul(tf.transpose(xs), g), sumRows(g)];
       },
     };
   }) as unknown as CustomGradientFunc);
