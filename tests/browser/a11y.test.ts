@@ -46,3 +46,20 @@ describe('axe finds no serious or critical violation, in light and in dark', () 
     expect([...light, ...dark], `${p.url}: axe violations (${TAGS.join(', ')})`).toEqual([]);
   });
 });
+
+describe('axe on the open search dialog, with results', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`in ${scheme}`, async () => {
+      const { page } = tabs[scheme];
+      await page.goto('/');
+      await page.click('button[data-search-open]');
+      await page.fill('input[data-search-input]', 'residual');
+      await page.locator('ol[data-search-results] li a[href]').first().waitFor({ timeout: 15_000 });
+      const { violations } = await new AxeBuilder({ page }).include('dialog[data-search]').withTags(TAGS).options({ resultTypes: ['violations'] }).analyze();
+      const bad = violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join('; ')}`);
+      expect(bad, `search dialog in ${scheme}: axe violations`).toEqual([]);
+    });
+  }
+});
