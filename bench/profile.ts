@@ -19,7 +19,10 @@ await initBackend({ prefer: 'wasm' });
 const model = createModel({ vocabSize: 10, maxLen: 16, dModel: 64, nHeads: 4, nLayers: 6, norm, seed: 1 });
 await train(model, task, { steps: 3, batchSize: 32 });
 const STEPS = 3;
-const prof = await tf.profile(() => train(model, task, { steps: STEPS, batchSize: 32, seed: 2 }));
+const prof = await tf.profile(async () => {
+  await train(model, task, { steps: STEPS, batchSize: 32, seed: 2 });
+  return [];
+});
 const byKey = new Map<string, { n: number; ms: number }>();
 const byName = new Map<string, { n: number; ms: number }>();
 let total = 0;
