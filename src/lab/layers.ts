@@ -47,12 +47,12 @@ export function layerNorm(x: tf.Tensor2D, g: tf.Tensor, b: tf.Tensor): tf.Tensor
 const denseOp = (relu: boolean) =>
   tf.customGrad(((x: tf.Tensor, w: tf.Tensor, b: tf.Tensor, save: tf.GradSaveFunc) => {
     const y = tf.fused.matMul({ a: x as tf.Tensor2D, b: w as tf.Tensor2D, bias: b, activation: relu ? 'relu' : 'linear' });
-    save([x, w, y]);
+    save(relu ? [x, w, y] : [x, w]); // each saved tensor is copied: keep y only where ReLU's gradient needs it
     return {
       value: y,
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-        const [xs, ws, ys] = saved as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D];
-        const g = relu ? tf.mul(dy, tf.step(ys)) : (dy as tf.Tensor2D);
+        const [xs, ws, ys] = saved as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D?];
+        const g = relu ? tf.mul(dy, tf.step(ys!)) : (dy as tf.Tensor2D);
         return [tf.matMul(g, tf.transpose(ws)), tf.matMul(tf.transpose(xs), g), sumRows(g)];
       },
     };
