@@ -45,7 +45,7 @@ function compareTable(spec: ChartSpec, ref?: ChartSpec) {
     return el('tr', {}, el('th', { scope: 'row' }, r.series), el('td', {}, String(r.x)), el('td', {}, formatNumber(r.y)), el('td', {}, v === undefined ? '—' : formatNumber(v)));
   });
   return el('details', { className: 'evidence-compare' }, el('summary', {}, `Your numbers beside the reference: ${spec.title}`),
-    el('div', { className: 'evidence-scroll' }, el('table', {}, el('caption', {}, spec.title), el('thead', {}, head), el('tbody', {}, ...rows))));
+    el('div', { className: 'evidence-scroll', tabIndex: 0 }, el('table', {}, el('caption', {}, spec.title), el('thead', {}, head), el('tbody', {}, ...rows))));
 }
 
 async function render(block: HTMLElement, experiment: string, measurements: unknown, params: Record<string, unknown>, withTables: boolean) {
