@@ -21,6 +21,9 @@ export function serviceWorker(): AstroIntegration {
         const { count, size, warnings } = await generateSW({
           globDirectory: root,
           globPatterns: PRECACHE_PATTERNS,
+          // TF.js fetches its multi-threaded .wasm only in a cross-origin-isolated page (SharedArrayBuffer), which
+          // this site is not (no COOP/COEP headers): 0.44 MB no reader would ever use.
+          globIgnores: ['**/*threaded-simd*.wasm'],
           // TF.js's .wasm files are ~0.3-0.45 MB each; the default 2 MB cap leaves room, this makes it explicit.
           maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
           // Files named with a content hash are revisioned by their name already.
