@@ -2,6 +2,9 @@
 // with the claim's own parameters as defaults) and the claim's verdict on the stored reference run.
 import type { ParamSchema } from '../lab/experiments/schema';
 import type { Claim } from '../lab/claims';
+import { verdictOnReference } from '../lab/claims/on-reference';
+import { resolveParams } from '../lab/experiments/index';
+import type { StoredReference } from '../lab/experiments/reference';
 
 /** The experiment's schema with the claim's parameters as defaults, so the form starts where the claim was measured. */
 export function blockSchema(schema: ParamSchema, claimParams: Record<string, unknown>): ParamSchema {
@@ -12,20 +15,16 @@ export function blockSchema(schema: ParamSchema, claimParams: Record<string, unk
   return out;
 }
 
-function sameParams(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
-  return Object.keys(b).every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
-}
-
-/** "holds (detail)" on the stored default run, or undefined when the claim is measured with other parameters. */
-export function referenceVerdict(
-  claim: Claim<unknown>,
-  reference: { provenance: { params: Record<string, unknown>; seed: number }; measurements: unknown },
-): string | undefined {
-  if (!sameParams(reference.provenance.params, claim.params)) return undefined;
+/** The claim's verdict on the stored reference run in words, or undefined when that run is not one the claim
+ * covers (other parameters or another seed). A claim about a mean over seeds says it is one seed only. */
+export function referenceVerdict(claim: Claim<unknown>, reference: StoredReference): string | undefined {
+  let verdict;
   try {
-    const v = claim.mode === 'each-seed' ? claim.predicate(reference.measurements) : claim.predicate([reference.measurements]);
-    return `${v.holds ? 'holds' : 'does not hold'} (seed ${reference.provenance.seed}: ${v.detail}).`;
+    verdict = verdictOnReference(claim, resolveParams(claim.experiment, claim.params), reference);
   } catch {
     return undefined;
   }
+  if (!verdict) return undefined;
+  const scope = claim.mode === 'mean-over-seeds' ? `seed ${reference.provenance.seed} alone; the claim is about the mean over ${claim.seeds.length} seeds` : `seed ${reference.provenance.seed}`;
+  return `${verdict.holds ? 'holds' : 'does not hold'} (${scope}: ${verdict.detail}).`;
 }

@@ -63,3 +63,18 @@ describe('<Evidence claim> without JavaScript', () => {
     await expect(render('Bad Id!')).rejects.toThrow(/claim id "Bad Id!" must be lowercase letters, digits and dashes/);
   });
 });
+
+import { referenceVerdict } from '../../../src/islands/block-config';
+
+describe("the claim's verdict on the stored reference run", () => {
+  it('is stated for a run the claim covers, and a mean-over-seeds claim says it is one seed', () => {
+    const ref = getReference('e1')!;
+    expect(referenceVerdict(getClaim('e1-residual-without-norm-explodes'), ref)).toMatch(/^holds \(seed 1: .*ratio/);
+    expect(referenceVerdict(getClaim('e1-preln-last-layer-falls-with-depth'), ref)).toMatch(/^(holds|does not hold) \(seed 1 alone; the claim is about the mean over 10 seeds: /);
+  });
+  it('is not stated when the stored run used other parameters', () => {
+    const ref = getReference('e1')!;
+    const claim = { ...getClaim('e1-residual-without-norm-explodes'), params: { layers: 4 } };
+    expect(referenceVerdict(claim, ref)).toBeUndefined();
+  });
+});
