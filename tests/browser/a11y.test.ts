@@ -54,7 +54,7 @@ describe('axe on the open search dialog, with results', () => {
       await page.goto('/');
       await page.click('button[data-search-open]');
       await page.fill('input[data-search-input]', 'residual');
-      await page.locator('ol[data-search-results] li a[href]').first().waitFor({ timeout: 15_000 });
+      await page.locator('ol[data-search-results] li a[href]').first().waitFor({ timeout: 30_000 }); // generous: the first search loads Pagefind's index on a busy machine
       const { violations } = await new AxeBuilder({ page }).include('dialog[data-search]').withTags(TAGS).options({ resultTypes: ['violations'] }).analyze();
       const bad = violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')

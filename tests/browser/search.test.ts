@@ -35,7 +35,7 @@ async function settledResults(page: Page): Promise<string[]> {
       const paths = as.map((a) => new URL((a as HTMLAnchorElement).href).pathname);
       return paths.filter((p, i) => paths.indexOf(p) === i);
     });
-  const deadline = Date.now() + 15_000;
+  const deadline = Date.now() + 30_000;
   let last = await read();
   let stableSince = Date.now();
   while (Date.now() < deadline) {
