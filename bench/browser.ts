@@ -1,7 +1,8 @@
 // Browser benchmark of the evidence blocks (figures printed, never asserted): the page's JavaScript before
 // interaction (gzip), Run → first progress, E1 and E2 default runs to done (cold: first Run on the page;
 // warm: second), and the size of what Run loads (the lab chunk: TF.js core + WASM backend + binary + lab).
-// Needs `npm run build` first; uses Debian's Chromium (or CHROME_PATH) on the built site.
+// Needs `npm run build` first; uses Debian's Chromium (or CHROME_PATH) on the built site (SITE_DIST to test
+// another build).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -85,7 +86,8 @@ async function main() {
   const blocks = blocksByExperiment();
   console.log(`Browser benchmark on ${DIST} (${blocks.size} experiments with evidence blocks: ${[...blocks.keys()].join(', ')})`);
   try {
-    for (const exp of ['e1', 'e2']) {
+    // BENCH_EXPERIMENTS=e1 skips E2's long default run.
+    for (const exp of (process.env.BENCH_EXPERIMENTS ?? 'e1,e2').split(',')) {
       const b = blocks.get(exp);
       if (!b) {
         console.log(`${exp}: no evidence block in the built site`);
