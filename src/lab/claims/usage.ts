@@ -22,9 +22,3 @@ export function findClaimUsages(files: readonly ContentFile[]): Map<string, stri
   }
   return new Map([...out].map(([claim, ids]) => [claim, [...ids].sort()]));
 }
-
-/** Whether an MDX file's frontmatter says `draft: true` (drafts are not built, so they are not usages). */
-export function isDraft(text: string): boolean {
-  const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
-  return !!front && /^draft:\s*true\s*$/m.test(front[1]!);
-}

@@ -13,7 +13,7 @@ export async function run(lab, params, ctx) {
     'residual-no-norm': { connection: 'residual', norm: 'none' }, 'norm-no-residual': { connection: 'none', norm: 'post' },
     'neither': { connection: 'none', norm: 'none' },
   };
-  const { lr, highLr, warmupSteps } = params;
+  const { lr, highLr, warmupSteps, targetLoss } = params;
   const plan = [
     ...Object.keys(variants).map((variant) => ({ variant, lr, warmupSteps })),
     { variant: 'post-ln', lr: highLr, warmupSteps: 0 }, { variant: 'post-ln', lr: highLr, warmupSteps }, { variant: 'pre-ln', lr: highLr, warmupSteps: 0 },
@@ -25,22 +25,13 @@ export async function run(lab, params, ctx) {
   for (const [i, { variant, lr, warmupSteps }] of plan.entries()) {
     const model = lab.model(task, { ...variants[variant], nLayers: params.layers, seed: ctx.seed });
     if (i < 5) opsPerStep[variant] = await lab.opsPerStep(model, task);
-    const stop = new AbortController(); // stops the run once the loss (mean of 5 steps) is below the target
-    ctx.signal?.addEventListener('abort', () => stop.abort(), { once: true });
-    /** @type {number[]} */ const loss = [];
-    let stepsToTarget = /** @type {number | null} */ (null);
-    const result = await lab.train(model, task, { steps: params.steps, lr, warmupSteps, seed: ctx.seed, progressEvery: 1 }, {
-      signal: stop.signal,
-      onProgress: (p) => {
-        loss.push(p.loss);
-        const recent = loss.slice(-5);
-        if (recent.length === 5 && recent.reduce((a, b) => a + b) / 5 < params.targetLoss) (stepsToTarget = p.step), stop.abort();
-        ctx.onProgress?.({ fraction: (i + p.step / p.steps) / plan.length, message: `${variant}, lr ${lr}${warmupSteps ? ' + warmup' : ''}: step ${p.step}, loss ${p.loss.toFixed(2)}` });
-      },
+    const { stepsToTarget, outcome, loss } = await lab.trainToTarget(model, task, { steps: params.steps, lr, warmupSteps, seed: ctx.seed }, {
+      targetLoss, signal: ctx.signal,
+      onProgress: (p) => ctx.onProgress?.({ fraction: (i + p.step / p.steps) / plan.length, message: `${variant}, lr ${lr}${warmupSteps ? ' + warmup' : ''}: step ${p.step}, loss ${p.loss.toFixed(2)}` }),
     });
     model.dispose();
     ctx.signal?.throwIfAborted();
-    runs.push({ variant, lr, warmupSteps, stepsToTarget, status: result.status === 'diverged' ? 'diverged' : stepsToTarget ? 'reached' : 'not reached', loss });
+    runs.push({ variant, lr, warmupSteps, stepsToTarget, status: outcome, loss });
   }
   /** @type {Record<string, import('./facade').StepTiming>} */
   const timing = {}; // wall-clock: shown, never compared or asserted

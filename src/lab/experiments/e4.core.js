@@ -16,18 +16,9 @@ export async function run(lab, params, ctx) {
     dModel = model.config.dModel;
     const parameters = lab.countParams(model);
     const gradients = lab.gradientNorms(model, task, { seed: ctx.seed }).norms; // at initialization
-    const stop = new AbortController(); // stop once the loss (mean of 5 steps) is below the target
-    ctx.signal?.addEventListener('abort', () => stop.abort(), { once: true });
-    /** @type {number[]} */ const loss = [];
-    let stepsToTarget = /** @type {number | null} */ (null);
-    await lab.train(model, task, { steps: params.steps, lr: params.lr, seed: ctx.seed, progressEvery: 1 }, {
-      signal: stop.signal,
-      onProgress: (p) => {
-        loss.push(p.loss);
-        const recent = loss.slice(-5);
-        if (recent.length === 5 && recent.reduce((a, b) => a + b) / 5 < params.targetLoss) (stepsToTarget = p.step), stop.abort();
-        ctx.onProgress?.({ fraction: (i + p.step / p.steps) / connections.length, message: `${connection}: step ${p.step}, loss ${p.loss.toFixed(2)}` });
-      },
+    const { stepsToTarget, loss } = await lab.trainToTarget(model, task, { steps: params.steps, lr: params.lr, seed: ctx.seed }, {
+      targetLoss: params.targetLoss, signal: ctx.signal,
+      onProgress: (p) => ctx.onProgress?.({ fraction: (i + p.step / p.steps) / connections.length, message: `${connection}: step ${p.step}, loss ${p.loss.toFixed(2)}` }),
     });
     model.dispose();
     ctx.signal?.throwIfAborted();

@@ -44,6 +44,14 @@ export interface LabFacade {
   model(task: Task, options: ModelOptions & { seed: number }): Model;
   /** Trains in place with Adam; stops early on abort or divergence (see result.status). */
   train(model: Model, task: Task, config: Partial<TrainConfig>, ctx?: { signal?: AbortSignal; onProgress?: (p: TrainProgress) => void }): Promise<TrainResult>;
+  /**
+   * Trains until the training loss, averaged over the last 5 steps, is below targetLoss (then stops), or the
+   * step budget ends. stepsToTarget is null when the target was not reached.
+   */
+  trainToTarget(
+    model: Model, task: Task, config: Partial<TrainConfig>,
+    options: { targetLoss: number; signal?: AbortSignal; onProgress?: (p: TrainProgress) => void },
+  ): Promise<{ stepsToTarget: number | null; outcome: 'reached' | 'not reached' | 'diverged' | 'aborted'; loss: number[] }>;
   /** Teacher-forced and free-running accuracy per answer position on held-out data; optional lesion. */
   evaluate(model: Model, task: Task, options?: EvalOptions): EvalResult;
   /** ‖∂loss/∂θ‖ per decoder block ('dec.0'…), on one batch at the current weights (one backward pass). */
@@ -96,6 +104,32 @@ export async function createLab(options: { backend?: BackendName; wasmPath?: Bac
     model: (task, opts) => createModel({ ...taskModelFields(task), ...opts }),
     train: (model, task, config, ctx = {}) => train(model, task, config, ctx),
     evaluate: (model, task, opts) => evaluate(model, task, opts),
+
+    async trainToTarget(model, task, config, { targetLoss, signal, onProgress }) {
+      const stop = new AbortController(); // aborts the run at the target, or when the caller aborts
+      const forward = () => stop.abort();
+      signal?.addEventListener('abort', forward, { once: true });
+      const recent: number[] = [];
+      let stepsToTarget: number | null = null;
+      try {
+        const result = await train(model, task, { ...config, progressEvery: 1 }, {
+          signal: stop.signal,
+          onProgress(p) {
+            recent.push(p.loss);
+            if (recent.length > 5) recent.shift();
+            if (recent.length === 5 && recent.reduce((a, b) => a + b) / 5 < targetLoss) {
+              stepsToTarget = p.step;
+              stop.abort();
+            }
+            onProgress?.(p);
+          },
+        });
+        const outcome = stepsToTarget !== null ? 'reached' : result.status === 'diverged' ? 'diverged' : signal?.aborted ? 'aborted' : 'not reached';
+        return { stepsToTarget, outcome, loss: result.history.loss };
+      } finally {
+        signal?.removeEventListener('abort', forward);
+      }
+    },
 
     gradientNorms(model, task, { seed, batchSize = 32 }) {
       const { byLayer } = gradientNorms(model, task, { seed, batchSize });

@@ -13,7 +13,6 @@ describe('findClaimUsages', () => {
 });
 
 import { flattenMeasurements } from '../../../src/lab/experiments/flatten';
-import { isDraft } from '../../../src/lab/claims/usage';
 
 describe('flattenMeasurements', () => {
   test('paths, 3 significant digits, short lists in full, long lists summarized', () => {
@@ -25,13 +24,5 @@ describe('flattenMeasurements', () => {
       { path: 'e › 1 › f', value: 'x' },
       { path: 'g', value: '—' },
     ]);
-  });
-});
-
-describe('isDraft', () => {
-  test('reads draft: true from the frontmatter only', () => {
-    expect(isDraft('---\nquestion: "x"\ndraft: true\n---\nbody')).toBe(true);
-    expect(isDraft('---\nquestion: "x"\ndraft: false\n---\ndraft: true')).toBe(false);
-    expect(isDraft('---\nquestion: "x"\n---\nbody')).toBe(false);
   });
 });
