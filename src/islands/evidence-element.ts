@@ -97,6 +97,8 @@ export class EvidenceBlock extends HTMLElement {
   }
 
   async run(req: RunRequest) {
+    // A second press while the run panel is still loading must not start a second run.
+    if (this.dataset.state === 'loading' || this.dataset.state === 'running') return;
     this.dataset.state = 'loading';
     try {
       const { runExperiment } = await import('./run-panel');

@@ -50,6 +50,7 @@ class CodeSnippet extends HTMLElement {
 
   async run() {
     const block = this.closest('evidence-block') as EvidenceBlock | null;
+    if (this.dataset.state === 'loading' || this.dataset.state === 'running') return;
     block?.wake?.();
     const req = block?.read?.();
     if (block && !req) return this.status('Fix the settings above first.', 'error');
