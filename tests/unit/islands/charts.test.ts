@@ -38,3 +38,12 @@ describe('chart specs', () => {
     expect(figs.map((f) => [f.title, f.mark, f.rows.length])).toEqual([['per Layer', 'line', 6], ['cost', 'bar', 2]]);
   });
 });
+
+import { compactNumbers } from '../../../src/lib/charts/render-svg';
+
+describe('compact SVG numbers', () => {
+  it('keeps one decimal of every coordinate, leaves integers and text alone', () => {
+    expect(compactNumbers('<path d="M64,233.33333333333331L120.0,12.5"/><svg viewBox="0 0 640 300">')).toBe('<path d="M64,233.3L120,12.5"/><svg viewBox="0 0 640 300">');
+    expect(compactNumbers('<g transform="translate(0.5,12.345)"><text y="0.71em">0.25</text></g>')).toBe('<g transform="translate(0.5,12.3)"><text y="0.71em">0.25</text></g>');
+  });
+});
