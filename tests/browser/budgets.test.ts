@@ -48,8 +48,9 @@ function weigh(page: string): PageWeight {
   for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) staticClosure(m[1]!, files);
   let js = 0;
   for (const f of files) js += gz(readFileSync(join(dist, f)));
-  // Inline scripts (the theme script) are JavaScript too, counted inside the HTML's bytes and here.
-  for (const m of html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) js += gz(m[1]!);
+  // Inline scripts (the theme script) are JavaScript too, counted inside the HTML's bytes and here; JSON ones
+  // (the JSON-LD, the evidence blocks' settings) are data that never runs: in the HTML's bytes only.
+  for (const m of html.matchAll(/<script\b(?![^>]*\bsrc=)(?![^>]*\btype="application\/(?:ld\+)?json")[^>]*>([\s\S]*?)<\/script>/g)) js += gz(m[1]!);
   return { page, html: gz(html), css, js, files: [...files] };
 }
 
