@@ -48,8 +48,8 @@ function compareTable(spec: ChartSpec, ref?: ChartSpec) {
     el('div', { className: 'evidence-scroll', tabIndex: 0 }, el('table', {}, el('caption', {}, spec.title), el('thead', {}, head), el('tbody', {}, ...rows))));
 }
 
-async function render(block: HTMLElement, experiment: string, measurements: unknown, params: Record<string, unknown>, withTables: boolean) {
-  const host = block.querySelector<HTMLElement>('[data-live-chart]')!;
+async function render(block: HTMLElement, experiment: string, measurements: unknown, params: Record<string, unknown>, withTables: boolean, hostSelector = '[data-live-chart]') {
+  const host = block.querySelector<HTMLElement>(hostSelector)!;
   const ref = await referenceOf(experiment);
   const specs = figuresFor(experiment, measurements, params);
   const refSpecs = ref ? figuresFor(experiment, ref.measurements, ref.provenance.params) : [];
@@ -82,4 +82,14 @@ export function showCurve(block: HTMLElement, spec: ChartSpec) {
 
 export function showResult(block: HTMLElement, experiment: string, measurements: unknown, params: Record<string, unknown>) {
   return render(block, experiment, measurements, params, true);
+}
+
+/** The charts of an edited snippet's result, when its measurements still have the experiment's shape. */
+export async function showSnippetResult(snippet: HTMLElement, experiment: string, measurements: unknown, params: Record<string, unknown>) {
+  try {
+    await render(snippet, experiment, measurements, params, false, '[data-snippet-chart]');
+  } catch {
+    // Edited code may return anything: then the JSON output alone is shown.
+    snippet.querySelector('[data-snippet-chart]')?.replaceChildren();
+  }
 }

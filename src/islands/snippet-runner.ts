@@ -86,6 +86,7 @@ export function runSnippet(el: CodeSnippet, code: string, req: { params: Record<
           el.status(`Done in ${(msg.ms / 1000).toFixed(1)} s. ${backendNote}${verdict}`);
           out.textContent = JSON.stringify(msg.measurements, null, 2);
           out.hidden = false;
+          void import('./live-chart').then((c) => c.showSnippetResult(el, el.dataset.experiment!, msg.measurements, req.params));
           el.dataset.tensors = String(msg.numTensors);
           finish('done');
           break;

@@ -268,6 +268,7 @@ describe('snippets in the browser', () => {
       expect(state, text).toBe('done');
       expect(text).toMatch(/^Done in .* Backend: WebAssembly/);
       expect(await snippet.locator('[data-snippet-output]').textContent()).toMatch(/"perLayer"/);
+      await expect.poll(() => snippet.locator('[data-snippet-chart] svg').count(), { timeout: 10_000 }).toBeGreaterThan(0);
       expect(w.problemList()).toEqual([]);
     });
   });
