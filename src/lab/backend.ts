@@ -2,7 +2,6 @@
 // In Node the .wasm binaries are read from node_modules/@tensorflow/tfjs-backend-wasm/dist (a file path);
 // in a browser or Worker the caller passes the URL prefix where the built site serves them.
 import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-backend-cpu';
 import { setWasmPaths, setThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 
 export type BackendName = 'wasm' | 'cpu';
@@ -92,6 +91,8 @@ export async function initBackend(opts: BackendOptions = {}): Promise<BackendInf
     }
   }
   if (prefer === 'wasm') wasmFailure = fallbackReason; // TF.js cannot retry a failed WASM start in one process
+  // Loaded only when needed, so the browser's lab chunk carries the CPU backend as a separate, lazy chunk.
+  await import('@tensorflow/tfjs-backend-cpu');
   await tf.setBackend('cpu');
   await tf.ready();
   current = { backend: 'cpu', fallbackReason, tfjsVersion: tf.version_core };
