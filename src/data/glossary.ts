@@ -201,6 +201,66 @@ export const glossary: readonly GlossaryEntry[] = [
       'Using one matrix both as the input embedding and as the output projection before the softmax (transposed). The original Transformer shares it between its two embedding layers and the pre-softmax projection.',
     cites: ['PW17', 'Vas17'],
   },
+  {
+    id: 'amplification-effect',
+    term: 'amplification effect',
+    definition:
+      'Liu et al.’s name for why Post-LN Transformers are hard to train: each layer leans heavily on its residual branch, so small parameter updates turn into large changes of the output early in training.',
+    cites: ['Liu20'],
+    see: ['post-ln', 'warmup'],
+  },
+  {
+    id: 'cross-attention',
+    term: 'cross-attention',
+    aka: ['encoder–decoder attention'],
+    definition:
+      'The decoder’s second attention sublayer: its queries come from the decoder’s stream, its keys and values from the encoder’s output, so each target position can read the source sentence.',
+    cites: ['Vas17'],
+    see: ['multi-head-attention', 'sublayer'],
+  },
+  {
+    id: 'dense-connection',
+    term: 'dense connection',
+    aka: ['concatenation skip'],
+    definition:
+      'A skip connection merged by concatenation instead of addition: a layer receives the feature maps of earlier layers side by side (DenseNet), or a decoder stage receives the matching encoder stage’s features (U-Net). The width grows, or a projection brings it back.',
+    cites: ['Hua17', 'Ron15'],
+    see: ['skip-connection', 'residual-connection'],
+  },
+  {
+    id: 'highway-network',
+    term: 'highway network',
+    definition:
+      'A network whose layers mix a transformation and the unchanged input through a learned gate T(x): y = T(x)·H(x) + (1 − T(x))·x. A residual connection is the gate-free case that always adds both.',
+    cites: ['Sri15'],
+    see: ['skip-connection', 'residual-connection'],
+  },
+  {
+    id: 'lesion-study',
+    term: 'lesion study',
+    definition:
+      'Deleting one part of a trained network, here a whole block replaced by the identity, and measuring how much accuracy is lost. Veit et al. used it to show residual networks degrade gracefully.',
+    cites: ['Vei16'],
+    see: ['residual-connection'],
+  },
+  {
+    id: 'position-wise-feed-forward',
+    term: 'position-wise feed-forward network',
+    aka: ['FFN', 'MLP sublayer'],
+    definition:
+      'The third sublayer of a decoder layer: two linear maps with a ReLU between them, applied to each position’s vector separately and identically, FFN(x) = max(0, xW₁ + b₁)W₂ + b₂.',
+    cites: ['Vas17'],
+    see: ['sublayer'],
+  },
+  {
+    id: 'positional-encoding',
+    term: 'positional encoding',
+    aka: ['position embedding'],
+    definition:
+      'A vector added to each token’s embedding that tells the model the token’s position, since attention itself ignores order. The original Transformer uses fixed sines and cosines of different frequencies; learned position embeddings work about as well.',
+    cites: ['Vas17'],
+    see: ['residual-stream'],
+  },
 ];
 
 const byId = new Map(glossary.map((entry) => [entry.id, entry]));
