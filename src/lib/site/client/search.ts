@@ -10,7 +10,8 @@ interface Pagefind {
   search(term: string, options?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] } | null>;
 }
 
-const MAX_RESULTS = 8;
+// Each shown result costs one fragment request; 20 covers every question the site has today, so no match is hidden.
+const MAX_RESULTS = 20;
 let pagefind: Promise<Pagefind> | undefined;
 const attached = new WeakSet<HTMLDialogElement>();
 
