@@ -13,6 +13,11 @@ const questions = builtQuestions();
 const PROBES: Array<[query: string, id: string]> = [
   ['teacher forcing', 'shifted-right-vs-teacher-forcing'],
   ['residual connection layer normalization', 'why-add-and-norm'],
+  ['shifted right', 'input-and-output-embedding'],
+  ['exploding gradients', 'vanishing-or-exploding-gradients'],
+  ['skip connection', 'skip-vs-residual'],
+  ['Post-LN Pre-LN', 'post-ln-vs-pre-ln'],
+  ['multi-head attention neural network', 'is-attention-a-neural-network'],
 ];
 
 async function openSearch(site: Parameters<typeof openPage>[0]): Promise<WatchedPage> {
