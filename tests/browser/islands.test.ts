@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { attr, builtPages, elements, openPage, parsePage, useSite, type WatchedPage } from './harness.ts';
+import { QUICK_PARAMS as QUICK } from './csp-watch.ts';
 
 const site = useSite();
 
@@ -26,20 +27,6 @@ const blocks: BlockOnPage[] = builtPages().flatMap((p) =>
     experiment: attr(el, 'data-experiment') ?? '',
   })),
 );
-
-/** Small settings for experiments whose default run is slow (applied through the URL state). */
-const QUICK: Record<string, Record<string, string>> = {
-  e1: { layers: '3', depths: '2,3', batchSize: '4' },
-  e2: { layers: '2', steps: '10' },
-  e3: { layers: '4', batchSize: '4' },
-  e4: { layers: '2', steps: '10' },
-  e5: { layers: '2', steps: '20' },
-  e6: { layers: '1', steps: '20', every: '10' },
-  e7: { layers: '1', steps: '20' },
-  e8: { layers: '4', batchSize: '4' },
-  e9: { layers: '1', steps: '20' },
-  e10: { layers: '2', steps: '20', every: '10' },
-};
 
 /** A URL with one block's settings in its query (the URL state the controller reads). */
 function withState(b: BlockOnPage, values: Record<string, string>): string {
