@@ -169,9 +169,8 @@ const blocks: BlockOnPage[] = pages.flatMap((p) =>
 const onePerExperiment = blocks.filter((b, i) => blocks.findIndex((x) => x.experiment === b.experiment) === i);
 
 describe('an evidence block of each experiment runs with no violation and no other origin', () => {
-  // With no <Evidence> on a published page yet, this says so (and the worker test above still runs the lab).
-  it.runIf(blocks.length === 0)('no published page has an evidence block to run', () => expect(blocks).toEqual([]));
-  it.runIf(blocks.length > 0).each(onePerExperiment.map((b) => [`${b.experiment}: ${b.url}#${b.id}`, b]))('%s', async (_name, b) => {
+  it('the published pages have evidence blocks to run', () => expect(blocks.length).toBeGreaterThan(0));
+  it.each(onePerExperiment.map((b) => [`${b.experiment}: ${b.url}#${b.id}`, b]))('%s', async (_name, b) => {
     const w = await openPage(site, { serviceWorkers: 'block' });
     try {
       await recordViolations(w.context);
