@@ -22,6 +22,12 @@ function marks(spec: ChartSpec, rows: ChartRow[], faint: boolean): Plot.Markish[
 }
 
 /** Exponent ticks only when the values span more than three decades; otherwise plain numbers read better. */
+/** Tick labels for a log axis: powers of ten when the data spans decades, else plain numbers (Plot's default
+ * SI labels read "400m" for 0.4, which looks like a distance). */
+function logTickFormat(rows: ChartRow[]): string {
+  return spansDecades(rows) ? '~e' : '~g';
+}
+
 function spansDecades(rows: ChartRow[]): boolean {
   const v = rows.map((r) => r.y).filter((y) => y > 0);
   return v.length > 1 && Math.max(...v) / Math.min(...v) > 1e3;
@@ -40,8 +46,8 @@ export function plotOptions(spec: ChartSpec, opts: { compare?: ChartSpec; width?
     marginRight: bar && spec.x.band ? 90 : 20,
     marginBottom: 40,
     className: 'evidence-plot',
-    x: bar ? { label: spec.y.label, type: spec.y.log ? 'log' : 'linear', grid: true } : { label: spec.x.label, type: spec.x.log ? 'log' : spec.x.band ? 'point' : 'linear', grid: true },
-    y: bar ? { label: null, domain: series } : { label: spec.y.label, type: spec.y.log ? 'log' : 'linear', grid: true, tickFormat: spec.y.log && spansDecades(rows) ? '~e' : undefined },
+    x: bar ? { label: spec.y.label, type: spec.y.log ? 'log' : 'linear', grid: true, tickFormat: spec.y.log ? logTickFormat(rows) : undefined } : { label: spec.x.label, type: spec.x.log ? 'log' : spec.x.band ? 'point' : 'linear', grid: true },
+    y: bar ? { label: null, domain: series } : { label: spec.y.label, type: spec.y.log ? 'log' : 'linear', grid: true, tickFormat: spec.y.log ? logTickFormat(rows) : undefined },
     ...(bar && spec.x.band ? { fy: { label: spec.x.label } } : {}),
     color: { domain: series, range: PALETTE },
     marks: [

@@ -47,3 +47,21 @@ describe('compact SVG numbers', () => {
     expect(compactNumbers('<g transform="translate(0.5,12.345)"><text y="0.71em">0.25</text></g>')).toBe('<g transform="translate(0.5,12.3)"><text y="0.71em">0.25</text></g>');
   });
 });
+
+describe('log axis tick labels', () => {
+  const loss = (ys: number[]): ChartSpec => ({
+    title: 'Training loss',
+    x: { label: 'step' },
+    y: { label: 'loss', log: true },
+    rows: ys.map((y, i) => ({ series: 'loss', x: i, y })),
+    mark: 'line',
+  });
+  it('are plain numbers within a few decades (no SI "m" for 0.4)', () => {
+    const svg = renderSvg(loss([2.7, 1, 0.4, 0.1, 0.06]));
+    expect(svg).toContain('>0.4<');
+    expect(svg).not.toMatch(/>\d+m</);
+  });
+  it('are powers of ten across many decades', () => {
+    expect(renderSvg(loss([1e5, 1e2, 1e-2]))).toMatch(/>1e[+-]\d</);
+  });
+});
