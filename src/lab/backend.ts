@@ -3,6 +3,7 @@
 // in a browser or Worker the caller passes the URL prefix where the built site serves them.
 import * as tf from '@tensorflow/tfjs-core';
 import { setWasmPaths, setThreadsCount } from '@tensorflow/tfjs-backend-wasm';
+import './kernels/shared-identity';
 
 export type BackendName = 'wasm' | 'cpu';
 

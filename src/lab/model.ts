@@ -4,7 +4,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { type ModelConfig, resolveModelConfig } from './config';
 import { createParams, sublayersOf, paramCountFormula } from './params';
-import { selfAttention, crossAttention, feedForward, causalMask, layerNorm, dense, matMul2d } from './layers';
+import { selfAttention, crossAttention, feedForward, layerNorm, dense, matMul2d } from './layers';
 import { wrapSublayer } from './connection';
 
 export interface Model {
@@ -123,7 +123,7 @@ function embed(model: Model, ids: Int32Array, B: number, T: number): tf.Tensor2D
 
 function runStack(
   model: Model, stack: 'enc' | 'dec', x: tf.Tensor2D, B: number, T: number, nLayers: number,
-  mask: tf.Tensor2D | null, mem: tf.Tensor2D | null, S: number, opts: ForwardOptions,
+  causal: boolean, mem: tf.Tensor2D | null, S: number, opts: ForwardOptions,
 ): tf.Tensor2D {
   const cfg = model.config;
   const P = model.params;
@@ -141,7 +141,7 @@ function runStack(
       const g = (k: string) => P.get(`${name}.${k}`)!;
       const F = (h: tf.Tensor2D): tf.Tensor2D => {
         const onW = probe ? (w: tf.Tensor4D) => probe.attentionMap(name, w) : undefined;
-        if (sub === 'self') return selfAttention(h, B, T, cfg.nHeads, { wqkv: g('wqkv'), bqkv: g('bqkv'), wo: g('wo'), bo: g('bo') }, mask, onW);
+        if (sub === 'self') return selfAttention(h, B, T, cfg.nHeads, { wqkv: g('wqkv'), bqkv: g('bqkv'), wo: g('wo'), bo: g('bo') }, causal, onW);
         if (sub === 'cross') return crossAttention(h, mem!, B, T, S, cfg.nHeads, { wq: g('wq'), bq: g('bq'), wkv: g('wkv'), bkv: g('bkv'), wo: g('wo'), bo: g('bo') }, onW);
         return feedForward(h, { w1: g('w1'), b1: g('b1'), w2: g('w2'), b2: g('b2') });
       };
@@ -165,10 +165,9 @@ export function forward(model: Model, input: ForwardInput, opts: ForwardOptions 
   const S = input.S ?? 0;
   if (cfg.arch === 'encdec') {
     if (!input.encIn) throw new Error('an encoder–decoder model needs encIn');
-    mem = runStack(model, 'enc', embed(model, input.encIn, B, S), B, S, cfg.nEncLayers, null, null, 0, opts);
+    mem = runStack(model, 'enc', embed(model, input.encIn, B, S), B, S, cfg.nEncLayers, false, null, 0, opts);
   }
-  const mask = cfg.causal ? causalMask(T) : null;
-  const h = runStack(model, 'dec', embed(model, input.decIn, B, T), B, T, cfg.nLayers, mask, mem, S, opts);
+  const h = runStack(model, 'dec', embed(model, input.decIn, B, T), B, T, cfg.nLayers, cfg.causal, mem, S, opts);
   const P = model.params;
   return cfg.tiedOutput
     ? dense(h, tf.transpose(P.get('embed')!), P.get('out.b')!)

@@ -1,0 +1,66 @@
+// A dense layer y = x·W + b (+ ReLU) [N, n] → [N, m] as one kernel forward and one backward, on WASM and CPU.
+// Why: TF.js WASM runs matMuls with transpose flags through a slow loop (its own matMul gradients use them),
+// and a custom gradient copies each tensor it saves. Here the backward kernel transposes explicitly, calls the
+// backend's plain matMul (XNNPACK on WASM) directly, and sums the bias gradient in one pass:
+//   g = dy (⊙ [y > 0] with ReLU), dx = g·Wᵀ, dW = xᵀ·g, db = Σ_rows g
+import * as tf from '@tensorflow/tfjs-core';
+import { kernelIO, registerBoth, registerGradientOnce } from './io';
+
+export const DENSE = 'LabDense';
+const DENSE_GRAD = 'LabDenseGrad';
+
+const as3d = (t: tf.TensorInfo): tf.TensorInfo => ({ dataId: t.dataId, dtype: t.dtype, shape: [1, ...t.shape] });
+
+registerBoth(DENSE, ({ inputs, backend, attrs }) => {
+  const io = kernelIO(backend);
+  const { x, w, b } = inputs as Record<'x' | 'w' | 'b', tf.TensorInfo>;
+  const { relu } = attrs as { relu: boolean };
+  const y = io.call('_FusedMatMul', { a: as3d(x), b: as3d(w), bias: b }, { transposeA: false, transposeB: false, activation: relu ? 'relu' : 'linear' });
+  y.shape = [x.shape[0]!, w.shape[1]!];
+  return y;
+});
+
+registerBoth(DENSE_GRAD, ({ inputs, backend, attrs }) => {
+  const io = kernelIO(backend);
+  const { x, w, dy, y } = inputs as Record<'x' | 'w' | 'dy' | 'y', tf.TensorInfo>;
+  const { relu } = attrs as { relu: boolean };
+  const [N, m] = dy.shape as [number, number];
+  const db = io.alloc([m]);
+  const g = relu ? io.alloc([N, m]) : dy;
+  const [DY, G, DB] = [io.view(dy), io.view(g), io.view(db)];
+  if (relu) {
+    const Y = io.view(y);
+    for (let i = 0; i < DY.length; i++) G[i] = Y[i]! > 0 ? DY[i]! : 0;
+  }
+  const sums = new Float64Array(m);
+  for (let r = 0; r < N; r++) for (let j = 0, k = r * m; j < m; j++, k++) sums[j] += G[k]!;
+  DB.set(sums);
+  const matMul = (a: tf.TensorInfo, b: tf.TensorInfo) => io.call('BatchMatMul', { a, b }, { transposeA: false, transposeB: false });
+  const transpose = (t: tf.TensorInfo) => io.call('Transpose', { x: t }, { perm: [1, 0] });
+  const wT = transpose(w);
+  const dx = matMul(g, wT);
+  const xT = transpose(x);
+  const dw = matMul(xT, g);
+  io.free(wT);
+  io.free(xT);
+  if (relu) io.free(g);
+  dx.shape = [N, w.shape[0]!];
+  dw.shape = [...w.shape];
+  return [dx, dw, db];
+});
+
+registerGradientOnce({
+  kernelName: DENSE,
+  inputsToSave: ['x', 'w'],
+  outputsToSave: [true],
+  gradFunc: (dy, saved, attrs) => {
+    const [x, w, y] = saved as [tf.Tensor, tf.Tensor, tf.Tensor];
+    const [dx, dw, db] = tf.engine().runKernel(DENSE_GRAD, { x, w, dy: dy as tf.Tensor, y }, attrs) as tf.Tensor[];
+    return { x: () => dx!, w: () => dw!, b: () => db! };
+  },
+});
+
+/** x·W + b, with ReLU if asked: x [N, n], W [n, m], b [m]. */
+export function denseKernel(x: tf.Tensor2D, w: tf.Tensor, b: tf.Tensor, relu: boolean): tf.Tensor2D {
+  return tf.engine().runKernel(DENSE, { x, w, b }, { relu }) as tf.Tensor2D;
+}

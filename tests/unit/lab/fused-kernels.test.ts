@@ -1,0 +1,99 @@
+// Each fused kernel of src/lab/kernels gives what the same computation written with TF.js ops gives, forward
+// and backward, on WASM and CPU; the shared Identity keeps a clone alive after its source is disposed.
+import { afterAll, expect, test } from 'vitest';
+import { initBackend, tf } from '../../../src/lab/backend';
+import { attentionSoftmax } from '../../../src/lab/kernels/attention-softmax';
+import { denseKernel } from '../../../src/lab/kernels/dense';
+import { layerNormKernel } from '../../../src/lab/kernels/layer-norm';
+import { splitHeads } from '../../../src/lab/kernels/split-heads';
+import { makeRng } from '../../../src/lab/rng';
+
+const backends = ['wasm', 'cpu'] as const;
+const random = (shape: number[], seed: number) => {
+  const r = makeRng(seed);
+  return tf.tensor(Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => r.normal()), shape);
+};
+
+/** Values and gradients (of Σ f(inputs)·weights) of the fused and the reference function agree. */
+function expectSame(inputs: tf.Tensor[], fused: (...x: tf.Tensor[]) => tf.Tensor, reference: (...x: tf.Tensor[]) => tf.Tensor, tol = 1e-4) {
+  tf.tidy(() => {
+    const out = fused(...inputs);
+    const weights = random(out.shape, 99);
+    const run = (f: (...x: tf.Tensor[]) => tf.Tensor) => {
+      const value = f(...inputs);
+      const grads = tf.grads((...x: tf.Tensor[]) => tf.sum(tf.mul(f(...x), weights)))(inputs);
+      return [value, ...grads].map((t) => Array.from(t.dataSync()));
+    };
+    const [a, b] = [run(fused), run(reference)];
+    a.forEach((values, i) => {
+      expect(values.length).toBe(b[i]!.length);
+      const scale = Math.max(1, ...b[i]!.map(Math.abs));
+      values.forEach((v, j) => expect(Math.abs(v - b[i]![j]!), `output ${i} element ${j}`).toBeLessThanOrEqual(tol * scale));
+    });
+  });
+}
+
+for (const backend of backends) {
+  test(`${backend}: LayerNorm kernel = moments formula, forward and backward`, async () => {
+    await initBackend({ prefer: backend });
+    const [x, g, b] = [random([24, 16], 1), random([16], 2), random([16], 3)];
+    expectSame([x, g, b], (x, g, b) => layerNormKernel(x as tf.Tensor2D, g!, b!, 1e-5), (x, g, b) => {
+      const { mean, variance } = tf.moments(x!, -1, true);
+      return tf.add(tf.mul(tf.div(tf.sub(x!, mean), tf.sqrt(tf.add(variance, 1e-5))), g!), b!);
+    });
+    tf.dispose([x, g, b]);
+  });
+
+  for (const relu of [false, true]) {
+    test(`${backend}: dense kernel${relu ? ' with ReLU' : ''} = matMul + bias${relu ? ' + relu' : ''}, forward and backward`, async () => {
+      await initBackend({ prefer: backend });
+      const [x, w, b] = [random([20, 12], 4), random([12, 8], 5), random([8], 6)];
+      expectSame([x, w, b], (x, w, b) => denseKernel(x as tf.Tensor2D, w!, b!, relu), (x, w, b) => {
+        const y = tf.add(tf.matMul(x as tf.Tensor2D, w as tf.Tensor2D), b!);
+        return relu ? tf.relu(y) : y;
+      });
+      tf.dispose([x, w, b]);
+    });
+  }
+
+  for (const causal of [false, true]) {
+    test(`${backend}: attention softmax kernel${causal ? ' (causal)' : ''} = scale, mask, softmax, forward and backward`, async () => {
+      await initBackend({ prefer: backend });
+      const s = random([2, 3, 5, 5], 7);
+      const mask = tf.mul(tf.sub(1, tf.linalg.bandPart(tf.ones([5, 5]), -1, 0)), -1e9);
+      expectSame([s], (s) => attentionSoftmax(s as tf.Tensor4D, 0.5, causal), (s) => tf.softmax(causal ? tf.add(tf.mul(s!, 0.5), mask) : tf.mul(s!, 0.5)));
+      // Above the diagonal the causal weights are exactly 0, and every row sums to 1.
+      const w = tf.tidy(() => attentionSoftmax(s as tf.Tensor4D, 0.5, causal).arraySync() as number[][][][]);
+      for (const row of w.flat(2)) expect(Math.abs(row.reduce((a, v) => a + v, 0) - 1)).toBeLessThan(1e-6);
+      if (causal) expect(w[1]![2]![1]!.slice(2).every((v) => v === 0)).toBe(true);
+      tf.dispose([s, mask]);
+    });
+  }
+
+  test(`${backend}: split-heads kernel = reshape, transpose, split, forward and backward`, async () => {
+    await initBackend({ prefer: backend });
+    const [B, T, n, H, dh] = [2, 3, 3, 2, 4];
+    const x = random([B * T, n * H * dh], 8);
+    for (let k = 0; k < n; k++) {
+      expectSame([x], (x) => splitHeads(x as tf.Tensor2D, B, T, n, H)[k]!, (x) => {
+        const t = tf.transpose(tf.reshape(x!, [B, T, n * H, dh]), [0, 2, 1, 3]);
+        return tf.split(t, n, 1)[k]!;
+      }, 0);
+    }
+    x.dispose();
+  });
+}
+
+test('wasm: a clone shares the buffer and outlives its source', async () => {
+  await initBackend({ prefer: 'wasm' });
+  const before = tf.memory().numTensors;
+  const a = tf.tensor1d([1, 2, 3]);
+  const c = tf.clone(a);
+  expect(c.dataId).toBe(a.dataId); // one buffer for both
+  a.dispose();
+  expect(Array.from(c.dataSync())).toEqual([1, 2, 3]);
+  c.dispose();
+  expect(tf.memory().numTensors).toBe(before);
+});
+
+afterAll(() => void initBackend({ prefer: 'wasm' }));
