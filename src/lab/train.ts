@@ -9,6 +9,7 @@ import { mixedDecoderInputs } from './evaluate';
 import { layerOf } from './params';
 import { makeRng } from './rng';
 import { adamUpdate } from './adam-kernel';
+import { squaredNorms } from './kernels/squared-norms';
 
 export interface Progress {
   step: number;
@@ -102,8 +103,7 @@ export async function train(model: Model, task: Task, partial: Partial<TrainConf
         if (vars.length === 0) return tf.concat([tf.reshape(value, [1]), tf.reshape(correct!, [1]), tf.zeros([1])]);
         // Adam in one fused kernel over every tensor (adam-kernel.ts), bit-identical to the tf-op version.
         const g = vars.map((v) => grads[v.name]!);
-        const g2 = g.map((x) => tf.square(x));
-        const sq = tf.stack(g2.map((x) => tf.sum(x)));
+        const sq = squaredNorms(g);
         const norm = tf.sqrt(tf.sum(sq));
         // Clip by global norm; scale = min(1, clip/‖g‖).
         const scale = cfg.clipNorm > 0 ? tf.minimum(1, tf.div(cfg.clipNorm, tf.add(norm, 1e-12))) : null;

@@ -1,11 +1,12 @@
 // Each fused kernel of src/lab/kernels gives what the same computation written with TF.js ops gives, forward
-// and backward, on WASM and CPU; the shared Identity keeps a clone alive after its source is disposed.
+// and backward, on WASM and CPU; the squared-norms kernel sums like tf ops; the shared Identity keeps a clone alive.
 import { afterAll, expect, test } from 'vitest';
 import { initBackend, tf } from '../../../src/lab/backend';
 import { attentionSoftmax } from '../../../src/lab/kernels/attention-softmax';
 import { denseKernel } from '../../../src/lab/kernels/dense';
 import { layerNormKernel } from '../../../src/lab/kernels/layer-norm';
 import { splitHeads } from '../../../src/lab/kernels/split-heads';
+import { squaredNorms } from '../../../src/lab/kernels/squared-norms';
 import { makeRng } from '../../../src/lab/rng';
 
 const backends = ['wasm', 'cpu'] as const;
@@ -97,3 +98,14 @@ test('wasm: a clone shares the buffer and outlives its source', async () => {
 });
 
 afterAll(() => void initBackend({ prefer: 'wasm' }));
+
+for (const backend of backends) {
+  test(`${backend}: squared-norms kernel = square and sum per tensor`, async () => {
+    await initBackend({ prefer: backend });
+    const xs = [random([7, 5], 10), random([3], 11), random([4, 4], 12)];
+    const got = tf.tidy(() => Array.from(squaredNorms(xs).dataSync()));
+    const want = tf.tidy(() => xs.map((x) => tf.sum(tf.square(x)).dataSync()[0]!));
+    got.forEach((v, i) => expect(Math.abs(v - want[i]!)).toBeLessThan(1e-5 * want[i]!));
+    tf.dispose(xs);
+  });
+}
