@@ -1,6 +1,7 @@
 // Layers on TF.js core ops, on activations kept 2-D [batch·time, d]: LayerNorm (Ba16), multi-head
 // attention with fused Q/K/V projection and heads batched by reshape/transpose (Vas17 §3.2), ReLU FFN.
 import * as tf from '@tensorflow/tfjs-core';
+import { attentionApply, attentionScores } from './kernels/attention-matmul';
 import { attentionSoftmax } from './kernels/attention-softmax';
 import { denseKernel } from './kernels/dense';
 import { layerNormKernel } from './kernels/layer-norm';
@@ -43,9 +44,9 @@ export interface AttentionParams {
  */
 function attend(q: tf.Tensor4D, k: tf.Tensor4D, v: tf.Tensor4D, causal: boolean, p: AttentionParams, onWeights?: (w: tf.Tensor4D) => void): tf.Tensor2D {
   const [B, H, Tq, dh] = q.shape;
-  const weights = attentionSoftmax(tf.matMul(q, k, false, true), 1 / Math.sqrt(dh), causal);
+  const weights = attentionSoftmax(attentionScores(q, k), 1 / Math.sqrt(dh), causal);
   onWeights?.(weights);
-  const out = tf.reshape(tf.transpose(tf.matMul(weights, v), [0, 2, 1, 3]), [B * Tq, H * dh]) as tf.Tensor2D;
+  const out = tf.reshape(tf.transpose(attentionApply(weights, v), [0, 2, 1, 3]), [B * Tq, H * dh]) as tf.Tensor2D;
   return dense(out, p.wo, p.bo);
 }
 

@@ -9,6 +9,8 @@ type AnyBackend = {
   makeTensorInfo?: (shape: number[], dtype: tf.DataType, values?: Arr) => tf.TensorInfo;
   data?: { get(id: tf.DataId): { values: Arr } };
   disposeData(id: tf.DataId, force?: boolean): boolean;
+  dataIdMap?: { get(id: tf.DataId): { memoryOffset: number } };
+  wasm?: { asm?: { memory?: WebAssembly.Memory } };
 };
 
 export interface KernelIO {
@@ -22,6 +24,9 @@ export interface KernelIO {
   call(kernelName: string, inputs: tf.NamedTensorInfoMap, attrs?: Record<string, unknown>): tf.TensorInfo;
   /** Free a temporary made by alloc or call. */
   free(t: tf.TensorInfo): void;
+  /** On WASM: the backend's memory and a tensor's byte offset in it (for kernels in our own WebAssembly). */
+  memory?: WebAssembly.Memory;
+  offset(t: tf.TensorInfo): number;
 }
 
 export function kernelIO(backend: unknown): KernelIO {
@@ -40,6 +45,11 @@ export function kernelIO(backend: unknown): KernelIO {
       return kernel.kernelFunc({ inputs, backend: backend as tf.KernelBackend, attrs: attrs as tf.NamedAttrMap }) as tf.TensorInfo;
     },
     free: (t) => void be.disposeData(t.dataId),
+    memory: name === 'wasm' ? be.wasm?.asm?.memory : undefined,
+    offset(t) {
+      if (name !== 'wasm') throw new Error('offset: only WASM tensors live in a WebAssembly memory');
+      return be.dataIdMap!.get(t.dataId).memoryOffset;
+    },
   };
 }
 

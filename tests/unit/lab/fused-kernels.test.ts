@@ -1,12 +1,14 @@
-// Each fused kernel of src/lab/kernels gives what the same computation written with TF.js ops gives, forward
+// Each fused kernel of src/lab/kernels (attention products in WebAssembly SIMD included) gives what the same computation written with TF.js ops gives, forward
 // and backward, on WASM and CPU; the squared-norms kernel sums like tf ops; the shared Identity keeps a clone alive.
 import { afterAll, expect, test } from 'vitest';
 import { initBackend, tf } from '../../../src/lab/backend';
+import { attentionApply, attentionScores } from '../../../src/lab/kernels/attention-matmul';
 import { attentionSoftmax } from '../../../src/lab/kernels/attention-softmax';
 import { denseKernel } from '../../../src/lab/kernels/dense';
 import { layerNormKernel } from '../../../src/lab/kernels/layer-norm';
 import { splitHeads } from '../../../src/lab/kernels/split-heads';
 import { squaredNorms } from '../../../src/lab/kernels/squared-norms';
+import { simdMatMul, simdMatMulBinary } from '../../../src/lab/kernels/simd-matmul';
 import { makeRng } from '../../../src/lab/rng';
 
 const backends = ['wasm', 'cpu'] as const;
@@ -71,6 +73,17 @@ for (const backend of backends) {
     });
   }
 
+  // dh 8 takes the SIMD module on WASM, dh 6 (not a multiple of 4) the backend's own BatchMatMul.
+  for (const dh of [8, 6]) {
+    test(`${backend}: attention products (head size ${dh}) = batched matMul, forward and backward`, async () => {
+      await initBackend({ prefer: backend });
+      const [q, k, w] = [random([2, 3, 5, dh], 13), random([2, 3, 7, dh], 14), random([2, 3, 5, 7], 15)];
+      expectSame([q, k], (q, k) => attentionScores(q as tf.Tensor4D, k as tf.Tensor4D), (q, k) => tf.matMul(q!, k!, false, true));
+      expectSame([w, k], (w, v) => attentionApply(w as tf.Tensor4D, v as tf.Tensor4D), (w, v) => tf.matMul(w!, v!));
+      tf.dispose([q, k, w]);
+    });
+  }
+
   test(`${backend}: split-heads kernel = reshape, transpose, split, forward and backward`, async () => {
     await initBackend({ prefer: backend });
     const [B, T, n, H, dh] = [2, 3, 3, 2, 4];
@@ -109,3 +122,11 @@ for (const backend of backends) {
     tf.dispose(xs);
   });
 }
+
+test('wasm: the SIMD module binds to the backend memory (the attention products take it)', async () => {
+  await initBackend({ prefer: 'wasm' });
+  const memory = (tf.backend() as unknown as { wasm: { asm: { memory: WebAssembly.Memory } } }).wasm.asm.memory;
+  expect(memory).toBeInstanceOf(WebAssembly.Memory);
+  expect(simdMatMul(memory)).not.toBeNull();
+  expect(WebAssembly.validate(simdMatMulBinary())).toBe(true);
+});

@@ -1,0 +1,146 @@
+// Batched small matrix products in WebAssembly SIMD, for attention on the WASM backend: TF.js 4.22 runs every
+// batched matMul ([B·H] products of 16×16 matrices) through a scalar loop at ~2-4 GFLOP/s. This module works
+// in place on TF.js's own WASM memory (it imports it), so tensors are read and written where they are.
+// The ~200-byte binary is assembled here, so there is no build step and no generated file.
+//   mm(a, b, c, batch, M, K, N, sAi, sAk): C[M×N] = A·B per batch, A(i,k) at a + 4·(batch·M·K + i·sAi + k·sAk)
+//     (sAi = K, sAk = 1: A as stored; sAi = 1, sAk = M: Aᵀ of a stored [K×M]); N a multiple of 4.
+//   nt(a, b, c, batch, M, K, N): C[M×N] = A·Bᵀ per batch, B stored [N×K]; K a multiple of 4.
+// Addresses are byte offsets into the memory.
+
+const I32 = 0x7f;
+const V128 = 0x7b;
+const uleb = (n: number): number[] => {
+  const out: number[] = [];
+  do {
+    let byte = n & 0x7f;
+    n >>>= 7;
+    if (n !== 0) byte |= 0x80;
+    out.push(byte);
+  } while (n !== 0);
+  return out;
+};
+const sleb = (n: number): number[] => {
+  const out: number[] = [];
+  for (;;) {
+    const byte = n & 0x7f;
+    n >>= 7;
+    if ((n === 0 && (byte & 0x40) === 0) || (n === -1 && (byte & 0x40) !== 0)) return [...out, byte];
+    out.push(byte | 0x80);
+  }
+};
+const str = (s: string) => [...uleb(s.length), ...Array.from(s, (ch) => ch.charCodeAt(0))];
+const vec = (items: number[][]) => [...uleb(items.length), ...items.flat()];
+const section = (id: number, body: number[]) => [id, ...uleb(body.length), ...body];
+
+// Instructions.
+const get = (i: number) => [0x20, ...uleb(i)];
+const set = (i: number) => [0x21, ...uleb(i)];
+const tee = (i: number) => [0x22, ...uleb(i)];
+const i32 = (n: number) => [0x41, ...sleb(n)];
+const add = [0x6a];
+const mul = [0x6c];
+const geU = [0x4f];
+const MEMARG = [2, 0]; // align 2^2, offset 0
+const f32load = [0x2a, ...MEMARG];
+const f32store = [0x38, ...MEMARG];
+const f32add = [0x92];
+const v128load = [0xfd, 0x00, ...MEMARG];
+const v128store = [0xfd, 0x0b, ...MEMARG];
+const v128zero = [0xfd, 0x0c, ...new Array<number>(16).fill(0)];
+const f32x4splat = [0xfd, 0x13];
+const f32x4lane = (l: number) => [0xfd, 0x1f, l];
+const f32x4add = [0xfd, 0xe4, 0x01];
+const f32x4mul = [0xfd, 0xe6, 0x01];
+
+/** for (v = 0; v < limit; v += step) body — limit and step as instruction sequences. */
+const forLoop = (v: number, limit: number[], step: number[], body: number[]) => [
+  ...i32(0), ...set(v),
+  0x02, 0x40, 0x03, 0x40,
+  ...get(v), ...limit, ...geU, 0x0d, 1, // exit when v ≥ limit
+  ...body,
+  ...get(v), ...step, ...add, ...set(v),
+  0x0c, 0, 0x0b, 0x0b,
+];
+
+function mmBody(): number[] {
+  // params a0 b1 c2 batch3 M4 K5 N6 sAi7 sAk8; locals bb9 i10 k11 jb12 cRow13 bRow14 aRow15 N4 16 s(v128)17 addr18
+  const [a, b, c, batch, M, K, N, sAi, sAk, bb, i, k, jb, cRow, bRow, aRow, N4, s, addr] = Array.from({ length: 19 }, (_, x) => x);
+  const zeroRow = forLoop(jb, get(N4), i32(16), [...get(cRow), ...get(jb), ...add, ...v128zero, ...v128store]);
+  const axpy = forLoop(jb, get(N4), i32(16), [
+    ...get(cRow), ...get(jb), ...add, ...tee(addr),
+    ...get(addr), ...v128load, ...get(s), ...get(bRow), ...get(jb), ...add, ...v128load, ...f32x4mul, ...f32x4add,
+    ...v128store,
+  ]);
+  const kLoop = forLoop(k, get(K), i32(1), [
+    ...get(aRow), ...get(k), ...get(sAk), ...mul, ...i32(4), ...mul, ...add, ...f32load, ...f32x4splat, ...set(s),
+    ...get(b), ...get(bb), ...get(K), ...mul, ...get(k), ...add, ...get(N4), ...mul, ...add, ...set(bRow),
+    ...axpy,
+  ]);
+  const iLoop = forLoop(i, get(M), i32(1), [
+    ...get(c), ...get(bb), ...get(M), ...mul, ...get(i), ...add, ...get(N4), ...mul, ...add, ...set(cRow),
+    ...zeroRow,
+    ...get(a), ...get(bb), ...get(M), ...mul, ...get(K), ...mul, ...get(i), ...get(sAi), ...mul, ...add, ...i32(4), ...mul, ...add, ...set(aRow),
+    ...kLoop,
+  ]);
+  const code = [...get(N), ...i32(4), ...mul, ...set(N4), ...forLoop(bb, get(batch), i32(1), iLoop), 0x0b];
+  const locals = vec([[...uleb(8), I32], [...uleb(1), V128], [...uleb(1), I32]]);
+  return [...locals, ...code];
+}
+
+function ntBody(): number[] {
+  // params a0 b1 c2 batch3 M4 K5 N6; locals bb7 i8 j9 kb10 aRow11 bRow12 K4 13 out14 acc(v128)15
+  const [a, b, c, batch, M, K, N, bb, i, j, kb, aRow, bRow, K4, out, acc] = Array.from({ length: 16 }, (_, x) => x);
+  const kLoop = forLoop(kb, get(K4), i32(16), [
+    ...get(acc), ...get(aRow), ...get(kb), ...add, ...v128load, ...get(bRow), ...get(kb), ...add, ...v128load, ...f32x4mul, ...f32x4add, ...set(acc),
+  ]);
+  const lanes = [...get(acc), ...f32x4lane(0), ...get(acc), ...f32x4lane(1), ...f32add, ...get(acc), ...f32x4lane(2), ...f32add, ...get(acc), ...f32x4lane(3), ...f32add];
+  const jLoop = forLoop(j, get(N), i32(1), [
+    ...get(b), ...get(bb), ...get(N), ...mul, ...get(j), ...add, ...get(K4), ...mul, ...add, ...set(bRow),
+    ...v128zero, ...set(acc),
+    ...kLoop,
+    ...get(out), ...lanes, ...f32store,
+    ...get(out), ...i32(4), ...add, ...set(out),
+  ]);
+  const iLoop = forLoop(i, get(M), i32(1), [
+    ...get(a), ...get(bb), ...get(M), ...mul, ...get(i), ...add, ...get(K4), ...mul, ...add, ...set(aRow),
+    ...jLoop,
+  ]);
+  const code = [...get(K), ...i32(4), ...mul, ...set(K4), ...get(c), ...set(out), ...forLoop(bb, get(batch), i32(1), iLoop), 0x0b];
+  const locals = vec([[...uleb(8), I32], [...uleb(1), V128]]);
+  return [...locals, ...code];
+}
+
+/** The module's bytes. */
+export function simdMatMulBinary(): Uint8Array {
+  const fn = (params: number) => [0x60, ...vec(new Array<number[]>(params).fill([I32])), 0];
+  const bodies = [mmBody(), ntBody()].map((b) => [...uleb(b.length), ...b]);
+  return new Uint8Array([
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    ...section(1, vec([fn(9), fn(7)])),
+    ...section(2, vec([[...str('env'), ...str('memory'), 0x02, 0x00, 0x00]])),
+    ...section(3, vec([[0], [1]])),
+    ...section(7, vec([[...str('mm'), 0x00, 0], [...str('nt'), 0x00, 1]])),
+    ...section(10, vec(bodies)),
+  ]);
+}
+
+export interface SimdMatMul {
+  mm(a: number, b: number, c: number, batch: number, M: number, K: number, N: number, sAi: number, sAk: number): void;
+  nt(a: number, b: number, c: number, batch: number, M: number, K: number, N: number): void;
+}
+
+const instances = new WeakMap<WebAssembly.Memory, SimdMatMul | null>();
+
+/** The kernels bound to this memory, or null where WebAssembly SIMD is unavailable. */
+export function simdMatMul(memory: WebAssembly.Memory): SimdMatMul | null {
+  if (!instances.has(memory)) {
+    let made: SimdMatMul | null = null;
+    try {
+      made = new WebAssembly.Instance(new WebAssembly.Module(simdMatMulBinary()), { env: { memory } }).exports as unknown as SimdMatMul;
+    } catch {
+      made = null; // no SIMD (or no WebAssembly compilation allowed): callers fall back to TF.js's matMul
+    }
+    instances.set(memory, made);
+  }
+  return instances.get(memory)!;
+}
