@@ -111,7 +111,7 @@ function ntBody(): number[] {
 }
 
 /** The module's bytes. */
-export function simdMatMulBinary(): Uint8Array {
+export function simdMatMulBinary(): Uint8Array<ArrayBuffer> {
   const fn = (params: number) => [0x60, ...vec(new Array<number[]>(params).fill([I32])), 0];
   const bodies = [mmBody(), ntBody()].map((b) => [...uleb(b.length), ...b]);
   return new Uint8Array([
