@@ -1,7 +1,7 @@
 // Batched small matrix products in WebAssembly SIMD, for attention on the WASM backend: TF.js 4.22 runs every
 // batched matMul ([B·H] products of 16×16 matrices) through a scalar loop at ~2-4 GFLOP/s. This module works
 // in place on TF.js's own WASM memory (it imports it), so tensors are read and written where they are.
-// The ~200-byte binary is assembled here, so there is no build step and no generated file.
+// The 590-byte binary is assembled here, so there is no build step and no generated file.
 //   mm(a, b, c, batch, M, K, N, sAi, sAk): C[M×N] = A·B per batch, A(i,k) at a + 4·(batch·M·K + i·sAi + k·sAk)
 //     (sAi = K, sAk = 1: A as stored; sAi = 1, sAk = M: Aᵀ of a stored [K×M]); N a multiple of 4.
 //   nt(a, b, c, batch, M, K, N): C[M×N] = A·Bᵀ per batch, B stored [N×K]; K a multiple of 4.
