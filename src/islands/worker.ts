@@ -1,18 +1,11 @@
 // The experiment worker: TF.js, the lab and the experiments load here, off the main thread, only when a
 // reader presses Run. It picks WASM (the .wasm files bundled by Vite) or falls back to the CPU backend with
 // the reason, runs experiments or edited snippet code against the lab facade, and reports the tensor count.
-import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
-import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
-import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { FromWorker, ToWorker, BackendReport } from './protocol';
 import { positionInStack } from './code-stack';
 import { evaluateClaim } from './live-verdict';
-
-const wasmFiles = {
-  'tfjs-backend-wasm.wasm': wasmPlain,
-  'tfjs-backend-wasm-simd.wasm': wasmSimd,
-  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
-};
+import { poolSize, workerPool } from './train-pool';
+import { wasmFiles } from './wasm-files';
 
 const post = (msg: FromWorker) => (self as unknown as Worker).postMessage(msg);
 
@@ -63,17 +56,20 @@ async function run(msg: Extract<ToWorker, { type: 'run' | 'snippet' }>) {
     const report = await ready();
     post({ type: 'backend', id: msg.id, report });
     const ctx = { seed: msg.seed, signal: controller.signal, onProgress: throttledProgress(msg.id) };
+    // Independent trainings (E2's eight) share out over the reader's cores, on this run's backend.
+    const size = poolSize(navigator.hardwareConcurrency || 1);
+    const runJobs = size ? workerPool(size, report.backend as 'wasm' | 'cpu') : undefined;
     let measurements: unknown;
     if (msg.type === 'run') {
       const { runExperiment } = await import('../lab/experiments/index');
-      measurements = await runExperiment(msg.experiment, msg.params, { ...ctx, backend: report.backend as 'wasm' | 'cpu', wasmPath: wasmFiles });
+      measurements = await runExperiment(msg.experiment, msg.params, { ...ctx, backend: report.backend as 'wasm' | 'cpu', wasmPath: wasmFiles, runJobs });
     } else {
       // Edited code runs as a module of its own (a blob: URL), here in the worker, never on the main thread.
       moduleUrl = URL.createObjectURL(new Blob([msg.code], { type: 'text/javascript' }));
       const mod = await import(/* @vite-ignore */ moduleUrl);
       if (typeof mod.run !== 'function') throw new Error('the code must export `async function run(lab, params, ctx)`');
       const { createLab } = await import('../lab/experiments/facade');
-      const lab = await createLab({ backend: report.backend as 'wasm' | 'cpu', wasmPath: wasmFiles });
+      const lab = await createLab({ backend: report.backend as 'wasm' | 'cpu', wasmPath: wasmFiles, runJobs });
       measurements = await mod.run(lab, msg.params, ctx);
     }
     // The lab's training stops quietly on abort (status 'aborted'), so a cancelled run may still resolve.

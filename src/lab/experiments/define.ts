@@ -23,7 +23,7 @@ export function defineExperiment<S extends ParamSchema, M extends Json>(
     async run(params, options: RunOptions) {
       // Loaded on first run only, so listing experiments (pages, CLI) never loads TF.js.
       const { createLab } = await import('./facade');
-      const lab = await createLab({ backend: options.backend, wasmPath: options.wasmPath });
+      const lab = await createLab({ backend: options.backend, wasmPath: options.wasmPath, runJobs: options.runJobs });
       options.signal?.throwIfAborted();
       return core(lab, params, { seed: options.seed, signal: options.signal, onProgress: options.onProgress });
     },

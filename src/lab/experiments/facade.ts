@@ -36,6 +36,33 @@ export type AttentionMatrices<T> = {
   WO: T;
 };
 
+/** The outcome of one training to a target loss. */
+export interface TargetResult {
+  stepsToTarget: number | null;
+  outcome: 'reached' | 'not reached' | 'diverged' | 'aborted';
+  loss: number[];
+}
+
+/** One training to a target loss as plain data (a fresh model from its options), so another worker can run it. */
+export interface TargetJob {
+  task: TaskId;
+  model: ModelOptions & { seed: number };
+  config: Partial<TrainConfig>;
+  targetLoss: number;
+}
+
+/** Progress of job number `job`; `finished` once its result is in. */
+export interface JobProgress {
+  job: number;
+  step: number;
+  steps: number;
+  loss: number;
+  finished: boolean;
+}
+
+/** Runs independent jobs, maybe in parallel, and returns their results in job order. */
+export type JobRunner = (jobs: TargetJob[], options: { signal?: AbortSignal; onProgress?: (p: JobProgress) => void }) => Promise<TargetResult[]>;
+
 export interface LabFacade {
   backend: BackendInfo;
   /** A toy task: 'reverse', 'copy', 'running-sum' (mod 5) or 'translation'. */
@@ -51,7 +78,13 @@ export interface LabFacade {
   trainToTarget(
     model: Model, task: Task, config: Partial<TrainConfig>,
     options: { targetLoss: number; signal?: AbortSignal; onProgress?: (p: TrainProgress) => void },
-  ): Promise<{ stepsToTarget: number | null; outcome: 'reached' | 'not reached' | 'diverged' | 'aborted'; loss: number[] }>;
+  ): Promise<TargetResult>;
+  /**
+   * Independent trainings to a target, each on a fresh model built from its job. In the page they share out
+   * over the reader's cores (one worker each); in Node they run one after another. Results come in job order
+   * and are the same numbers either way (each job is seeded; same backend).
+   */
+  trainManyToTarget(jobs: TargetJob[], options?: { signal?: AbortSignal; onProgress?: (p: JobProgress) => void }): Promise<TargetResult[]>;
   /** Teacher-forced and free-running accuracy per answer position on held-out data; optional lesion. */
   evaluate(model: Model, task: Task, options?: EvalOptions): EvalResult;
   /** ‖∂loss/∂θ‖ per decoder block ('dec.0'…), on one batch at the current weights (one backward pass). */
@@ -93,7 +126,61 @@ function splitQkv(flat: ArrayLike<number>, d: number): [number[], number[], numb
 
 const norm = (xs: readonly number[]) => Math.sqrt(xs.reduce((a, x) => a + x * x, 0));
 
-export async function createLab(options: { backend?: BackendName; wasmPath?: BackendOptions['wasmPath'] } = {}): Promise<LabFacade> {
+/** Trains until the mean training loss of the last 5 steps is below targetLoss, or the budget ends. */
+async function trainToTarget(
+  model: Model, task: Task, config: Partial<TrainConfig>,
+  { targetLoss, signal, onProgress }: { targetLoss: number; signal?: AbortSignal; onProgress?: (p: TrainProgress) => void },
+): Promise<TargetResult> {
+  const stop = new AbortController(); // aborts the run at the target, or when the caller aborts
+  const forward = () => stop.abort();
+  signal?.addEventListener('abort', forward, { once: true });
+  const recent: number[] = [];
+  let stepsToTarget: number | null = null;
+  try {
+    const result = await train(model, task, { ...config, progressEvery: 1 }, {
+      signal: stop.signal,
+      onProgress(p) {
+        recent.push(p.loss);
+        if (recent.length > 5) recent.shift();
+        if (recent.length === 5 && recent.reduce((a, b) => a + b) / 5 < targetLoss) {
+          stepsToTarget = p.step;
+          stop.abort();
+        }
+        onProgress?.(p);
+      },
+    });
+    const outcome = stepsToTarget !== null ? 'reached' : result.status === 'diverged' ? 'diverged' : signal?.aborted ? 'aborted' : 'not reached';
+    return { stepsToTarget, outcome, loss: result.history.loss };
+  } finally {
+    signal?.removeEventListener('abort', forward);
+  }
+}
+
+/** One job in this thread: build its model, train it to the target, dispose it. */
+export async function runTargetJob(job: TargetJob, options: { signal?: AbortSignal; onProgress?: (p: TrainProgress) => void } = {}): Promise<TargetResult> {
+  const task = makeTask(job.task);
+  const model = createModel({ ...taskModelFields(task), ...job.model });
+  try {
+    return await trainToTarget(model, task, job.config, { targetLoss: job.targetLoss, ...options });
+  } finally {
+    model.dispose();
+  }
+}
+
+/** The jobs one after another in this thread (Node, or a page without workers). */
+const runSequentially: JobRunner = async (jobs, { signal, onProgress } = {}) => {
+  const results: TargetResult[] = [];
+  for (const [job, spec] of jobs.entries()) {
+    const result = await runTargetJob(spec, { signal, onProgress: (p) => onProgress?.({ job, step: p.step, steps: p.steps, loss: p.loss, finished: false }) });
+    signal?.throwIfAborted();
+    results.push(result);
+    onProgress?.({ job, step: result.loss.length, steps: result.loss.length, loss: result.loss.at(-1) ?? NaN, finished: true });
+  }
+  return results;
+};
+
+/** runJobs: how trainManyToTarget runs its jobs (the page passes a pool of workers); one after another by default. */
+export async function createLab(options: { backend?: BackendName; wasmPath?: BackendOptions['wasmPath']; runJobs?: JobRunner } = {}): Promise<LabFacade> {
   const backend = await initBackend({ prefer: options.backend ?? 'wasm', wasmPath: options.wasmPath });
   const sampleBatch = (model: Model, task: Task, seed: number, batchSize: number, lossOn: 'answer' | 'all' = 'answer') =>
     encodeBatch(task, model.config, task.sample(makeRng(seed).fork('instrument'), batchSize), lossOn);
@@ -105,31 +192,8 @@ export async function createLab(options: { backend?: BackendName; wasmPath?: Bac
     train: (model, task, config, ctx = {}) => train(model, task, config, ctx),
     evaluate: (model, task, opts) => evaluate(model, task, opts),
 
-    async trainToTarget(model, task, config, { targetLoss, signal, onProgress }) {
-      const stop = new AbortController(); // aborts the run at the target, or when the caller aborts
-      const forward = () => stop.abort();
-      signal?.addEventListener('abort', forward, { once: true });
-      const recent: number[] = [];
-      let stepsToTarget: number | null = null;
-      try {
-        const result = await train(model, task, { ...config, progressEvery: 1 }, {
-          signal: stop.signal,
-          onProgress(p) {
-            recent.push(p.loss);
-            if (recent.length > 5) recent.shift();
-            if (recent.length === 5 && recent.reduce((a, b) => a + b) / 5 < targetLoss) {
-              stepsToTarget = p.step;
-              stop.abort();
-            }
-            onProgress?.(p);
-          },
-        });
-        const outcome = stepsToTarget !== null ? 'reached' : result.status === 'diverged' ? 'diverged' : signal?.aborted ? 'aborted' : 'not reached';
-        return { stepsToTarget, outcome, loss: result.history.loss };
-      } finally {
-        signal?.removeEventListener('abort', forward);
-      }
-    },
+    trainToTarget,
+    trainManyToTarget: (jobs, opts = {}) => (options.runJobs ?? runSequentially)(jobs, opts),
 
     gradientNorms(model, task, { seed, batchSize = 32 }) {
       const { byLayer } = gradientNorms(model, task, { seed, batchSize });

@@ -1,6 +1,7 @@
 // The contract every experiment module meets, so the registry, the CLI, the claims suite, the reference
 // store and the page can treat E1..E10 alike.
 import type { BackendOptions } from '../backend';
+import type { JobRunner } from './facade';
 import type { ParamSchema, ParamValues } from './schema';
 
 /** Plain JSON: what experiments return, what references store. */
@@ -23,6 +24,8 @@ export interface RunOptions {
   backend?: BackendName;
   /** In a browser: the URL prefix the .wasm files are served from, or a file-name → URL map. */
   wasmPath?: BackendOptions['wasmPath'];
+  /** How independent trainings run (the page passes a pool of workers); one after another by default. */
+  runJobs?: JobRunner;
 }
 
 /** How closely a fresh default run must match the stored reference (same seed, same backend). */

@@ -4,7 +4,8 @@
 // backend's plain matMul (XNNPACK on WASM) directly, and sums the bias gradient in one pass:
 //   g = dy (⊙ [y > 0] with ReLU), dx = g·Wᵀ, dW = xᵀ·g, db = Σ_rows g
 import * as tf from '@tensorflow/tfjs-core';
-import { kernelIO, registerBoth, registerGradientOnce } from './io';
+import { kernelIO, registerBoth, registerGradientOnce, type KernelIO } from './io';
+import { simdMatMul } from './simd-matmul';
 
 export const DENSE = 'LabDense';
 const DENSE_GRAD = 'LabDenseGrad';
@@ -19,6 +20,27 @@ registerBoth(DENSE, ({ inputs, backend, attrs }) => {
   y.shape = [x.shape[0]!, w.shape[1]!];
   return y;
 });
+
+/**
+ * dW = xᵀ·g. XNNPACK repacks its right-hand matrix on every call with a new one (g always is) and needs xᵀ
+ * first; our SIMD module reads x as it is stored. Measured on 512 rows: SIMD 10-40% faster for weights of
+ * up to 4,096 entries (d 32: 32×32 75 vs 130 µs, 32×128 263 vs 362 µs), within ±5% above (d 64), so small
+ * weights take SIMD and the rest XNNPACK; so do CPU and widths that are not a multiple of 4.
+ */
+function weightGradient(io: KernelIO, x: tf.TensorInfo, g: tf.TensorInfo): tf.TensorInfo {
+  const [N, n] = x.shape as [number, number];
+  const m = g.shape[1]!;
+  const simd = io.memory ? simdMatMul(io.memory) : null;
+  if (simd && m % 4 === 0 && n * m <= 4096) {
+    const dw = io.alloc([n, m]);
+    simd.mm(io.offset(x), io.offset(g), io.offset(dw), 1, n, N, m, 1, n);
+    return dw;
+  }
+  const xT = io.call('Transpose', { x }, { perm: [1, 0] });
+  const dw = io.call('BatchMatMul', { a: xT, b: g }, { transposeA: false, transposeB: false });
+  io.free(xT);
+  return dw;
+}
 
 registerBoth(DENSE_GRAD, ({ inputs, backend, attrs }) => {
   const io = kernelIO(backend);
@@ -39,10 +61,8 @@ registerBoth(DENSE_GRAD, ({ inputs, backend, attrs }) => {
   const transpose = (t: tf.TensorInfo) => io.call('Transpose', { x: t }, { perm: [1, 0] });
   const wT = transpose(w);
   const dx = matMul(g, wT);
-  const xT = transpose(x);
-  const dw = matMul(xT, g);
   io.free(wT);
-  io.free(xT);
+  const dw = weightGradient(io, x, g);
   if (relu) io.free(g);
   dx.shape = [N, w.shape[0]!];
   dw.shape = [...w.shape];

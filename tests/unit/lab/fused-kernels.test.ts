@@ -47,10 +47,11 @@ for (const backend of backends) {
     tf.dispose([x, g, b]);
   });
 
-  for (const relu of [false, true]) {
-    test(`${backend}: dense kernel${relu ? ' with ReLU' : ''} = matMul + bias${relu ? ' + relu' : ''}, forward and backward`, async () => {
+  // [12, 8]: dW in the SIMD module on WASM; [80, 64] (over 4,096 weights): transpose + XNNPACK; [12, 10]: width not a multiple of 4.
+  for (const [relu, n, m] of [[false, 12, 8], [true, 12, 8], [true, 80, 64], [false, 12, 10]] as const) {
+    test(`${backend}: dense kernel ${n}×${m}${relu ? ' with ReLU' : ''} = matMul + bias${relu ? ' + relu' : ''}, forward and backward`, async () => {
       await initBackend({ prefer: backend });
-      const [x, w, b] = [random([20, 12], 4), random([12, 8], 5), random([8], 6)];
+      const [x, w, b] = [random([20, n], 4), random([n, m], 5), random([m], 6)];
       expectSame([x, w, b], (x, w, b) => denseKernel(x as tf.Tensor2D, w!, b!, relu), (x, w, b) => {
         const y = tf.add(tf.matMul(x as tf.Tensor2D, w as tf.Tensor2D), b!);
         return relu ? tf.relu(y) : y;

@@ -1,0 +1,48 @@
+// Independent trainings (TargetJob) shared out over one worker per core, for lab.trainManyToTarget in the
+// page: E2's eight trainings take about half the time on two cores. Each job is seeded and runs on the same
+// backend, so the numbers are those of running them one after another. Cancel terminates the workers.
+import type { JobRunner, TargetResult } from '../lab/experiments/facade';
+import type { BackendName } from '../lab/experiments/types';
+import type { FromTrainWorker, ToTrainWorker } from './train-worker';
+
+/** Workers for the pool: one per core, at most 4; none (run in place) on a single core. */
+export const poolSize = (cores: number): number => (cores >= 2 ? Math.min(4, cores) : 0);
+
+export function workerPool(size: number, backend: BackendName): JobRunner {
+  return (jobs, { signal, onProgress } = {}) =>
+    new Promise<TargetResult[]>((resolve, reject) => {
+      const results: TargetResult[] = new Array(jobs.length);
+      const workers: Worker[] = [];
+      let next = 0;
+      let finished = 0;
+      const end = (error?: unknown) => {
+        workers.forEach((w) => w.terminate());
+        signal?.removeEventListener('abort', onAbort);
+        if (error === undefined) resolve(results);
+        else reject(error);
+      };
+      const onAbort = () => end(signal!.reason ?? new DOMException('The run was cancelled', 'AbortError'));
+      if (signal?.aborted) return onAbort();
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const feed = (w: Worker) => {
+        if (next < jobs.length) w.postMessage({ job: next, spec: jobs[next++]!, backend } satisfies ToTrainWorker);
+      };
+      for (let i = 0; i < Math.min(size, jobs.length); i++) {
+        const w = new Worker(new URL('./train-worker.ts', import.meta.url), { type: 'module' });
+        w.onmessage = ({ data: m }: MessageEvent<FromTrainWorker>) => {
+          if (m.type === 'progress') onProgress?.({ job: m.job, step: m.step, steps: m.steps, loss: m.loss, finished: false });
+          else if (m.type === 'error') end(new Error(`training ${m.job + 1} of ${jobs.length} failed: ${m.message}`));
+          else {
+            results[m.job] = m.result;
+            const loss = m.result.loss;
+            onProgress?.({ job: m.job, step: loss.length, steps: loss.length, loss: loss.at(-1) ?? NaN, finished: true });
+            if (++finished === jobs.length) end();
+            else feed(w);
+          }
+        };
+        w.onerror = (e) => end(new Error(`a training worker failed to start: ${e.message || 'script error'}`));
+        workers.push(w);
+        feed(w);
+      }
+    });
+}

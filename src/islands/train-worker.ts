@@ -1,0 +1,33 @@
+// A training worker of the pool (train-pool.ts): runs one job at a time, a training to a target loss on a
+// fresh model, with the backend the experiment worker uses, and reports progress and the result.
+import type { TargetJob } from '../lab/experiments/facade';
+import type { BackendName } from '../lab/experiments/types';
+import { wasmFiles } from './wasm-files';
+
+export type ToTrainWorker = { job: number; spec: TargetJob; backend: BackendName };
+export type FromTrainWorker =
+  | { type: 'progress'; job: number; step: number; steps: number; loss: number }
+  | { type: 'done'; job: number; result: import('../lab/experiments/facade').TargetResult }
+  | { type: 'error'; job: number; message: string };
+
+const post = (msg: FromTrainWorker) => (self as unknown as Worker).postMessage(msg);
+
+self.onmessage = async (event: MessageEvent<ToTrainWorker>) => {
+  const { job, spec, backend } = event.data;
+  try {
+    const { initBackend } = await import('../lab/backend');
+    await initBackend({ prefer: backend, wasmPath: wasmFiles });
+    const { runTargetJob } = await import('../lab/experiments/facade');
+    let last = -Infinity;
+    const result = await runTargetJob(spec, {
+      onProgress(p) {
+        if (performance.now() - last < 50) return; // at most every 50 ms
+        last = performance.now();
+        post({ type: 'progress', job, step: p.step, steps: p.steps, loss: p.loss });
+      },
+    });
+    post({ type: 'done', job, result });
+  } catch (err) {
+    post({ type: 'error', job, message: err instanceof Error ? err.message : String(err) });
+  }
+};

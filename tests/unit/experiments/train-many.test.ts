@@ -1,0 +1,41 @@
+// lab.trainManyToTarget: by default the jobs run one after another, give what each job gives alone (so a
+// pool of workers, which runs the same job code, gives the same numbers), report progress per job and a
+// `finished` event each, and stop on abort. The pool size rule is pure.
+import { expect, test } from 'vitest';
+import { createLab, runTargetJob, type JobProgress, type TargetJob } from '../../../src/lab/experiments/facade';
+import { poolSize } from '../../../src/islands/train-pool';
+
+const job = (seed: number, norm: 'pre' | 'none'): TargetJob => ({
+  task: 'copy',
+  model: { nLayers: 2, dModel: 16, nHeads: 2, norm, seed },
+  config: { steps: 12, lr: 3e-3, seed, batchSize: 8 },
+  targetLoss: 0.01, // not reached in 12 steps: every job runs its whole budget
+});
+
+test('jobs run in order and give what each gives alone, with progress and a finished event per job', async () => {
+  const lab = await createLab({ backend: 'wasm' });
+  const jobs = [job(1, 'pre'), job(2, 'none')];
+  const events: JobProgress[] = [];
+  const results = await lab.trainManyToTarget(jobs, { onProgress: (p) => events.push(p) });
+  const alone = [await runTargetJob(jobs[0]!), await runTargetJob(jobs[1]!)];
+  expect(results).toEqual(alone);
+  expect(results.map((r) => r.outcome)).toEqual(['not reached', 'not reached']);
+  expect(results[0]!.loss).not.toEqual(results[1]!.loss);
+  expect(events.filter((e) => e.finished).map((e) => e.job)).toEqual([0, 1]);
+  expect(events.filter((e) => !e.finished && e.job === 1).length).toBeGreaterThan(0);
+  expect(events.findIndex((e) => e.job === 1)).toBeGreaterThan(events.findIndex((e) => e.job === 0 && e.finished));
+});
+
+test('an abort stops the jobs with the abort reason', async () => {
+  const lab = await createLab({ backend: 'wasm' });
+  const controller = new AbortController();
+  const run = lab.trainManyToTarget([job(1, 'pre'), job(2, 'pre')], {
+    signal: controller.signal,
+    onProgress: (p) => p.step >= 3 && controller.abort(new Error('stop here')),
+  });
+  await expect(run).rejects.toThrow('stop here');
+});
+
+test('pool size: one worker per core up to 4, none on a single core', () => {
+  expect([1, 2, 3, 4, 8].map(poolSize)).toEqual([0, 2, 3, 4, 4]);
+});
