@@ -8,27 +8,51 @@ import type { FromTrainWorker, ToTrainWorker } from './train-worker';
 /** Workers for the pool: one per core, at most 4; none (run in place) on a single core. */
 export const poolSize = (cores: number): number => (cores >= 2 ? Math.min(4, cores) : 0);
 
-export function workerPool(size: number, backend: BackendName): JobRunner {
-  return (jobs, { signal, onProgress } = {}) =>
+export interface TrainPool {
+  run: JobRunner;
+  /** Terminates the workers (after the experiment's run, or on cancel). */
+  close(): void;
+}
+
+/**
+ * warm: start the workers (and their TF.js) now, while the experiment does its other measurements first;
+ * otherwise on the first job.
+ */
+export function trainPool(size: number, backend: BackendName, warm = false): TrainPool {
+  let workers: Worker[] = [];
+  const spawn = () => {
+    while (workers.length < size) {
+      const w = new Worker(new URL('./train-worker.ts', import.meta.url), { type: 'module' });
+      w.postMessage({ type: 'init', backend } satisfies ToTrainWorker);
+      workers.push(w);
+    }
+    return workers;
+  };
+  const close = () => {
+    workers.forEach((w) => w.terminate());
+    workers = [];
+  };
+  if (warm) spawn();
+  const run: JobRunner = (jobs, { signal, onProgress } = {}) =>
     new Promise<TargetResult[]>((resolve, reject) => {
       const results: TargetResult[] = new Array(jobs.length);
-      const workers: Worker[] = [];
       let next = 0;
       let finished = 0;
       const end = (error?: unknown) => {
-        workers.forEach((w) => w.terminate());
         signal?.removeEventListener('abort', onAbort);
         if (error === undefined) resolve(results);
-        else reject(error);
+        else {
+          close(); // a worker may be mid-job: never reuse it
+          reject(error);
+        }
       };
       const onAbort = () => end(signal!.reason ?? new DOMException('The run was cancelled', 'AbortError'));
       if (signal?.aborted) return onAbort();
       signal?.addEventListener('abort', onAbort, { once: true });
       const feed = (w: Worker) => {
-        if (next < jobs.length) w.postMessage({ job: next, spec: jobs[next++]!, backend } satisfies ToTrainWorker);
+        if (next < jobs.length) w.postMessage({ type: 'job', job: next, spec: jobs[next++]!, backend } satisfies ToTrainWorker);
       };
-      for (let i = 0; i < Math.min(size, jobs.length); i++) {
-        const w = new Worker(new URL('./train-worker.ts', import.meta.url), { type: 'module' });
+      for (const w of spawn().slice(0, jobs.length)) {
         w.onmessage = ({ data: m }: MessageEvent<FromTrainWorker>) => {
           if (m.type === 'progress') onProgress?.({ job: m.job, step: m.step, steps: m.steps, loss: m.loss, finished: false });
           else if (m.type === 'error') end(new Error(`training ${m.job + 1} of ${jobs.length} failed: ${m.message}`));
@@ -41,8 +65,8 @@ export function workerPool(size: number, backend: BackendName): JobRunner {
           }
         };
         w.onerror = (e) => end(new Error(`a training worker failed to start: ${e.message || 'script error'}`));
-        workers.push(w);
         feed(w);
       }
     });
+  return { run, close };
 }

@@ -1,10 +1,10 @@
-// A training worker of the pool (train-pool.ts): runs one job at a time, a training to a target loss on a
+// A training worker of the pool (train-pool.ts): starts its backend on 'init', then runs one job at a time, a training to a target loss on a
 // fresh model, with the backend the experiment worker uses, and reports progress and the result.
 import type { TargetJob } from '../lab/experiments/facade';
 import type { BackendName } from '../lab/experiments/types';
 import { wasmFiles } from './wasm-files';
 
-export type ToTrainWorker = { job: number; spec: TargetJob; backend: BackendName };
+export type ToTrainWorker = { type: 'init'; backend: BackendName } | { type: 'job'; job: number; spec: TargetJob; backend: BackendName };
 export type FromTrainWorker =
   | { type: 'progress'; job: number; step: number; steps: number; loss: number }
   | { type: 'done'; job: number; result: import('../lab/experiments/facade').TargetResult }
@@ -12,11 +12,16 @@ export type FromTrainWorker =
 
 const post = (msg: FromTrainWorker) => (self as unknown as Worker).postMessage(msg);
 
+let ready: Promise<unknown> | undefined;
+const start = (backend: BackendName) =>
+  (ready ??= import('../lab/backend').then(({ initBackend }) => initBackend({ prefer: backend, wasmPath: wasmFiles })));
+
 self.onmessage = async (event: MessageEvent<ToTrainWorker>) => {
-  const { job, spec, backend } = event.data;
+  const msg = event.data;
+  if (msg.type === 'init') return void start(msg.backend).catch(() => undefined); // a job reports the failure
+  const { job, spec, backend } = msg;
   try {
-    const { initBackend } = await import('../lab/backend');
-    await initBackend({ prefer: backend, wasmPath: wasmFiles });
+    await start(backend);
     const { runTargetJob } = await import('../lab/experiments/facade');
     let last = -Infinity;
     const result = await runTargetJob(spec, {

@@ -4,7 +4,7 @@
 import type { FromWorker, ToWorker, BackendReport } from './protocol';
 import { positionInStack } from './code-stack';
 import { evaluateClaim } from './live-verdict';
-import { poolSize, workerPool } from './train-pool';
+import { poolSize, trainPool, type TrainPool } from './train-pool';
 import { wasmFiles } from './wasm-files';
 
 const post = (msg: FromWorker) => (self as unknown as Worker).postMessage(msg);
@@ -46,6 +46,7 @@ async function run(msg: Extract<ToWorker, { type: 'run' | 'snippet' }>) {
   running.set(msg.id, controller);
   const started = performance.now();
   let moduleUrl: string | undefined;
+  let pool: TrainPool | undefined;
   try {
     if (msg.type === 'snippet') {
       // The parser loads only for snippet runs: acorn stays out of the experiment path.
@@ -56,9 +57,12 @@ async function run(msg: Extract<ToWorker, { type: 'run' | 'snippet' }>) {
     const report = await ready();
     post({ type: 'backend', id: msg.id, report });
     const ctx = { seed: msg.seed, signal: controller.signal, onProgress: throttledProgress(msg.id) };
-    // Independent trainings (E2's eight) share out over the reader's cores, on this run's backend.
+    // Independent trainings (E2's eight) share out over the reader's cores, on this run's backend; the pool
+    // starts with the run when the experiment is known to use it, else on its first job.
     const size = poolSize(navigator.hardwareConcurrency || 1);
-    const runJobs = size ? workerPool(size, report.backend as 'wasm' | 'cpu') : undefined;
+    const { getExperiment } = await import('../lab/experiments/index');
+    pool = size ? trainPool(size, report.backend as 'wasm' | 'cpu', !!getExperiment(msg.experiment).trainsInParallel) : undefined;
+    const runJobs = pool?.run;
     let measurements: unknown;
     if (msg.type === 'run') {
       const { runExperiment } = await import('../lab/experiments/index');
@@ -90,6 +94,7 @@ async function run(msg: Extract<ToWorker, { type: 'run' | 'snippet' }>) {
     });
   } finally {
     running.delete(msg.id);
+    pool?.close();
     if (moduleUrl) URL.revokeObjectURL(moduleUrl);
   }
 }

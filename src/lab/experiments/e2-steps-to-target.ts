@@ -31,6 +31,7 @@ export const e2 = defineExperiment<typeof e2Params, E2Measurements>(
     params: e2Params,
     defaultSeed: 1,
     coreFile: 'e2.core.js',
+    trainsInParallel: true,
     tolerance: { rtol: 1e-3, atol: 1e-6, ignore: ['timing'], why: 'Seeded data and initialization on the same backend repeat a training run step for step; the tolerance only absorbs float32 rounding, and wall-clock timing is not compared.' },
   },
   run,

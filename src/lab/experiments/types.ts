@@ -50,6 +50,8 @@ export interface Experiment<S extends ParamSchema = ParamSchema, M extends Json 
   tolerance: ReferenceTolerance;
   /** The core's source file name under src/lab/experiments/, shown as the snippet. */
   coreFile: string;
+  /** Set when the core trains through lab.trainManyToTarget: the page starts its worker pool with the run. */
+  trainsInParallel?: boolean;
   run(params: ParamValues<S>, options: RunOptions): Promise<M>;
 }
 

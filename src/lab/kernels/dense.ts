@@ -1,11 +1,11 @@
 // A dense layer y = x·W + b (+ ReLU) [N, n] → [N, m] as one kernel forward and one backward, on WASM and CPU.
 // Why: TF.js WASM runs matMuls with transpose flags through a slow loop (its own matMul gradients use them),
 // and a custom gradient copies each tensor it saves. Here the backward kernel transposes explicitly, calls the
-// backend's plain matMul (XNNPACK on WASM) directly, and sums the bias gradient in one pass:
+// backend's plain matMul (XNNPACK on WASM) directly, and masks and sums in our SIMD module (JS on CPU):
 //   g = dy (⊙ [y > 0] with ReLU), dx = g·Wᵀ, dW = xᵀ·g, db = Σ_rows g
 import * as tf from '@tensorflow/tfjs-core';
 import { kernelIO, registerBoth, registerGradientOnce, type KernelIO } from './io';
-import { simdMatMul } from './simd-matmul';
+import { simdMatMul, type SimdMatMul } from './simd-matmul';
 
 export const DENSE = 'LabDense';
 const DENSE_GRAD = 'LabDenseGrad';
@@ -27,10 +27,9 @@ registerBoth(DENSE, ({ inputs, backend, attrs }) => {
  * up to 4,096 entries (d 32: 32×32 75 vs 130 µs, 32×128 263 vs 362 µs), within ±5% above (d 64), so small
  * weights take SIMD and the rest XNNPACK; so do CPU and widths that are not a multiple of 4.
  */
-function weightGradient(io: KernelIO, x: tf.TensorInfo, g: tf.TensorInfo): tf.TensorInfo {
+function weightGradient(io: KernelIO, x: tf.TensorInfo, g: tf.TensorInfo, simd: SimdMatMul | null): tf.TensorInfo {
   const [N, n] = x.shape as [number, number];
   const m = g.shape[1]!;
-  const simd = io.memory ? simdMatMul(io.memory) : null;
   if (simd && m % 4 === 0 && n * m <= 4096) {
     const dw = io.alloc([n, m]);
     simd.mm(io.offset(x), io.offset(g), io.offset(dw), 1, n, N, m, 1, n);
@@ -49,20 +48,26 @@ registerBoth(DENSE_GRAD, ({ inputs, backend, attrs }) => {
   const [N, m] = dy.shape as [number, number];
   const db = io.alloc([m]);
   const g = relu ? io.alloc([N, m]) : dy;
-  const [DY, G, DB] = [io.view(dy), io.view(g), io.view(db)];
-  if (relu) {
-    const Y = io.view(y);
-    for (let i = 0; i < DY.length; i++) G[i] = Y[i]! > 0 ? DY[i]! : 0;
+  const simd = io.memory ? simdMatMul(io.memory) : null;
+  if (simd && m % 4 === 0) {
+    if (relu) simd.relumask(io.offset(dy), io.offset(y), io.offset(g), N * m);
+    simd.colsum(io.offset(g), io.offset(db), N, m);
+  } else {
+    const [DY, G, DB] = [io.view(dy), io.view(g), io.view(db)];
+    if (relu) {
+      const Y = io.view(y);
+      for (let i = 0; i < DY.length; i++) G[i] = Y[i]! > 0 ? DY[i]! : 0;
+    }
+    const sums = new Float64Array(m);
+    for (let r = 0; r < N; r++) for (let j = 0, k = r * m; j < m; j++, k++) sums[j] += G[k]!;
+    DB.set(sums);
   }
-  const sums = new Float64Array(m);
-  for (let r = 0; r < N; r++) for (let j = 0, k = r * m; j < m; j++, k++) sums[j] += G[k]!;
-  DB.set(sums);
   const matMul = (a: tf.TensorInfo, b: tf.TensorInfo) => io.call('BatchMatMul', { a, b }, { transposeA: false, transposeB: false });
   const transpose = (t: tf.TensorInfo) => io.call('Transpose', { x: t }, { perm: [1, 0] });
   const wT = transpose(w);
   const dx = matMul(g, wT);
   io.free(wT);
-  const dw = weightGradient(io, x, g);
+  const dw = weightGradient(io, x, g, simd);
   if (relu) io.free(g);
   dx.shape = [N, w.shape[0]!];
   dw.shape = [...w.shape];

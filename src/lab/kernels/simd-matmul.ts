@@ -1,10 +1,12 @@
-// Batched small matrix products in WebAssembly SIMD, for attention on the WASM backend: TF.js 4.22 runs every
+// Batched small matrix products (and two helpers of the dense backward) in WebAssembly SIMD, for the WASM backend: TF.js 4.22 runs every
 // batched matMul ([B·H] products of 16×16 matrices) through a scalar loop at ~2-4 GFLOP/s. This module works
 // in place on TF.js's own WASM memory (it imports it), so tensors are read and written where they are.
 // The 590-byte binary is assembled here, so there is no build step and no generated file.
 //   mm(a, b, c, batch, M, K, N, sAi, sAk): C[M×N] = A·B per batch, A(i,k) at a + 4·(batch·M·K + i·sAi + k·sAk)
 //     (sAi = K, sAk = 1: A as stored; sAi = 1, sAk = M: Aᵀ of a stored [K×M]); N a multiple of 4.
 //   nt(a, b, c, batch, M, K, N): C[M×N] = A·Bᵀ per batch, B stored [N×K]; K a multiple of 4.
+//   colsum(x, out, N, m): out[m] = Σ_rows x[N×m] (float32 sums); m a multiple of 4.
+//   relumask(dy, y, g, count): g = y > 0 ? dy : 0 elementwise; count a multiple of 4.
 // Addresses are byte offsets into the memory.
 
 const I32 = 0x7f;
@@ -51,6 +53,8 @@ const f32x4splat = [0xfd, 0x13];
 const f32x4lane = (l: number) => [0xfd, 0x1f, l];
 const f32x4add = [0xfd, 0xe4, 0x01];
 const f32x4mul = [0xfd, 0xe6, 0x01];
+const f32x4gt = [0xfd, 0x44];
+const v128and = [0xfd, 0x4e];
 
 /** for (v = 0; v < limit; v += step) body — limit and step as instruction sequences. */
 const forLoop = (v: number, limit: number[], step: number[], body: number[]) => [
@@ -110,16 +114,41 @@ function ntBody(): number[] {
   return [...locals, ...code];
 }
 
+function colsumBody(): number[] {
+  // params x0 out1 N2 m3; locals r4 jb5 m4 6 row7 addr8
+  const [x, out, N, m, r, jb, m4, row, addr] = Array.from({ length: 9 }, (_, v) => v);
+  const zero = forLoop(jb, get(m4), i32(16), [...get(out), ...get(jb), ...add, ...v128zero, ...v128store]);
+  const rows = forLoop(r, get(N), i32(1), [
+    ...get(x), ...get(r), ...get(m4), ...mul, ...add, ...set(row),
+    ...forLoop(jb, get(m4), i32(16), [
+      ...get(out), ...get(jb), ...add, ...tee(addr), ...get(addr), ...v128load, ...get(row), ...get(jb), ...add, ...v128load, ...f32x4add, ...v128store,
+    ]),
+  ]);
+  const code = [...get(m), ...i32(4), ...mul, ...set(m4), ...zero, ...rows, 0x0b];
+  return [...vec([[...uleb(5), I32]]), ...code];
+}
+
+function reluMaskBody(): number[] {
+  // params dy0 y1 g2 count3; locals ib4 bytes5
+  const [dy, y, g, count, ib, bytes] = Array.from({ length: 6 }, (_, v) => v);
+  const loop = forLoop(ib, get(bytes), i32(16), [
+    ...get(g), ...get(ib), ...add,
+    ...get(dy), ...get(ib), ...add, ...v128load, ...get(y), ...get(ib), ...add, ...v128load, ...v128zero, ...f32x4gt, ...v128and,
+    ...v128store,
+  ]);
+  return [...vec([[...uleb(2), I32]]), ...get(count), ...i32(4), ...mul, ...set(bytes), ...loop, 0x0b];
+}
+
 /** The module's bytes. */
 export function simdMatMulBinary(): Uint8Array<ArrayBuffer> {
   const fn = (params: number) => [0x60, ...vec(new Array<number[]>(params).fill([I32])), 0];
-  const bodies = [mmBody(), ntBody()].map((b) => [...uleb(b.length), ...b]);
+  const bodies = [mmBody(), ntBody(), colsumBody(), reluMaskBody()].map((b) => [...uleb(b.length), ...b]);
   return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, vec([fn(9), fn(7)])),
+    ...section(1, vec([fn(9), fn(7), fn(4)])),
     ...section(2, vec([[...str('env'), ...str('memory'), 0x02, 0x00, 0x00]])),
-    ...section(3, vec([[0], [1]])),
-    ...section(7, vec([[...str('mm'), 0x00, 0], [...str('nt'), 0x00, 1]])),
+    ...section(3, vec([[0], [1], [2], [2]])),
+    ...section(7, vec([[...str('mm'), 0x00, 0], [...str('nt'), 0x00, 1], [...str('colsum'), 0x00, 2], [...str('relumask'), 0x00, 3]])),
     ...section(10, vec(bodies)),
   ]);
 }
@@ -127,6 +156,8 @@ export function simdMatMulBinary(): Uint8Array<ArrayBuffer> {
 export interface SimdMatMul {
   mm(a: number, b: number, c: number, batch: number, M: number, K: number, N: number, sAi: number, sAk: number): void;
   nt(a: number, b: number, c: number, batch: number, M: number, K: number, N: number): void;
+  colsum(x: number, out: number, N: number, m: number): void;
+  relumask(dy: number, y: number, g: number, count: number): void;
 }
 
 const instances = new WeakMap<WebAssembly.Memory, SimdMatMul | null>();
