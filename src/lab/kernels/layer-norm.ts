@@ -1,9 +1,11 @@
 // LayerNorm over the last axis of x [N, d] as one kernel forward and one backward (instead of ~10 and ~14
-// TF.js kernels), on WASM and CPU. Sums run in float64, results are stored as float32.
+// TF.js kernels), on WASM and CPU: in our SIMD module on WASM when d is a multiple of 4 (float32 sums), else
+// in JS (sums in float64); results are float32.
 //   forward:  x̂ = (x − mean)/√(var + ε), y = x̂·g + b
 //   backward: dx̂ = dy·g, dx = (dx̂ − mean(dx̂) − x̂·mean(dx̂·x̂))/√(var + ε), dg = Σ_rows dy·x̂, db = Σ_rows dy
 import * as tf from '@tensorflow/tfjs-core';
 import { kernelIO, registerBoth, registerGradientOnce } from './io';
+import { simdMatMul } from './simd-matmul';
 
 export const LAYER_NORM = 'LabLayerNorm';
 const LAYER_NORM_GRAD = 'LabLayerNormGrad';
@@ -24,6 +26,11 @@ registerBoth(LAYER_NORM, ({ inputs, backend, attrs }) => {
   const { epsilon } = attrs as { epsilon: number };
   const [N, d] = x.shape as [number, number];
   const out = io.alloc([N, d]);
+  const simd = io.memory ? simdMatMul(io.memory) : null;
+  if (simd && d % 4 === 0) {
+    simd.lnforward(io.offset(x), io.offset(g), io.offset(b), io.offset(out), N, d, epsilon);
+    return out;
+  }
   const [X, G, B, Y] = [io.view(x), io.view(g), io.view(b), io.view(out)];
   for (let r = 0; r < N; r++) {
     const [mean, inv] = rowStats(X, r, d, epsilon);
@@ -38,6 +45,12 @@ registerBoth(LAYER_NORM_GRAD, ({ inputs, backend, attrs }) => {
   const { epsilon } = attrs as { epsilon: number };
   const [N, d] = x.shape as [number, number];
   const outs = [io.alloc([N, d]), io.alloc([d]), io.alloc([d])];
+  const simd = io.memory ? simdMatMul(io.memory) : null;
+  if (simd && d % 4 === 0) {
+    const [dx, dg, db] = outs.map(io.offset) as [number, number, number];
+    simd.lnbackward(io.offset(x), io.offset(g), io.offset(dy), dx, dg, db, N, d, epsilon);
+    return outs;
+  }
   const [X, G, DY] = [io.view(x), io.view(g), io.view(dy)];
   const [DX, DG, DB] = outs.map(io.view) as [Float32Array, Float32Array, Float32Array];
   const dg = new Float64Array(d);

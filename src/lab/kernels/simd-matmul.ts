@@ -1,4 +1,5 @@
-// Batched small matrix products (and two helpers of the dense backward) in WebAssembly SIMD, for the WASM backend: TF.js 4.22 runs every
+// Batched small matrix products, LayerNorm and two helpers of the dense backward in WebAssembly SIMD, for the
+// WASM backend: TF.js 4.22 runs every
 // batched matMul ([B·H] products of 16×16 matrices) through a scalar loop at ~2-4 GFLOP/s. This module works
 // in place on TF.js's own WASM memory (it imports it), so tensors are read and written where they are.
 // The 590-byte binary is assembled here, so there is no build step and no generated file.
@@ -7,9 +8,11 @@
 //   nt(a, b, c, batch, M, K, N): C[M×N] = A·Bᵀ per batch, B stored [N×K]; K a multiple of 4.
 //   colsum(x, out, N, m): out[m] = Σ_rows x[N×m] (float32 sums); m a multiple of 4.
 //   relumask(dy, y, g, count): g = y > 0 ? dy : 0 elementwise; count a multiple of 4.
+//   lnforward / lnbackward: LayerNorm over rows of d (a multiple of 4) and its gradients, as layer-norm.ts.
 // Addresses are byte offsets into the memory.
 
 const I32 = 0x7f;
+const F32 = 0x7d;
 const V128 = 0x7b;
 const uleb = (n: number): number[] => {
   const out: number[] = [];
@@ -54,6 +57,12 @@ const f32x4lane = (l: number) => [0xfd, 0x1f, l];
 const f32x4add = [0xfd, 0xe4, 0x01];
 const f32x4mul = [0xfd, 0xe6, 0x01];
 const f32x4gt = [0xfd, 0x44];
+const f32x4sub = [0xfd, 0xe5, 0x01];
+const f32sub = [0x93];
+const f32mul = [0x94];
+const f32div = [0x95];
+const f32sqrt = [0x91];
+const f32fromU32 = [0xb3];
 const v128and = [0xfd, 0x4e];
 
 /** for (v = 0; v < limit; v += step) body — limit and step as instruction sequences. */
@@ -139,16 +148,93 @@ function reluMaskBody(): number[] {
   return [...vec([[...uleb(2), I32]]), ...get(count), ...i32(4), ...mul, ...set(bytes), ...loop, 0x0b];
 }
 
+/** Σ of the 4 lanes of a v128 local. */
+const hsum = (v: number) => [...get(v), ...f32x4lane(0), ...get(v), ...f32x4lane(1), ...f32add, ...get(v), ...f32x4lane(2), ...f32add, ...get(v), ...f32x4lane(3), ...f32add];
+
+/** Row statistics of LayerNorm: sets mv = splat(mean), iv = splat(1/√(var + ε)) from the row at local `row`. */
+function rowStats(L: { row: number; jb: number; d4: number; d: number; eps: number; acc: number; t: number; mv: number; iv: number }): number[] {
+  const { row, jb, d4, d, eps, acc, t, mv, iv } = L;
+  const n = [...get(d), ...f32fromU32];
+  return [
+    ...v128zero, ...set(acc),
+    ...forLoop(jb, get(d4), i32(16), [...get(acc), ...get(row), ...get(jb), ...add, ...v128load, ...f32x4add, ...set(acc)]),
+    ...hsum(acc), ...n, ...f32div, ...f32x4splat, ...set(mv),
+    ...v128zero, ...set(acc),
+    ...forLoop(jb, get(d4), i32(16), [
+      ...get(row), ...get(jb), ...add, ...v128load, ...get(mv), ...f32x4sub, ...tee(t), ...get(t), ...f32x4mul, ...get(acc), ...f32x4add, ...set(acc),
+    ]),
+    0x43, 0x00, 0x00, 0x80, 0x3f, // f32.const 1
+    ...hsum(acc), ...n, ...f32div, ...get(eps), ...f32add, ...f32sqrt, ...f32div, ...f32x4splat, ...set(iv),
+  ];
+}
+
+function lnForwardBody(): number[] {
+  // params x0 g1 b2 y3 N4 d5 eps6(f32); locals r7 jb8 d4 9 row10 out11 (i32), acc12 t13 mv14 iv15 (v128)
+  const [x, g, b, y, N, d, eps, r, jb, d4, row, out, acc, t, mv, iv] = Array.from({ length: 16 }, (_, v) => v);
+  const body = forLoop(r, get(N), i32(1), [
+    ...get(x), ...get(r), ...get(d4), ...mul, ...add, ...set(row),
+    ...get(y), ...get(r), ...get(d4), ...mul, ...add, ...set(out),
+    ...rowStats({ row, jb, d4, d, eps, acc, t, mv, iv }),
+    ...forLoop(jb, get(d4), i32(16), [
+      ...get(out), ...get(jb), ...add,
+      ...get(row), ...get(jb), ...add, ...v128load, ...get(mv), ...f32x4sub, ...get(iv), ...f32x4mul,
+      ...get(g), ...get(jb), ...add, ...v128load, ...f32x4mul, ...get(b), ...get(jb), ...add, ...v128load, ...f32x4add,
+      ...v128store,
+    ]),
+  ]);
+  return [...vec([[...uleb(5), I32], [...uleb(4), V128]]), ...get(d), ...i32(4), ...mul, ...set(d4), ...body, 0x0b];
+}
+
+function lnBackwardBody(): number[] {
+  // params x0 g1 dy2 dx3 dg4 db5 N6 d7 eps8(f32); locals r9 jb10 d4 11 row12 dyr13 dxr14 addr15 (i32),
+  // acc16 t17 mv18 iv19 xh20 dxh21 acc2 22 dyv23 (v128)
+  const [x, g, dy, dx, dg, db, N, d, eps, r, jb, d4, row, dyr, dxr, addr, acc, t, mv, iv, xh, dxh, acc2, dyv] = Array.from({ length: 24 }, (_, v) => v);
+  const at = (base: number) => [...get(base), ...get(jb), ...add];
+  const xhat = [...at(row), ...v128load, ...get(mv), ...f32x4sub, ...get(iv), ...f32x4mul, ...set(xh)];
+  const accumulate = (base: number, value: number[]) => [...at(base), ...tee(addr), ...get(addr), ...v128load, ...value, ...f32x4add, ...v128store];
+  const n = [...get(d), ...f32fromU32];
+  const body = forLoop(r, get(N), i32(1), [
+    ...get(x), ...get(r), ...get(d4), ...mul, ...add, ...set(row),
+    ...get(dy), ...get(r), ...get(d4), ...mul, ...add, ...set(dyr),
+    ...get(dx), ...get(r), ...get(d4), ...mul, ...add, ...set(dxr),
+    ...rowStats({ row, jb, d4, d, eps, acc, t, mv, iv }),
+    ...v128zero, ...set(acc), ...v128zero, ...set(acc2),
+    ...forLoop(jb, get(d4), i32(16), [
+      ...xhat,
+      ...at(dyr), ...v128load, ...set(dyv),
+      ...get(dyv), ...at(g), ...v128load, ...f32x4mul, ...set(dxh),
+      ...get(acc), ...get(dxh), ...f32x4add, ...set(acc),
+      ...get(acc2), ...get(dxh), ...get(xh), ...f32x4mul, ...f32x4add, ...set(acc2),
+      ...accumulate(dg, [...get(dyv), ...get(xh), ...f32x4mul]),
+      ...accumulate(db, get(dyv)),
+    ]),
+    // t = splat(mean(dx̂)), acc = splat(mean(dx̂·x̂))
+    ...hsum(acc), ...n, ...f32div, ...f32x4splat, ...set(t),
+    ...hsum(acc2), ...n, ...f32div, ...f32x4splat, ...set(acc),
+    ...forLoop(jb, get(d4), i32(16), [
+      ...xhat,
+      ...at(dxr),
+      ...at(dyr), ...v128load, ...at(g), ...v128load, ...f32x4mul, ...get(t), ...f32x4sub, ...get(xh), ...get(acc), ...f32x4mul, ...f32x4sub, ...get(iv), ...f32x4mul,
+      ...v128store,
+    ]),
+  ]);
+  const zero = forLoop(jb, get(d4), i32(16), [...at(dg), ...v128zero, ...v128store, ...at(db), ...v128zero, ...v128store]);
+  return [...vec([[...uleb(7), I32], [...uleb(8), V128]]), ...get(d), ...i32(4), ...mul, ...set(d4), ...zero, ...body, 0x0b];
+}
+
 /** The module's bytes. */
 export function simdMatMulBinary(): Uint8Array<ArrayBuffer> {
-  const fn = (params: number) => [0x60, ...vec(new Array<number[]>(params).fill([I32])), 0];
-  const bodies = [mmBody(), ntBody(), colsumBody(), reluMaskBody()].map((b) => [...uleb(b.length), ...b]);
+  const fn = (params: number, last: number[] = []) => [0x60, ...vec([...new Array<number[]>(params).fill([I32]), ...last.map((t) => [t])]), 0];
+  const bodies = [mmBody(), ntBody(), colsumBody(), reluMaskBody(), lnForwardBody(), lnBackwardBody()].map((b) => [...uleb(b.length), ...b]);
   return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, vec([fn(9), fn(7), fn(4)])),
+    ...section(1, vec([fn(9), fn(7), fn(4), fn(6, [F32]), fn(8, [F32])])),
     ...section(2, vec([[...str('env'), ...str('memory'), 0x02, 0x00, 0x00]])),
-    ...section(3, vec([[0], [1], [2], [2]])),
-    ...section(7, vec([[...str('mm'), 0x00, 0], [...str('nt'), 0x00, 1], [...str('colsum'), 0x00, 2], [...str('relumask'), 0x00, 3]])),
+    ...section(3, vec([[0], [1], [2], [2], [3], [4]])),
+    ...section(7, vec([
+      [...str('mm'), 0x00, 0], [...str('nt'), 0x00, 1], [...str('colsum'), 0x00, 2], [...str('relumask'), 0x00, 3],
+      [...str('lnforward'), 0x00, 4], [...str('lnbackward'), 0x00, 5],
+    ])),
     ...section(10, vec(bodies)),
   ]);
 }
@@ -158,6 +244,8 @@ export interface SimdMatMul {
   nt(a: number, b: number, c: number, batch: number, M: number, K: number, N: number): void;
   colsum(x: number, out: number, N: number, m: number): void;
   relumask(dy: number, y: number, g: number, count: number): void;
+  lnforward(x: number, g: number, b: number, y: number, N: number, d: number, epsilon: number): void;
+  lnbackward(x: number, g: number, dy: number, dx: number, dg: number, db: number, N: number, d: number, epsilon: number): void;
 }
 
 const instances = new WeakMap<WebAssembly.Memory, SimdMatMul | null>();

@@ -37,9 +37,10 @@ function expectSame(inputs: tf.Tensor[], fused: (...x: tf.Tensor[]) => tf.Tensor
 }
 
 for (const backend of backends) {
-  test(`${backend}: LayerNorm kernel = moments formula, forward and backward`, async () => {
+  // d 16: the SIMD module on WASM; d 6: JS (not a multiple of 4).
+  for (const d of [16, 6]) test(`${backend}: LayerNorm kernel (d ${d}) = moments formula, forward and backward`, async () => {
     await initBackend({ prefer: backend });
-    const [x, g, b] = [random([24, 16], 1), random([16], 2), random([16], 3)];
+    const [x, g, b] = [random([24, d], 1), random([d], 2), random([d], 3)];
     expectSame([x, g, b], (x, g, b) => layerNormKernel(x as tf.Tensor2D, g!, b!, 1e-5), (x, g, b) => {
       const { mean, variance } = tf.moments(x!, -1, true);
       return tf.add(tf.mul(tf.div(tf.sub(x!, mean), tf.sqrt(tf.add(variance, 1e-5))), g!), b!);
