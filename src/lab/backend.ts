@@ -4,6 +4,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { setWasmPaths, setThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import './kernels/shared-identity';
+import './kernels/same-shape-add';
 
 export type BackendName = 'wasm' | 'cpu';
 

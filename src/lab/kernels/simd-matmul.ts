@@ -9,6 +9,7 @@
 //   colsum(x, out, N, m): out[m] = Σ_rows x[N×m] (float32 sums); m a multiple of 4.
 //   relumask(dy, y, g, count): g = y > 0 ? dy : 0 elementwise; count a multiple of 4.
 //   lnforward / lnbackward: LayerNorm over rows of d (a multiple of 4) and its gradients, as layer-norm.ts.
+//   add(a, b, out, count): out = a + b elementwise; count a multiple of 4.
 // Addresses are byte offsets into the memory.
 
 const I32 = 0x7f;
@@ -148,6 +149,15 @@ function reluMaskBody(): number[] {
   return [...vec([[...uleb(2), I32]]), ...get(count), ...i32(4), ...mul, ...set(bytes), ...loop, 0x0b];
 }
 
+function addBody(): number[] {
+  // params a0 b1 out2 count3; locals ib4 bytes5
+  const [a, b, out, count, ib, bytes] = Array.from({ length: 6 }, (_, v) => v);
+  const loop = forLoop(ib, get(bytes), i32(16), [
+    ...get(out), ...get(ib), ...add, ...get(a), ...get(ib), ...add, ...v128load, ...get(b), ...get(ib), ...add, ...v128load, ...f32x4add, ...v128store,
+  ]);
+  return [...vec([[...uleb(2), I32]]), ...get(count), ...i32(4), ...mul, ...set(bytes), ...loop, 0x0b];
+}
+
 /** Σ of the 4 lanes of a v128 local. */
 const hsum = (v: number) => [...get(v), ...f32x4lane(0), ...get(v), ...f32x4lane(1), ...f32add, ...get(v), ...f32x4lane(2), ...f32add, ...get(v), ...f32x4lane(3), ...f32add];
 
@@ -225,15 +235,15 @@ function lnBackwardBody(): number[] {
 /** The module's bytes. */
 export function simdMatMulBinary(): Uint8Array<ArrayBuffer> {
   const fn = (params: number, last: number[] = []) => [0x60, ...vec([...new Array<number[]>(params).fill([I32]), ...last.map((t) => [t])]), 0];
-  const bodies = [mmBody(), ntBody(), colsumBody(), reluMaskBody(), lnForwardBody(), lnBackwardBody()].map((b) => [...uleb(b.length), ...b]);
+  const bodies = [mmBody(), ntBody(), colsumBody(), reluMaskBody(), lnForwardBody(), lnBackwardBody(), addBody()].map((b) => [...uleb(b.length), ...b]);
   return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
     ...section(1, vec([fn(9), fn(7), fn(4), fn(6, [F32]), fn(8, [F32])])),
     ...section(2, vec([[...str('env'), ...str('memory'), 0x02, 0x00, 0x00]])),
-    ...section(3, vec([[0], [1], [2], [2], [3], [4]])),
+    ...section(3, vec([[0], [1], [2], [2], [3], [4], [2]])),
     ...section(7, vec([
       [...str('mm'), 0x00, 0], [...str('nt'), 0x00, 1], [...str('colsum'), 0x00, 2], [...str('relumask'), 0x00, 3],
-      [...str('lnforward'), 0x00, 4], [...str('lnbackward'), 0x00, 5],
+      [...str('lnforward'), 0x00, 4], [...str('lnbackward'), 0x00, 5], [...str('add'), 0x00, 6],
     ])),
     ...section(10, vec(bodies)),
   ]);
@@ -246,6 +256,7 @@ export interface SimdMatMul {
   relumask(dy: number, y: number, g: number, count: number): void;
   lnforward(x: number, g: number, b: number, y: number, N: number, d: number, epsilon: number): void;
   lnbackward(x: number, g: number, dy: number, dx: number, dg: number, db: number, N: number, d: number, epsilon: number): void;
+  add(a: number, b: number, out: number, count: number): void;
 }
 
 const instances = new WeakMap<WebAssembly.Memory, SimdMatMul | null>();

@@ -132,3 +132,18 @@ test('wasm: the SIMD module binds to the backend memory (the attention products 
   expect(simdMatMul(memory)).not.toBeNull();
   expect(WebAssembly.validate(simdMatMulBinary())).toBe(true);
 });
+
+test('wasm: Add of two same-shape tensors runs in the SIMD module; broadcasting still uses TF.js', async () => {
+  await initBackend({ prefer: 'wasm' });
+  tf.tidy(() => {
+    const [a, b] = [random([6, 8], 16), random([6, 8], 17)];
+    const [A, B] = [a.dataSync(), b.dataSync()];
+    expect(Array.from(tf.add(a, b).dataSync())).toEqual(Array.from(A, (v, i) => Math.fround(v + B[i]!)));
+    const row = random([8], 18);
+    const R = row.dataSync();
+    expect(Array.from(tf.add(a, row).dataSync())).toEqual(Array.from(A, (v, i) => Math.fround(v + R[i % 8]!)));
+    const odd = [random([3, 3], 19), random([3, 3], 20)] as const; // 9 elements: TF.js's kernel
+    const [O1, O2] = [odd[0].dataSync(), odd[1].dataSync()];
+    expect(Array.from(tf.add(odd[0], odd[1]).dataSync())).toEqual(Array.from(O1, (v, i) => Math.fround(v + O2[i]!)));
+  });
+});
