@@ -10,6 +10,7 @@
 //   relumask(dy, y, g, count): g = y > 0 ? dy : 0 elementwise; count a multiple of 4.
 //   lnforward / lnbackward: LayerNorm over rows of d (a multiple of 4) and its gradients, as layer-norm.ts.
 //   add(a, b, out, count): out = a + b elementwise; count a multiple of 4.
+//   adam(...): the Adam update of adam-kernel.ts in float32 SIMD, same operations in the same order.
 // Addresses are byte offsets into the memory.
 
 const I32 = 0x7f;
@@ -59,6 +60,8 @@ const f32x4add = [0xfd, 0xe4, 0x01];
 const f32x4mul = [0xfd, 0xe6, 0x01];
 const f32x4gt = [0xfd, 0x44];
 const f32x4sub = [0xfd, 0xe5, 0x01];
+const f32x4div = [0xfd, 0xe7, 0x01];
+const f32x4sqrt = [0xfd, 0xe3, 0x01];
 const f32sub = [0x93];
 const f32mul = [0x94];
 const f32div = [0x95];
@@ -158,6 +161,27 @@ function addBody(): number[] {
   return [...vec([[...uleb(2), I32]]), ...get(count), ...i32(4), ...mul, ...set(bytes), ...loop, 0x0b];
 }
 
+function adamBody(): number[] {
+  // params p0 m1 v2 g3 p2 4 m2 5 v2 6 count7 (i32), b1 8 ob1 9 b2 10 ob2 11 eps12 lr13 s14 s2 15 (f32);
+  // locals ib16 bytes17 (i32), B1 18 OB1 19 B2 20 OB2 21 EPS22 LR23 S24 S2 25 gr26 mi27 vi28 (v128)
+  const [p, m, v, g, p2, m2, v2, count] = Array.from({ length: 8 }, (_, x) => x);
+  const [ib, bytes, B1, OB1, B2, OB2, EPS, LR, S, S2, gr, mi, vi] = Array.from({ length: 13 }, (_, x) => x + 16);
+  const splats = [B1, OB1, B2, OB2, EPS, LR, S, S2].flatMap((local, k) => [...get(8 + k), ...f32x4splat, ...set(local)]);
+  const at = (base: number) => [...get(base), ...get(ib), ...add];
+  const loop = forLoop(ib, get(bytes), i32(16), [
+    ...at(g), ...v128load, ...set(gr),
+    // m' = m·β1 + (g·s)·(1−β1)
+    ...at(m), ...v128load, ...get(B1), ...f32x4mul, ...get(gr), ...get(S), ...f32x4mul, ...get(OB1), ...f32x4mul, ...f32x4add, ...set(mi),
+    // v' = v·β2 + ((g·g)·s²)·(1−β2)
+    ...at(v), ...v128load, ...get(B2), ...f32x4mul, ...get(gr), ...get(gr), ...f32x4mul, ...get(S2), ...f32x4mul, ...get(OB2), ...f32x4mul, ...f32x4add, ...set(vi),
+    ...at(m2), ...get(mi), ...v128store,
+    ...at(v2), ...get(vi), ...v128store,
+    // θ' = θ − (m' / (√v' + ε))·lr
+    ...at(p2), ...at(p), ...v128load, ...get(mi), ...get(vi), ...f32x4sqrt, ...get(EPS), ...f32x4add, ...f32x4div, ...get(LR), ...f32x4mul, ...f32x4sub, ...v128store,
+  ]);
+  return [...vec([[...uleb(2), I32], [...uleb(11), V128]]), ...splats, ...get(count), ...i32(4), ...mul, ...set(bytes), ...loop, 0x0b];
+}
+
 /** Σ of the 4 lanes of a v128 local. */
 const hsum = (v: number) => [...get(v), ...f32x4lane(0), ...get(v), ...f32x4lane(1), ...f32add, ...get(v), ...f32x4lane(2), ...f32add, ...get(v), ...f32x4lane(3), ...f32add];
 
@@ -235,15 +259,15 @@ function lnBackwardBody(): number[] {
 /** The module's bytes. */
 export function simdMatMulBinary(): Uint8Array<ArrayBuffer> {
   const fn = (params: number, last: number[] = []) => [0x60, ...vec([...new Array<number[]>(params).fill([I32]), ...last.map((t) => [t])]), 0];
-  const bodies = [mmBody(), ntBody(), colsumBody(), reluMaskBody(), lnForwardBody(), lnBackwardBody(), addBody()].map((b) => [...uleb(b.length), ...b]);
+  const bodies = [mmBody(), ntBody(), colsumBody(), reluMaskBody(), lnForwardBody(), lnBackwardBody(), addBody(), adamBody()].map((b) => [...uleb(b.length), ...b]);
   return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, vec([fn(9), fn(7), fn(4), fn(6, [F32]), fn(8, [F32])])),
+    ...section(1, vec([fn(9), fn(7), fn(4), fn(6, [F32]), fn(8, [F32]), fn(8, new Array<number>(8).fill(F32))])),
     ...section(2, vec([[...str('env'), ...str('memory'), 0x02, 0x00, 0x00]])),
-    ...section(3, vec([[0], [1], [2], [2], [3], [4], [2]])),
+    ...section(3, vec([[0], [1], [2], [2], [3], [4], [2], [5]])),
     ...section(7, vec([
       [...str('mm'), 0x00, 0], [...str('nt'), 0x00, 1], [...str('colsum'), 0x00, 2], [...str('relumask'), 0x00, 3],
-      [...str('lnforward'), 0x00, 4], [...str('lnbackward'), 0x00, 5], [...str('add'), 0x00, 6],
+      [...str('lnforward'), 0x00, 4], [...str('lnbackward'), 0x00, 5], [...str('add'), 0x00, 6], [...str('adam'), 0x00, 7],
     ])),
     ...section(10, vec(bodies)),
   ]);
@@ -257,6 +281,8 @@ export interface SimdMatMul {
   lnforward(x: number, g: number, b: number, y: number, N: number, d: number, epsilon: number): void;
   lnbackward(x: number, g: number, dy: number, dx: number, dg: number, db: number, N: number, d: number, epsilon: number): void;
   add(a: number, b: number, out: number, count: number): void;
+  adam(p: number, m: number, v: number, g: number, p2: number, m2: number, v2: number, count: number,
+    b1: number, ob1: number, b2: number, ob2: number, eps: number, lr: number, s: number, s2: number): void;
 }
 
 const instances = new WeakMap<WebAssembly.Memory, SimdMatMul | null>();

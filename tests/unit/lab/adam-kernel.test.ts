@@ -27,7 +27,7 @@ for (const backend of ['wasm', 'cpu'] as const) {
       const rand = (shape: number[], pos = false) => tf.tensor(Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => (pos ? Math.abs(r.normal()) * 1e-3 : r.normal())), shape);
       const before = tf.memory().numTensors;
       tf.tidy(() => {
-        const shapes = [[7, 5], [5], [3, 4, 2]];
+        const shapes = [[7, 5], [5], [3, 4, 2], [16, 6]]; // sizes 24 and 96 take the SIMD path on WASM
         const p = shapes.map((s) => rand(s));
         const m = shapes.map((s) => tf.mul(rand(s), 0.01));
         const v = shapes.map((s) => rand(s, true));
