@@ -6,7 +6,7 @@
 // bit-identical to it: m' = m·β1 + g·(1−β1); v' = v·β2 + g²·(1−β2); θ' = θ − (m' / (√v' + ε))·lrT.
 import * as tf from '@tensorflow/tfjs-core';
 import { kernelIO } from './kernels/io';
-import { simdMatMul } from './kernels/simd-matmul';
+import { simdKernels } from './kernels/simd-kernels';
 
 export const ADAM_KERNEL = 'LabAdamUpdate';
 
@@ -76,7 +76,7 @@ function kernelFunc({ inputs, backend, attrs }: { inputs: tf.NamedTensorInfoMap;
   const view = (t: tf.TensorInfo) => (wasm ? be.typedArrayFromHeap!(t) : be.data!.get(t.dataId).values);
   const scale = a.clipped ? view(input('scale'))[0]! : null;
   const io = kernelIO(backend);
-  const simd = io.memory ? simdMatMul(io.memory) : null;
+  const simd = io.memory ? simdKernels(io.memory) : null;
   const f = Math.fround;
   for (let i = 0; i < a.count; i++) {
     const size = outputs[3 * i]!.shape.reduce((x, y) => x * y, 1);

@@ -1,12 +1,12 @@
 // The two batched products of attention, scores = q·kᵀ and out = w·v over [B, H, T, ·], and their gradients,
-// as registered kernels. On WASM they run in our WebAssembly SIMD module (simd-matmul.ts, measured ~4-5×
+// as registered kernels. On WASM they run in our WebAssembly SIMD module (simd-kernels.ts, measured ~4-5×
 // TF.js's batched matMul at 16×16); on CPU, or when the head size is not a multiple of 4, they call the
 // backend's own BatchMatMul.
 //   scores: S = Q·Kᵀ;  dQ = dS·K, dK = dSᵀ·Q
 //   apply:  O = W·V;   dW = dO·Vᵀ, dV = Wᵀ·dO
 import * as tf from '@tensorflow/tfjs-core';
 import { kernelIO, registerBoth, registerGradientOnce, type KernelIO } from './io';
-import { simdMatMul } from './simd-matmul';
+import { simdKernels } from './simd-kernels';
 
 export const ATTENTION_SCORES = 'LabAttentionScores';
 export const ATTENTION_APPLY = 'LabAttentionApply';
@@ -22,7 +22,7 @@ function product(io: KernelIO, form: Form, a: tf.TensorInfo, b: tf.TensorInfo): 
   const [ar, ac] = a.shape.slice(-2) as [number, number];
   const [br, bc] = b.shape.slice(-2) as [number, number];
   const [M, K, N] = form === 'nn' ? [ar, ac, bc] : form === 'tn' ? [ac, ar, bc] : [ar, ac, br];
-  const simd = io.memory ? simdMatMul(io.memory) : null;
+  const simd = io.memory ? simdKernels(io.memory) : null;
   const vectorizable = form === 'nt' ? K % 4 === 0 : N % 4 === 0;
   if (!simd || !vectorizable) {
     const c = io.call('BatchMatMul', { a, b }, { transposeA: form === 'tn', transposeB: form === 'nt' });

@@ -5,7 +5,7 @@
 //   g = dy (⊙ [y > 0] with ReLU), dx = g·Wᵀ, dW = xᵀ·g, db = Σ_rows g
 import * as tf from '@tensorflow/tfjs-core';
 import { kernelIO, registerBoth, registerGradientOnce, type KernelIO } from './io';
-import { simdMatMul, type SimdMatMul } from './simd-matmul';
+import { simdKernels, type SimdKernels } from './simd-kernels';
 
 export const DENSE = 'LabDense';
 const DENSE_GRAD = 'LabDenseGrad';
@@ -27,7 +27,7 @@ registerBoth(DENSE, ({ inputs, backend, attrs }) => {
  * up to 4,096 entries (d 32: 32×32 75 vs 130 µs, 32×128 263 vs 362 µs), within ±5% above (d 64), so small
  * weights take SIMD and the rest XNNPACK; so do CPU and widths that are not a multiple of 4.
  */
-function weightGradient(io: KernelIO, x: tf.TensorInfo, g: tf.TensorInfo, simd: SimdMatMul | null): tf.TensorInfo {
+function weightGradient(io: KernelIO, x: tf.TensorInfo, g: tf.TensorInfo, simd: SimdKernels | null): tf.TensorInfo {
   const [N, n] = x.shape as [number, number];
   const m = g.shape[1]!;
   if (simd && m % 4 === 0 && n * m <= 4096) {
@@ -48,7 +48,7 @@ registerBoth(DENSE_GRAD, ({ inputs, backend, attrs }) => {
   const [N, m] = dy.shape as [number, number];
   const db = io.alloc([m]);
   const g = relu ? io.alloc([N, m]) : dy;
-  const simd = io.memory ? simdMatMul(io.memory) : null;
+  const simd = io.memory ? simdKernels(io.memory) : null;
   if (simd && m % 4 === 0) {
     if (relu) simd.relumask(io.offset(dy), io.offset(y), io.offset(g), N * m);
     simd.colsum(io.offset(g), io.offset(db), N, m);

@@ -5,7 +5,7 @@
 //   backward: dx̂ = dy·g, dx = (dx̂ − mean(dx̂) − x̂·mean(dx̂·x̂))/√(var + ε), dg = Σ_rows dy·x̂, db = Σ_rows dy
 import * as tf from '@tensorflow/tfjs-core';
 import { kernelIO, registerBoth, registerGradientOnce } from './io';
-import { simdMatMul } from './simd-matmul';
+import { simdKernels } from './simd-kernels';
 
 export const LAYER_NORM = 'LabLayerNorm';
 const LAYER_NORM_GRAD = 'LabLayerNormGrad';
@@ -26,7 +26,7 @@ registerBoth(LAYER_NORM, ({ inputs, backend, attrs }) => {
   const { epsilon } = attrs as { epsilon: number };
   const [N, d] = x.shape as [number, number];
   const out = io.alloc([N, d]);
-  const simd = io.memory ? simdMatMul(io.memory) : null;
+  const simd = io.memory ? simdKernels(io.memory) : null;
   if (simd && d % 4 === 0) {
     simd.lnforward(io.offset(x), io.offset(g), io.offset(b), io.offset(out), N, d, epsilon);
     return out;
@@ -45,7 +45,7 @@ registerBoth(LAYER_NORM_GRAD, ({ inputs, backend, attrs }) => {
   const { epsilon } = attrs as { epsilon: number };
   const [N, d] = x.shape as [number, number];
   const outs = [io.alloc([N, d]), io.alloc([d]), io.alloc([d])];
-  const simd = io.memory ? simdMatMul(io.memory) : null;
+  const simd = io.memory ? simdKernels(io.memory) : null;
   if (simd && d % 4 === 0) {
     const [dx, dg, db] = outs.map(io.offset) as [number, number, number];
     simd.lnbackward(io.offset(x), io.offset(g), io.offset(dy), dx, dg, db, N, d, epsilon);

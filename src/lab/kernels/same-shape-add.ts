@@ -3,7 +3,7 @@
 // Every other Add (broadcasting, other dtypes, sizes not a multiple of 4) goes to TF.js's own kernel.
 import * as tf from '@tensorflow/tfjs-core';
 import { kernelIO } from './io';
-import { simdMatMul } from './simd-matmul';
+import { simdKernels } from './simd-kernels';
 
 const MARK = Symbol.for('add-and-norm.same-shape-add');
 const original = tf.getKernel('Add', 'wasm');
@@ -17,7 +17,7 @@ if (original && !(original as unknown as Record<symbol, boolean>)[MARK]) {
     kernelFunc: ((args: { inputs: tf.NamedTensorInfoMap; backend: unknown; attrs: tf.NamedAttrMap }) => {
       const { a, b } = args.inputs as Record<'a' | 'b', tf.TensorInfo>;
       const io = kernelIO(args.backend);
-      const simd = io.memory ? simdMatMul(io.memory) : null;
+      const simd = io.memory ? simdKernels(io.memory) : null;
       const size = a.shape.reduce((x, y) => x * y, 1);
       const same = a.dtype === 'float32' && b.dtype === 'float32' && a.shape.length === b.shape.length && a.shape.every((n, i) => n === b.shape[i]);
       if (!simd || !same || size % 4 !== 0) return original.kernelFunc(args as unknown as Parameters<tf.KernelFunc>[0]);

@@ -8,7 +8,7 @@ import { denseKernel } from '../../../src/lab/kernels/dense';
 import { layerNormKernel } from '../../../src/lab/kernels/layer-norm';
 import { splitHeads } from '../../../src/lab/kernels/split-heads';
 import { squaredNorms } from '../../../src/lab/kernels/squared-norms';
-import { simdMatMul, simdMatMulBinary } from '../../../src/lab/kernels/simd-matmul';
+import { simdKernels, simdKernelsBinary } from '../../../src/lab/kernels/simd-kernels';
 import { makeRng } from '../../../src/lab/rng';
 
 const backends = ['wasm', 'cpu'] as const;
@@ -129,8 +129,8 @@ test('wasm: the SIMD module binds to the backend memory (the attention products 
   await initBackend({ prefer: 'wasm' });
   const memory = (tf.backend() as unknown as { wasm: { asm: { memory: WebAssembly.Memory } } }).wasm.asm.memory;
   expect(memory).toBeInstanceOf(WebAssembly.Memory);
-  expect(simdMatMul(memory)).not.toBeNull();
-  expect(WebAssembly.validate(simdMatMulBinary())).toBe(true);
+  expect(simdKernels(memory)).not.toBeNull();
+  expect(WebAssembly.validate(simdKernelsBinary())).toBe(true);
 });
 
 test('wasm: Add of two same-shape tensors runs in the SIMD module; broadcasting still uses TF.js', async () => {

@@ -1,8 +1,7 @@
-// Batched small matrix products, LayerNorm and two helpers of the dense backward in WebAssembly SIMD, for the
-// WASM backend: TF.js 4.22 runs every
-// batched matMul ([B·H] products of 16×16 matrices) through a scalar loop at ~2-4 GFLOP/s. This module works
-// in place on TF.js's own WASM memory (it imports it), so tensors are read and written where they are.
-// The 590-byte binary is assembled here, so there is no build step and no generated file.
+// Our WebAssembly SIMD kernels for the WASM backend, working in place on TF.js's own memory (the module imports
+// it), so tensors are read and written where they are. Why: TF.js 4.22 runs every batched matMul ([B·H]
+// products of 16×16 matrices, attention) through a scalar loop at ~2-4 GFLOP/s, and its small kernels cost more
+// than the arithmetic they do. The 2,295-byte binary is assembled here: no build step, no generated file.
 //   mm(a, b, c, batch, M, K, N, sAi, sAk): C[M×N] = A·B per batch, A(i,k) at a + 4·(batch·M·K + i·sAi + k·sAk)
 //     (sAi = K, sAk = 1: A as stored; sAi = 1, sAk = M: Aᵀ of a stored [K×M]); N a multiple of 4.
 //   nt(a, b, c, batch, M, K, N): C[M×N] = A·Bᵀ per batch, B stored [N×K]; K a multiple of 4.
@@ -257,7 +256,7 @@ function lnBackwardBody(): number[] {
 }
 
 /** The module's bytes. */
-export function simdMatMulBinary(): Uint8Array<ArrayBuffer> {
+export function simdKernelsBinary(): Uint8Array<ArrayBuffer> {
   const fn = (params: number, last: number[] = []) => [0x60, ...vec([...new Array<number[]>(params).fill([I32]), ...last.map((t) => [t])]), 0];
   const bodies = [mmBody(), ntBody(), colsumBody(), reluMaskBody(), lnForwardBody(), lnBackwardBody(), addBody(), adamBody()].map((b) => [...uleb(b.length), ...b]);
   return new Uint8Array([
@@ -273,7 +272,7 @@ export function simdMatMulBinary(): Uint8Array<ArrayBuffer> {
   ]);
 }
 
-export interface SimdMatMul {
+export interface SimdKernels {
   mm(a: number, b: number, c: number, batch: number, M: number, K: number, N: number, sAi: number, sAk: number): void;
   nt(a: number, b: number, c: number, batch: number, M: number, K: number, N: number): void;
   colsum(x: number, out: number, N: number, m: number): void;
@@ -285,14 +284,14 @@ export interface SimdMatMul {
     b1: number, ob1: number, b2: number, ob2: number, eps: number, lr: number, s: number, s2: number): void;
 }
 
-const instances = new WeakMap<WebAssembly.Memory, SimdMatMul | null>();
+const instances = new WeakMap<WebAssembly.Memory, SimdKernels | null>();
 
 /** The kernels bound to this memory, or null where WebAssembly SIMD is unavailable. */
-export function simdMatMul(memory: WebAssembly.Memory): SimdMatMul | null {
+export function simdKernels(memory: WebAssembly.Memory): SimdKernels | null {
   if (!instances.has(memory)) {
-    let made: SimdMatMul | null = null;
+    let made: SimdKernels | null = null;
     try {
-      made = new WebAssembly.Instance(new WebAssembly.Module(simdMatMulBinary()), { env: { memory } }).exports as unknown as SimdMatMul;
+      made = new WebAssembly.Instance(new WebAssembly.Module(simdKernelsBinary()), { env: { memory } }).exports as unknown as SimdKernels;
     } catch {
       made = null; // no SIMD (or no WebAssembly compilation allowed): callers fall back to TF.js's matMul
     }
