@@ -3,7 +3,7 @@
 // backend, so the numbers are those of running them one after another. Cancel terminates the workers.
 import type { JobRunner, TargetResult } from '../lab/experiments/facade';
 import type { BackendName } from '../lab/experiments/types';
-import type { FromTrainWorker, ToTrainWorker } from './train-worker';
+import type { FromTrainWorker, ToTrainWorker } from './train-job';
 
 /** Workers for the pool: one per core, at most 4; none (run in place) on a single core. */
 export const poolSize = (cores: number): number => (cores >= 2 ? Math.min(4, cores) : 0);
@@ -22,8 +22,9 @@ export function trainPool(size: number, backend: BackendName, warm = false): Tra
   let workers: Worker[] = [];
   const spawn = () => {
     while (workers.length < size) {
-      const w = new Worker(new URL('./train-worker.ts', import.meta.url), { type: 'module' });
-      w.postMessage({ type: 'init', backend } satisfies ToTrainWorker);
+      // Another instance of this experiment worker's own script: one set of chunks for both (train-job.ts).
+      const w = new Worker(self.location.href, { type: 'module' });
+      w.postMessage({ type: 'train-init', backend } satisfies ToTrainWorker);
       workers.push(w);
     }
     return workers;
@@ -50,7 +51,7 @@ export function trainPool(size: number, backend: BackendName, warm = false): Tra
       if (signal?.aborted) return onAbort();
       signal?.addEventListener('abort', onAbort, { once: true });
       const feed = (w: Worker) => {
-        if (next < jobs.length) w.postMessage({ type: 'job', job: next, spec: jobs[next++]!, backend } satisfies ToTrainWorker);
+        if (next < jobs.length) w.postMessage({ type: 'train-job', job: next, spec: jobs[next++]!, backend } satisfies ToTrainWorker);
       };
       for (const w of spawn().slice(0, jobs.length)) {
         w.onmessage = ({ data: m }: MessageEvent<FromTrainWorker>) => {

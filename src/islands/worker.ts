@@ -1,9 +1,11 @@
 // The experiment worker: TF.js, the lab and the experiments load here, off the main thread, only when a
 // reader presses Run. It picks WASM (the .wasm files bundled by Vite) or falls back to the CPU backend with
 // the reason, runs experiments or edited snippet code against the lab facade, and reports the tensor count.
+// The same script also serves as a training worker of another instance's pool (train-job.ts).
 import type { FromWorker, ToWorker, BackendReport } from './protocol';
 import { positionInStack } from './code-stack';
 import { evaluateClaim } from './live-verdict';
+import { handleTrainMessage, type ToTrainWorker } from './train-job';
 import { poolSize, trainPool, type TrainPool } from './train-pool';
 import { wasmFiles } from './wasm-files';
 
@@ -99,8 +101,10 @@ async function run(msg: Extract<ToWorker, { type: 'run' | 'snippet' }>) {
   }
 }
 
-self.onmessage = async (event: MessageEvent<ToWorker>) => {
+self.onmessage = async (event: MessageEvent<ToWorker | ToTrainWorker>) => {
   const msg = event.data;
+  // A training worker of another instance's pool (train-pool.ts).
+  if (msg.type === 'train-init' || msg.type === 'train-job') return handleTrainMessage(msg, (reply) => (self as unknown as Worker).postMessage(reply));
   if (msg.type === 'cancel') running.get(msg.id)?.abort();
   else if (msg.type === 'memory') {
     await ready();

@@ -1,24 +1,23 @@
-// A training worker of the pool (train-pool.ts): starts its backend on 'init', then runs one job at a time, a training to a target loss on a
-// fresh model, with the backend the experiment worker uses, and reports progress and the result.
+// The training-worker side of the pool (train-pool.ts). A training worker is another instance of the
+// experiment worker (worker.ts, so both share one set of chunks): on 'train-init' it starts its backend, on
+// 'train-job' it runs one training to a target loss on a fresh model and reports progress and the result.
 import type { TargetJob } from '../lab/experiments/facade';
 import type { BackendName } from '../lab/experiments/types';
 import { wasmFiles } from './wasm-files';
 
-export type ToTrainWorker = { type: 'init'; backend: BackendName } | { type: 'job'; job: number; spec: TargetJob; backend: BackendName };
+export type ToTrainWorker = { type: 'train-init'; backend: BackendName } | { type: 'train-job'; job: number; spec: TargetJob; backend: BackendName };
 export type FromTrainWorker =
   | { type: 'progress'; job: number; step: number; steps: number; loss: number }
   | { type: 'done'; job: number; result: import('../lab/experiments/facade').TargetResult }
   | { type: 'error'; job: number; message: string };
 
-const post = (msg: FromTrainWorker) => (self as unknown as Worker).postMessage(msg);
-
 let ready: Promise<unknown> | undefined;
 const start = (backend: BackendName) =>
   (ready ??= import('../lab/backend').then(({ initBackend }) => initBackend({ prefer: backend, wasmPath: wasmFiles })));
 
-self.onmessage = async (event: MessageEvent<ToTrainWorker>) => {
-  const msg = event.data;
-  if (msg.type === 'init') return void start(msg.backend).catch(() => undefined); // a job reports the failure
+/** Handles one pool message in a training worker; `post` sends the replies. */
+export async function handleTrainMessage(msg: ToTrainWorker, post: (reply: FromTrainWorker) => void): Promise<void> {
+  if (msg.type === 'train-init') return void start(msg.backend).catch(() => undefined); // a job reports the failure
   const { job, spec, backend } = msg;
   try {
     await start(backend);
@@ -35,4 +34,4 @@ self.onmessage = async (event: MessageEvent<ToTrainWorker>) => {
   } catch (err) {
     post({ type: 'error', job, message: err instanceof Error ? err.message : String(err) });
   }
-};
+}
