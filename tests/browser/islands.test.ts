@@ -179,6 +179,28 @@ describe('evidence blocks in the browser', () => {
     });
   });
 
+  it('E2 shares its trainings out over a pool of workers, which Cancel and the end of the run terminate', async () => {
+    const b = firstBlock('e2');
+    await withPage(async (w) => {
+      const cores = await w.page.evaluate(() => navigator.hardwareConcurrency);
+      const pool = cores >= 2 ? Math.min(4, cores) : 0;
+      await w.page.goto(withState(b, { layers: '2', steps: '400' }));
+      const block = await wake(w.page, b.id);
+      await block.getByRole('button', { name: /^Run/ }).click();
+      // The block's own worker plus the pool, started with the run.
+      await w.page.waitForFunction((id) => document.getElementById(id)?.dataset.state === 'running', b.id);
+      await expect.poll(() => w.page.workers().length, { timeout: 10_000 }).toBe(1 + pool);
+      await block.getByRole('button', { name: 'Cancel' }).click();
+      await w.page.waitForFunction((id) => document.getElementById(id)?.dataset.state === 'cancelled', b.id);
+      await expect.poll(() => w.page.workers().length, { timeout: 10_000 }).toBe(1);
+      for (const [name, value] of Object.entries(QUICK.e2!)) await block.locator(`[name="${name}"]`).fill(value);
+      const { state, text } = await runToEnd(w.page, b.id);
+      expect(state, text).toBe('done');
+      await expect.poll(() => w.page.workers().length, { timeout: 10_000 }).toBe(1);
+      expect(w.problemList()).toEqual([]);
+    });
+  });
+
   it('ten runs in a row leave the worker tensor count where it was and the JS heap flat', async () => {
     const b = firstBlock('e1');
     await withPage(async (w) => {

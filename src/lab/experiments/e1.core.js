@@ -19,8 +19,8 @@ export async function run(lab, params, ctx) {
   const jobs = Object.keys(variants).length + 2 * params.depths.length;
   let done = 0;
   /** Gradient norm per block of a fresh model: one batch, one backward pass, no training. */
-  const gradientsAtInit = (/** @type {string} */ variant, /** @type {number} */ layers) => {
-    ctx.signal?.throwIfAborted();
+  const gradientsAtInit = async (/** @type {string} */ variant, /** @type {number} */ layers) => {
+    await lab.checkpoint(ctx.signal); // each piece is synchronous: let a Cancel in between
     ctx.onProgress?.({ fraction: done++ / jobs, message: `${variant}, ${layers} layers` });
     const model = lab.model(task, { ...variants[variant], nLayers: layers, seed: ctx.seed });
     try {
@@ -31,10 +31,10 @@ export async function run(lab, params, ctx) {
   };
   /** @type {Record<string, number[]>} */
   const perLayer = {};
-  for (const variant of Object.keys(variants)) perLayer[variant] = gradientsAtInit(variant, params.layers);
+  for (const variant of Object.keys(variants)) perLayer[variant] = await gradientsAtInit(variant, params.layers);
   const lastLayer = { 'post-ln': /** @type {number[]} */ ([]), 'pre-ln': /** @type {number[]} */ ([]) };
   for (const depth of params.depths) {
-    for (const variant of /** @type {const} */ (['post-ln', 'pre-ln'])) lastLayer[variant].push(gradientsAtInit(variant, depth).at(-1) ?? NaN);
+    for (const variant of /** @type {const} */ (['post-ln', 'pre-ln'])) lastLayer[variant].push((await gradientsAtInit(variant, depth)).at(-1) ?? NaN);
   }
   return { layers: params.layers, perLayer, depths: params.depths, lastLayer };
 }

@@ -85,6 +85,8 @@ export interface LabFacade {
    * and are the same numbers either way (each job is seeded; same backend).
    */
   trainManyToTarget(jobs: TargetJob[], options?: { signal?: AbortSignal; onProgress?: (p: JobProgress) => void }): Promise<TargetResult[]>;
+  /** Lets the event loop run (so a Cancel can arrive between two pieces of synchronous work), then throws if aborted. */
+  checkpoint(signal?: AbortSignal): Promise<void>;
   /** Teacher-forced and free-running accuracy per answer position on held-out data; optional lesion. */
   evaluate(model: Model, task: Task, options?: EvalOptions): EvalResult;
   /** ‖∂loss/∂θ‖ per decoder block ('dec.0'…), on one batch at the current weights (one backward pass). */
@@ -194,6 +196,10 @@ export async function createLab(options: { backend?: BackendName; wasmPath?: Bac
 
     trainToTarget,
     trainManyToTarget: (jobs, opts = {}) => (options.runJobs ?? runSequentially)(jobs, opts),
+    async checkpoint(signal) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      signal?.throwIfAborted();
+    },
 
     gradientNorms(model, task, { seed, batchSize = 32 }) {
       const { byLayer } = gradientNorms(model, task, { seed, batchSize });
