@@ -34,12 +34,16 @@ export function trainPool(size: number, backend: BackendName, warm = false): Tra
     workers = [];
   };
   if (warm) spawn();
+  let busy = false;
   const run: JobRunner = (jobs, { signal, onProgress } = {}) =>
     new Promise<TargetResult[]>((resolve, reject) => {
+      if (busy) return reject(new Error('trainManyToTarget runs one batch of jobs at a time: await the first call before the next'));
+      busy = true;
       const results: TargetResult[] = new Array(jobs.length);
       let next = 0;
       let finished = 0;
       const end = (error?: unknown) => {
+        busy = false;
         signal?.removeEventListener('abort', onAbort);
         if (error === undefined) resolve(results);
         else {
