@@ -5,7 +5,7 @@
 // Every operation is rounded to float32 (Math.fround) in the order the tf-op version used, so results are
 // bit-identical to it: m' = m·β1 + g·(1−β1); v' = v·β2 + g²·(1−β2); θ' = θ − (m' / (√v' + ε))·lrT.
 import * as tf from '@tensorflow/tfjs-core';
-import { kernelIO } from './kernels/io';
+import { kernelIO, registerBoth } from './kernels/io';
 import { simdKernels } from './kernels/simd-kernels';
 
 export const ADAM_KERNEL = 'LabAdamUpdate';
@@ -47,57 +47,34 @@ interface AdamAttrs extends AdamConstants {
   clipped: boolean;
 }
 
-type Backend = {
-  typedArrayFromHeap?: (t: tf.TensorInfo) => Arr;
-  makeOutput?: (shape: number[], dtype: tf.DataType) => tf.TensorInfo;
-  makeTensorInfo?: (shape: number[], dtype: tf.DataType, values?: Arr) => tf.TensorInfo;
-  data?: { get(id: tf.DataId): { values: Arr } };
-};
-
 function kernelFunc({ inputs, backend, attrs }: { inputs: tf.NamedTensorInfoMap; backend: unknown; attrs?: unknown }): tf.TensorInfo[] {
   const a = attrs as unknown as AdamAttrs;
-  const be = backend as Backend;
-  const wasm = typeof be.typedArrayFromHeap === 'function';
-  const input = (k: string) => inputs[k]!;
-  const outputs: tf.TensorInfo[] = [];
-  // All outputs first: on WASM an allocation may grow the heap and detach views taken before it.
-  const cpuValues: Arr[] = [];
-  for (let i = 0; i < a.count; i++) {
-    const shape = input(`p${i}`).shape;
-    for (let j = 0; j < 3; j++) {
-      if (wasm) outputs.push(be.makeOutput!(shape, 'float32'));
-      else {
-        const values = new Float32Array(shape.reduce((x, y) => x * y, 1));
-        cpuValues.push(values);
-        outputs.push(be.makeTensorInfo!(shape, 'float32', values));
-      }
-    }
-  }
-  const view = (t: tf.TensorInfo) => (wasm ? be.typedArrayFromHeap!(t) : be.data!.get(t.dataId).values);
-  const scale = a.clipped ? view(input('scale'))[0]! : null;
   const io = kernelIO(backend);
+  const input = (k: string) => inputs[k]!;
+  // All outputs first: on WASM an allocation may grow the heap and detach views taken before it.
+  const outputs = Array.from({ length: a.count }, (_, i) => [0, 1, 2].map(() => io.alloc(input(`p${i}`).shape))).flat();
+  const scale = a.clipped ? io.view(input('scale'))[0]! : null;
   const simd = io.memory ? simdKernels(io.memory) : null;
   const f = Math.fround;
   for (let i = 0; i < a.count; i++) {
-    const size = outputs[3 * i]!.shape.reduce((x, y) => x * y, 1);
+    const mine = outputs.slice(3 * i, 3 * i + 3);
+    const size = mine[0]!.shape.reduce((x, y) => x * y, 1);
     if (simd && size % 4 === 0) {
       // The same float32 operations in the same order as updateOne, four at a time (×1 is exact when unclipped).
       const s = scale === null ? 1 : f(scale);
       const [p, m, v, g] = ['p', 'm', 'v', 'g'].map((k) => io.offset(input(`${k}${i}`)));
-      const [p2, m2, v2] = outputs.slice(3 * i, 3 * i + 3).map(io.offset);
+      const [p2, m2, v2] = mine.map(io.offset);
       simd.adam(p!, m!, v!, g!, p2!, m2!, v2!, size, a.beta1, 1 - a.beta1, a.beta2, 1 - a.beta2, a.epsilon, a.lrT, s, f(s * s));
       continue;
     }
-    const [p2, m2, v2] = wasm ? outputs.slice(3 * i, 3 * i + 3).map(view) : cpuValues.slice(3 * i, 3 * i + 3);
-    updateOne({ p: view(input(`p${i}`)), m: view(input(`m${i}`)), v: view(input(`v${i}`)), g: view(input(`g${i}`)), p2: p2!, m2: m2!, v2: v2! }, a, scale);
+    const [p2, m2, v2] = mine.map(io.view);
+    const [p, m, v, g] = ['p', 'm', 'v', 'g'].map((k) => io.view(input(`${k}${i}`)));
+    updateOne({ p: p!, m: m!, v: v!, g: g!, p2: p2!, m2: m2!, v2: v2! }, a, scale);
   }
   return outputs;
 }
 
-for (const backendName of ['wasm', 'cpu']) {
-  // Registered once per process (a module may be evaluated twice under some test runners).
-  if (!tf.getKernel(ADAM_KERNEL, backendName)) tf.registerKernel({ kernelName: ADAM_KERNEL, backendName, kernelFunc: kernelFunc as unknown as tf.KernelFunc });
-}
+registerBoth(ADAM_KERNEL, kernelFunc);
 
 /**
  * Adam on every tensor at once: returns [θ', m', v'] per tensor. `scale` (a scalar tensor) multiplies the
