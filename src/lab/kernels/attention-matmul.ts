@@ -48,24 +48,20 @@ registerBoth(APPLY_GRAD, ({ inputs, backend }) => {
   return [product(io, 'nt', inputs.dy!, inputs.v!), product(io, 'tn', inputs.w!, inputs.dy!)];
 });
 
-registerGradientOnce({
-  kernelName: ATTENTION_SCORES,
-  inputsToSave: ['q', 'k'],
-  gradFunc: (dy, saved) => {
-    const [q, k] = saved as [tf.Tensor, tf.Tensor];
-    const [dq, dk] = tf.engine().runKernel(SCORES_GRAD, { q, k, dy: dy as tf.Tensor }) as tf.Tensor[];
-    return { q: () => dq!, k: () => dk! };
-  },
-});
-registerGradientOnce({
-  kernelName: ATTENTION_APPLY,
-  inputsToSave: ['w', 'v'],
-  gradFunc: (dy, saved) => {
-    const [w, v] = saved as [tf.Tensor, tf.Tensor];
-    const [dw, dv] = tf.engine().runKernel(APPLY_GRAD, { w, v, dy: dy as tf.Tensor }) as tf.Tensor[];
-    return { w: () => dw!, v: () => dv! };
-  },
-});
+/** The gradient of a product kernel with inputs [a, b]: its grad kernel takes a, b and dy and returns [da, db]. */
+function registerProductGradient(kernelName: string, gradKernel: string, [a, b]: [string, string]): void {
+  registerGradientOnce({
+    kernelName,
+    inputsToSave: [a, b],
+    gradFunc: (dy, saved) => {
+      const [left, right] = saved as [tf.Tensor, tf.Tensor];
+      const [dLeft, dRight] = tf.engine().runKernel(gradKernel, { [a]: left, [b]: right, dy: dy as tf.Tensor }) as tf.Tensor[];
+      return { [a]: () => dLeft!, [b]: () => dRight! };
+    },
+  });
+}
+registerProductGradient(ATTENTION_SCORES, SCORES_GRAD, ['q', 'k']);
+registerProductGradient(ATTENTION_APPLY, APPLY_GRAD, ['w', 'v']);
 
 /** Raw attention scores q·kᵀ: q [B, H, Tq, dh], k [B, H, Tk, dh] → [B, H, Tq, Tk]. */
 export function attentionScores(q: tf.Tensor4D, k: tf.Tensor4D): tf.Tensor4D {
