@@ -1,13 +1,14 @@
 // Site build: MDX questions from content/, Shiki in both themes, a sitemap, a Pagefind index and then the
 // offline service worker written after the build (so `npm run build` alone yields a searchable, offline dist/),
 // with a Content Security Policy on every page (src/lib/site/csp.ts, written by src/layouts/Base.astro).
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { pagefindIndex } from './src/lib/site/pagefind-integration.ts';
-import { codeBlock } from './src/lib/site/shiki-code-block.ts';
-import { headerPolicy } from './src/lib/site/csp.ts';
-import { serviceWorker } from './src/lib/site/service-worker.ts';
+import { pagefindIndex } from './src/build/integrations/pagefind.ts';
+import { codeBlock } from './src/build/integrations/shiki-code-block.ts';
+import { headerPolicy } from './src/build/csp.ts';
+import { serviceWorker } from './src/build/integrations/service-worker.ts';
 
 export default defineConfig({
   site: 'http://localhost:4321',
@@ -26,5 +27,6 @@ export default defineConfig({
   // Vite's dev client needs more than the built site does).
   server: ({ command }) => ({ headers: command === 'preview' ? { 'Content-Security-Policy': headerPolicy() } : {} }),
   // The experiment worker (src/islands/worker.ts) code-splits (lazy CPU fallback, snippet parser): ES workers only.
-  vite: { worker: { format: 'es' } },
+  // `~/` is src/ everywhere (tsconfig.json says the same for the type checker), workers included.
+  vite: { worker: { format: 'es' }, resolve: { alias: { '~': fileURLToPath(new URL('./src', import.meta.url)) } } },
 });

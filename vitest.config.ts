@@ -6,10 +6,10 @@ import { getViteConfig } from 'astro/config';
 export default getViteConfig({
   test: {
     projects: [
-      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'src/experiments/*/predicates.test.ts'], environment: 'node' } },
       {
         extends: true,
-        test: { name: 'claims', include: ['tests/claims/**/*.test.ts'], environment: 'node', testTimeout: 600_000 },
+        test: { name: 'claims', include: ['src/experiments/*/claims.test.ts'], environment: 'node', testTimeout: 600_000 },
       },
       {
         extends: true,

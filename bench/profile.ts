@@ -1,10 +1,10 @@
-// `npx tsx bench/profile.ts [pre|post]`: where a reference training step's time goes on TF.js WASM, by
+// `node scripts/vite-run.mjs bench/profile.ts [pre|post]`: where a reference training step's time goes on TF.js WASM, by
 // kernel name and input shapes (tf.profile; a profiling run is slower than a plain one, so compare shares).
-import { initBackend, tf } from '../src/lab/backend';
-import { createModel } from '../src/lab/model';
-import { train } from '../src/lab/train';
-import type { Task } from '../src/lab/tasks';
-import type { NormPlacement } from '../src/lab/config';
+import { initBackend, tf } from '~/lab/backend';
+import { createModel } from '~/lab/model';
+import { train } from '~/lab/train';
+import type { Task } from '~/lab/tasks';
+import type { NormPlacement } from '~/lab/config';
 
 const norm = (process.argv[2] ?? 'pre') as NormPlacement;
 const task: Task = {

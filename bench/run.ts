@@ -5,12 +5,12 @@
 // (bench/torch_step.py) when it imports. Figures are printed, never asserted (the machine is shared).
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { initBackend, tf } from '../src/lab/backend';
-import { createModel, countParams } from '../src/lab/model';
-import { train, median } from '../src/lab/train';
-import type { Task } from '../src/lab/tasks';
-import type { NormPlacement } from '../src/lab/config';
-import { makeRng } from '../src/lab/rng';
+import { initBackend, tf } from '~/lab/backend';
+import { createModel, countParams } from '~/lab/model';
+import { train, median } from '~/lab/train';
+import type { Task } from '~/lab/tasks';
+import type { NormPlacement } from '~/lab/config';
+import { makeRng } from '~/lab/rng';
 import { stepFlops, type FlopShape } from './flops';
 
 const args = process.argv.slice(2).filter((a) => a !== '--');

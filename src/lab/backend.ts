@@ -69,10 +69,22 @@ export async function registerGradients(): Promise<void> {
 let current: BackendInfo | null = null;
 let wasmFailure: string | undefined;
 
-/** Select a backend (idempotent for the same preference). Never throws for WASM failure: falls back to CPU. */
-export async function initBackend(opts: BackendOptions = {}): Promise<BackendInfo> {
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Select a backend (idempotent for the same preference). Never throws for WASM failure: falls back to CPU.
+ * Calls run one after another: a second call while WASM is still starting would otherwise switch backends
+ * under it, and TF.js cannot retry a WASM start that was interrupted.
+ */
+export function initBackend(opts: BackendOptions = {}): Promise<BackendInfo> {
   const prefer = opts.prefer ?? 'wasm';
-  if (prefer !== 'wasm' && prefer !== 'cpu') throw new Error(`backend must be one of 'wasm' | 'cpu', got ${JSON.stringify(prefer)}`);
+  if (prefer !== 'wasm' && prefer !== 'cpu') return Promise.reject(new Error(`backend must be one of 'wasm' | 'cpu', got ${JSON.stringify(prefer)}`));
+  const next = queue.then(() => selectBackend(prefer, opts));
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+async function selectBackend(prefer: BackendName, opts: BackendOptions): Promise<BackendInfo> {
   await registerGradients();
   if (current && current.backend === prefer && tf.getBackend() === prefer) return current;
   let fallbackReason: string | undefined = wasmFailure;

@@ -4,10 +4,10 @@
 // Ctrl-C aborts the run through its AbortSignal (a second Ctrl-C exits at once).
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { experiments, listExperiments, resolveParams, getExperiment } from './experiments/index';
-import { listClaims } from './claims';
-import type { ParamSchema, ParamValues } from './experiments/schema';
-import type { Progress } from './experiments/types';
+import { experiments, listExperiments, resolveParams, getExperiment } from '~/experiments';
+import { listClaims } from '~/experiments';
+import type { ParamSchema, ParamValues } from './experiment/schema';
+import type { Progress } from './experiment/types';
 import { parseArgs, UsageError, USAGE, type Command } from './cli/args';
 import { formatList, formatProgress, formatRun, type RunOutput } from './cli/format';
 

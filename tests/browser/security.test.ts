@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { attr, builtPages, elements, openPage, parsePage, rawText, useSite, type Element } from './harness.ts';
 import { QUICK_PARAMS, recordViolations, runInWorker, violations, workerUrl } from './csp-watch.ts';
-import { headerPolicy } from '../../src/lib/site/csp.ts';
+import { headerPolicy } from '~/build/csp.ts';
 
 const site = useSite();
 const pages = builtPages();

@@ -1,8 +1,8 @@
 // Argument parsing for `npm run lab -- ...`: pure (no I/O, no TF.js), so every message is unit-tested.
 // A bad argument throws a UsageError whose message names the argument and what it allows; the CLI prints
 // it and exits with code 2.
-import { validateParams, type ParamSchema } from '../experiments/schema';
-import type { BackendName } from '../experiments/types';
+import { validateParams, type ParamSchema } from '../experiment/schema';
+import type { BackendName } from '../experiment/types';
 
 export class UsageError extends Error {
   override name = 'UsageError';

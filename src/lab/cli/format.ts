@@ -1,10 +1,10 @@
 // Text output of the CLI (pure): the experiment and claim listing, and one run's measurements with their
 // provenance. --json prints the same data as JSON instead.
-import type { ExperimentListing } from '../experiments/index';
-import type { ClaimListing } from '../claims';
-import type { Provenance } from '../experiments/reference';
-import type { Json } from '../experiments/types';
-import { flattenMeasurements } from '../experiments/flatten';
+import type { ExperimentListing } from '~/experiments';
+import type { ClaimListing } from '~/experiments';
+import type { Provenance } from '../experiment/stored-run';
+import type { Json } from '../experiment/types';
+import { flattenMeasurements } from '../experiment/flatten';
 
 export interface ListOutput {
   experiments: ExperimentListing[];

@@ -1,7 +1,7 @@
 // The CLI's argument parser: every bad argument is rejected with a message naming it and what it allows.
 import { describe, expect, test } from 'vitest';
-import { parseArgs, UsageError, MAX_SEED, type CatalogEntry } from '../../../src/lab/cli/args';
-import { experiments } from '../../../src/lab/experiments/index';
+import { parseArgs, UsageError, MAX_SEED, type CatalogEntry } from '~/lab/cli/args';
+import { experiments } from '~/experiments';
 
 const catalog: CatalogEntry[] = [
   { id: 'e1', params: { layers: { type: 'int', label: 'Layers', default: 4, min: 2, max: 24 } } },

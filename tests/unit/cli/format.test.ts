@@ -1,9 +1,9 @@
 // The CLI's text output: the listing shows every parameter's type, default and range; a run shows its
 // provenance and every measurement.
 import { expect, test } from 'vitest';
-import { formatList, formatProgress, formatRun } from '../../../src/lab/cli/format';
-import { listExperiments } from '../../../src/lab/experiments/index';
-import { listClaims } from '../../../src/lab/claims';
+import { formatList, formatProgress, formatRun } from '~/lab/cli/format';
+import { listExperiments } from '~/experiments';
+import { listClaims } from '~/experiments';
 
 test('the listing names every experiment, parameter (type, default, allowed) and claim', () => {
   const experiments = listExperiments();

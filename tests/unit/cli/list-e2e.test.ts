@@ -1,21 +1,19 @@
 // End to end: `lab list --json` as a child process prints only JSON on stdout, with every experiment and
 // claim; a bad id exits with code 2 and names the known ids on stderr.
 import { execFile } from 'node:child_process';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { expect, test } from 'vitest';
-import { experimentIds } from '../../../src/lab/experiments/index';
-import { listClaims } from '../../../src/lab/claims';
+import { experimentIds, listClaims } from '~/experiments';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
-const tsx = join(root, 'node_modules/.bin/tsx');
-// tsx starts `node` from PATH: put this test's own Node (24) first, as npm scripts do.
-const env = { ...process.env, PATH: `${dirname(process.execPath)}:${process.env.PATH}` };
+// The CLI as `npm run lab` starts it: this test's own Node (24) running scripts/vite-run.mjs.
+const launcher = join(root, 'scripts/vite-run.mjs');
 const run = promisify(execFile);
 
 test('list --json prints every experiment with typed parameters and every claim', { timeout: 60_000 }, async () => {
-  const { stdout } = await run(tsx, ['src/lab/cli.ts', 'list', '--json'], { cwd: root, env });
+  const { stdout } = await run(process.execPath, [launcher, 'src/lab/cli.ts', 'list', '--json'], { cwd: root });
   const listing = JSON.parse(stdout) as { experiments: { id: string; params: { name: string; type: string; default: unknown; allowed: string }[] }[]; claims: { id: string; experiment: string; seeds: number[] }[] };
   expect(listing.experiments.map((e) => e.id)).toEqual([...experimentIds]);
   for (const e of listing.experiments) for (const p of e.params) expect(p).toMatchObject({ name: expect.any(String), type: expect.any(String), allowed: expect.any(String) });
@@ -24,7 +22,7 @@ test('list --json prints every experiment with typed parameters and every claim'
 });
 
 test('an unknown id exits with code 2 naming the known ids', { timeout: 60_000 }, async () => {
-  const err = await run(tsx, ['src/lab/cli.ts', 'run', 'nope'], { cwd: root, env }).then(
+  const err = await run(process.execPath, [launcher, 'src/lab/cli.ts', 'run', 'nope'], { cwd: root }).then(
     () => null,
     (e: { code: number; stderr: string }) => e,
   );

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { claims, getClaim, listClaims, testFileFor } from '../../../src/lab/claims';
-import { experiments, listExperiments, resolveParams } from '../../../src/lab/experiments/index';
+import { claims, getClaim, listClaims, testFileFor } from '~/experiments';
+import { experiments, listExperiments, resolveParams } from '~/experiments';
 
 const proposed = [
   'e1-no-residual-vanishes', 'e1-residual-without-norm-explodes', 'e1-preln-last-layer-falls-with-depth',

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { compareMeasurements } from '../../../src/lab/experiments/compare';
+import { compareMeasurements } from '~/lab/experiment/compare';
 
 const tol = { rtol: 1e-3, atol: 1e-6, ignore: ['timing'] };
 

@@ -1,10 +1,10 @@
 // The cores are shown on the page and re-run in a Worker: they must stay self-contained and short.
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { experiments } from '../../../src/lab/experiments/index';
+import { coreFileFor, experiments } from '~/experiments';
 
-describe.each(experiments.map((e) => [e.coreFile] as const))('%s', (file) => {
-  const source = readFileSync(new URL(`../../../src/lab/experiments/${file}`, import.meta.url), 'utf8');
+describe.each(experiments.map((e) => [coreFileFor(e.id)] as const))('%s', (file) => {
+  const source = readFileSync(new URL(`../../../${file}`, import.meta.url), 'utf8');
   // JSDoc types may name import('./facade') types: they are comments, erased before running.
   const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
   test('imports nothing and touches no DOM or Node API', () => {

@@ -1,17 +1,17 @@
 // Every claim's predicate on synthetic measurements: it holds where the effect is there and fails where it
 // is not, so no claim test can pass whatever the experiment returns.
 import { describe, expect, test } from 'vitest';
-import { getClaim, type Claim } from '../../../src/lab/claims';
-import type { E1Measurements } from '../../../src/lab/experiments/e1-gradient-norms';
-import type { E2Measurements } from '../../../src/lab/experiments/e2-steps-to-target';
-import type { E3Measurements } from '../../../src/lab/experiments/e3-rank-collapse';
-import type { E4Measurements } from '../../../src/lab/experiments/e4-merge-by-addition';
-import type { E5Measurements } from '../../../src/lab/experiments/e5-lesion';
-import type { E6Measurements } from '../../../src/lab/experiments/e6-teacher-forcing';
-import type { E7Measurements } from '../../../src/lab/experiments/e7-label-leakage';
-import type { E8Measurements } from '../../../src/lab/experiments/e8-stream-norm';
-import type { E9Measurements } from '../../../src/lab/experiments/e9-attention-learns';
-import type { E10Measurements } from '../../../src/lab/experiments/e10-update-ratio';
+import { getClaim, type Claim } from '~/experiments';
+import type { E1Measurements } from '~/experiments/e1-gradient-norms/experiment';
+import type { E2Measurements } from '~/experiments/e2-steps-to-target/experiment';
+import type { E3Measurements } from '~/experiments/e3-rank-collapse/experiment';
+import type { E4Measurements } from '~/experiments/e4-merge-by-addition/experiment';
+import type { E5Measurements } from '~/experiments/e5-lesion/experiment';
+import type { E6Measurements } from '~/experiments/e6-teacher-forcing/experiment';
+import type { E7Measurements } from '~/experiments/e7-label-leakage/experiment';
+import type { E8Measurements } from '~/experiments/e8-stream-norm/experiment';
+import type { E9Measurements } from '~/experiments/e9-attention-learns/experiment';
+import type { E10Measurements } from '~/experiments/e10-update-ratio/experiment';
 
 /** Runs a claim's predicate on one measurement (each-seed) or on a list of runs (mean-over-seeds). */
 function verdict<M>(id: string, m: M | M[]) {

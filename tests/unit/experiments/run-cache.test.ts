@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { canonicalJson, createRunCache, runKey } from '../../../src/lab/experiments/run-cache';
+import { canonicalJson, createRunCache, runKey } from '~/lab/experiment/run-cache';
 
 describe('run cache', () => {
   test('canonical JSON ignores key order, also in nested objects', () => {

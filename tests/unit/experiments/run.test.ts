@@ -1,8 +1,8 @@
 // Running an experiment through the registry: parameters are validated first, progress is reported in
 // order, and an aborted run stops with the abort reason (E3 and E8 are forward-only, so this stays fast).
 import { describe, expect, test } from 'vitest';
-import { runExperiment } from '../../../src/lab/experiments/index';
-import type { Progress } from '../../../src/lab/experiments/types';
+import { runExperiment } from '~/experiments';
+import type { Progress } from '~/lab/experiment/types';
 
 describe('runExperiment', () => {
   test('rejects bad parameters before running, naming them', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { defaultParams, describeAllowed, parseParams, validateParams, type ParamSchema } from '../../../src/lab/experiments/schema';
+import { defaultParams, describeAllowed, parseParams, validateParams, type ParamSchema } from '~/lab/experiment/schema';
 
 const schema = {
   layers: { type: 'int', label: 'Layers', default: 6, min: 1, max: 24 },

@@ -2,8 +2,8 @@
 // pool of workers, which runs the same job code, gives the same numbers), report progress per job and a
 // `finished` event each, and stop on abort. The pool size rule is pure.
 import { expect, test } from 'vitest';
-import { createLab, runTargetJob, type JobProgress, type TargetJob } from '../../../src/lab/experiments/facade';
-import { poolSize } from '../../../src/islands/train-pool';
+import { createLab, runTargetJob, type JobProgress, type TargetJob } from '~/lab/facade';
+import { poolSize } from '~/worker/train-pool';
 
 const job = (seed: number, norm: 'pre' | 'none'): TargetJob => ({
   task: 'copy',

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { findClaimUsages } from '../../../src/lab/claims/usage';
+import { findClaimUsages } from '~/build/content/claim-usage';
 
 describe('findClaimUsages', () => {
   test('finds each <Evidence claim> in each question, in any attribute order and quote style', () => {
@@ -12,7 +12,7 @@ describe('findClaimUsages', () => {
   });
 });
 
-import { flattenMeasurements } from '../../../src/lab/experiments/flatten';
+import { flattenMeasurements } from '~/lab/experiment/flatten';
 
 describe('flattenMeasurements', () => {
   test('paths, 3 significant digits, short lists in full, long lists summarized', () => {

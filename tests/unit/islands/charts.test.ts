@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { summarize, tableOf, plottableRows, type ChartSpec } from '../../../src/lib/charts/spec';
-import { genericFigures } from '../../../src/lib/charts/figures';
-import { renderSvg } from '../../../src/lib/charts/render-svg';
+import { summarize, tableOf, plottableRows, type ChartSpec } from '~/charts/spec';
+import { genericFigures } from '~/experiments/figures';
+import { renderSvg } from '~/build/render-svg';
 
 const spec: ChartSpec = {
   title: 'Gradient norm per layer',
@@ -39,7 +39,7 @@ describe('chart specs', () => {
   });
 });
 
-import { compactNumbers } from '../../../src/lib/charts/render-svg';
+import { compactNumbers } from '~/build/render-svg';
 
 describe('compact SVG numbers', () => {
   it('keeps one decimal of every coordinate, leaves integers and text alone', () => {

@@ -3,8 +3,8 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import Evidence from '../../../components/Evidence.astro';
-import { getClaim, testFileFor } from '../../../src/lab/claims';
-import { getReference } from '../../../src/data/references/index';
+import { getClaim, testFileFor } from '~/experiments';
+import { getStoredRun } from '~/experiments/stored-runs';
 
 let container: AstroContainer;
 beforeAll(async () => {
@@ -18,7 +18,7 @@ describe('<Evidence claim> without JavaScript', () => {
     const id = 'e1-residual-without-norm-explodes';
     const html = await render(id);
     const claim = getClaim(id);
-    const ref = getReference('e1')!;
+    const ref = getStoredRun('e1')!;
     expect(html).toMatch(new RegExp(`<evidence-block[^>]*id="evidence-${id}"`));
     expect(html).toMatch(/data-experiment="e1"/);
     expect(html).toMatch(/data-state="idle"/);
@@ -64,17 +64,17 @@ describe('<Evidence claim> without JavaScript', () => {
   });
 });
 
-import { referenceVerdict } from '../../../src/islands/block-config';
+import { storedRunOutcome } from '~/build/evidence-config';
 
 describe("the claim's verdict on the stored reference run", () => {
   it('is stated for a run the claim covers, and a mean-over-seeds claim says it is one seed', () => {
-    const ref = getReference('e1')!;
-    expect(referenceVerdict(getClaim('e1-residual-without-norm-explodes'), ref)).toMatch(/^holds \(seed 1: .*ratio/);
-    expect(referenceVerdict(getClaim('e1-preln-last-layer-falls-with-depth'), ref)).toMatch(/^(holds|does not hold) \(seed 1 alone; the claim is about the mean over 10 seeds: /);
+    const ref = getStoredRun('e1')!;
+    expect(storedRunOutcome(getClaim('e1-residual-without-norm-explodes'), ref)).toMatch(/^holds \(seed 1: .*ratio/);
+    expect(storedRunOutcome(getClaim('e1-preln-last-layer-falls-with-depth'), ref)).toMatch(/^(holds|does not hold) \(seed 1 alone; the claim is about the mean over 10 seeds: /);
   });
   it('is not stated when the stored run used other parameters', () => {
-    const ref = getReference('e1')!;
+    const ref = getStoredRun('e1')!;
     const claim = { ...getClaim('e1-residual-without-norm-explodes'), params: { layers: 4 } };
-    expect(referenceVerdict(claim, ref)).toBeUndefined();
+    expect(storedRunOutcome(claim, ref)).toBeUndefined();
   });
 });

@@ -1,14 +1,14 @@
 import { describe, it, expect } from 'vitest';
-import { controlsFor } from '../../../src/islands/controls';
-import { stepOf, secondsLeft, progressText } from '../../../src/islands/progress-text';
-import { explainFailure, explainNonFinite, nonFinitePaths } from '../../../src/islands/failure-words';
-import { syntaxError } from '../../../src/islands/code-errors';
-import { positionInStack } from '../../../src/islands/code-stack';
-import { describeCodeError } from '../../../src/islands/code-error-words';
-import { runToCsv, runToJson, type RunRecord } from '../../../src/islands/export-run';
-import { blockSchema } from '../../../src/islands/block-config';
-import { backendLine } from '../../../src/islands/backend-line';
-import type { ParamSchema } from '../../../src/lab/experiments/schema';
+import { controlsFor } from '~/page/controls';
+import { stepOf, secondsLeft, progressText } from '~/page/progress-text';
+import { explainFailure, explainNonFinite, nonFinitePaths } from '~/page/failure-words';
+import { syntaxError } from '~/worker/code-errors';
+import { positionInStack } from '~/worker/code-stack';
+import { describeCodeError } from '~/page/code-error-words';
+import { runToCsv, runToJson, type RunRecord } from '~/page/export-run';
+import { blockSchema } from '~/build/evidence-config';
+import { backendLine } from '~/page/backend-line';
+import type { ParamSchema } from '~/lab/experiment/schema';
 
 const schema: ParamSchema = {
   depth: { type: 'int', label: 'Depth', default: 12, min: 2, max: 16, unit: 'layers' },
@@ -108,7 +108,7 @@ describe('backend line', () => {
   });
 });
 
-import { parseTrainingProgress, LiveCurve } from '../../../src/islands/live-curve';
+import { parseTrainingProgress, LiveCurve } from '~/page/live-curve';
 
 describe('the live training curve', () => {
   it('reads run name, step and loss from the lab progress messages', () => {
@@ -125,7 +125,7 @@ describe('the live training curve', () => {
   });
 });
 
-import { explainDiverged } from '../../../src/islands/failure-words';
+import { explainDiverged } from '~/page/failure-words';
 
 describe('divergence inside a finished run', () => {
   it('names each diverged training run, with its learning rate and reason', () => {

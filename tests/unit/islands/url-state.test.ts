@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { readUrlState, writeUrlState, parseSeed } from '../../../src/islands/url-state';
-import type { ParamSchema } from '../../../src/lab/experiments/schema';
+import { readUrlState, writeUrlState, parseSeed } from '~/page/url-state';
+import type { ParamSchema } from '~/lab/experiment/schema';
 
 const schema: ParamSchema = {
   depth: { type: 'int', label: 'Depth', default: 12, min: 2, max: 16 },

@@ -1,9 +1,14 @@
 // The fused Adam kernel gives exactly what the same update written with tf ops gives (float32, same order),
 // on both backends, with and without gradient clipping.
-import { afterAll, expect, test } from 'vitest';
-import { initBackend, tf } from '../../../src/lab/backend';
-import { adamUpdate, type AdamConstants } from '../../../src/lab/adam-kernel';
-import { makeRng } from '../../../src/lab/rng';
+import { beforeAll, afterAll, expect, test } from 'vitest';
+import { initBackend, tf } from '~/lab/backend';
+import { adamUpdate, type AdamConstants } from '~/lab/adam-kernel';
+import { makeRng } from '~/lab/rng';
+
+// Start WASM once, with time to spare on a busy machine (a start cut short by a test timeout cannot be retried).
+beforeAll(async () => {
+  await initBackend({ prefer: 'wasm' });
+}, 60_000);
 
 const c: AdamConstants = { beta1: 0.9, beta2: 0.98, epsilon: 1e-9, lrT: 3e-3 * Math.sqrt(1 - 0.98 ** 3) / (1 - 0.9 ** 3) };
 

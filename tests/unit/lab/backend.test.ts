@@ -2,12 +2,17 @@
 // Tolerance: relative 1e-4 on the initial loss and gradient norms (float32 kernels summing in different
 // orders differ by ~1e-6 relative), and 1e-3 on losses after 3 steps (Adam divides by √v, which amplifies
 // tiny differences in small gradients).
-import { afterAll, expect, test } from 'vitest';
-import { initBackend } from '../../../src/lab/backend';
-import { createModel } from '../../../src/lab/model';
-import { reverseTask, taskModelFields } from '../../../src/lab/tasks';
-import { train } from '../../../src/lab/train';
-import { gradientNorms } from '../../../src/lab/instruments';
+import { beforeAll, afterAll, expect, test } from 'vitest';
+import { initBackend } from '~/lab/backend';
+import { createModel } from '~/lab/model';
+import { reverseTask, taskModelFields } from '~/lab/tasks';
+import { train } from '~/lab/train';
+import { gradientNorms } from '~/lab/instruments';
+
+// Start WASM once, with time to spare on a busy machine (a start cut short by a test timeout cannot be retried).
+beforeAll(async () => {
+  await initBackend({ prefer: 'wasm' });
+}, 60_000);
 
 const task = reverseTask(8, 4);
 

@@ -1,7 +1,7 @@
 // Bad configuration gets a message naming the field and its allowed values.
 import { describe, expect, test } from 'vitest';
-import { resolveModelConfig, resolveTrainConfig, ConfigError } from '../../../src/lab/config';
-import { makeTask } from '../../../src/lab/tasks';
+import { resolveModelConfig, resolveTrainConfig, ConfigError } from '~/lab/config';
+import { makeTask } from '~/lab/tasks';
 
 const base = { vocabSize: 10, maxLen: 13 };
 

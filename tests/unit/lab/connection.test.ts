@@ -1,9 +1,9 @@
 // Connection and norm modes on hand-checkable inputs: Post-LN = LN(x + F(x)), Pre-LN = x + F(LN(x)),
 // concatenation shapes, highway gate, and the identity lesion.
 import { beforeAll, expect, test } from 'vitest';
-import { initBackend, tf } from '../../../src/lab/backend';
-import { wrapSublayer, combine } from '../../../src/lab/connection';
-import { layerNorm, LN_EPSILON } from '../../../src/lab/layers';
+import { initBackend, tf } from '~/lab/backend';
+import { wrapSublayer, combine } from '~/lab/connection';
+import { layerNorm, LN_EPSILON } from '~/lab/layers';
 
 beforeAll(async () => {
   await initBackend({ prefer: 'wasm' });

@@ -1,6 +1,6 @@
 // When the WASM binaries cannot be loaded, the lab falls back to the CPU backend and says why.
 import { expect, test } from 'vitest';
-import { initBackend } from '../../../src/lab/backend';
+import { initBackend } from '~/lab/backend';
 
 test('missing .wasm files → CPU backend with the reason', async () => {
   const info = await initBackend({ prefer: 'wasm', wasmPath: '/nonexistent-dir/' });

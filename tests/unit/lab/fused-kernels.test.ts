@@ -1,15 +1,20 @@
 // Each fused kernel of src/lab/kernels (attention products in WebAssembly SIMD included) gives what the same computation written with TF.js ops gives, forward
 // and backward, on WASM and CPU; the squared-norms kernel sums like tf ops; the shared Identity keeps a clone alive.
-import { afterAll, expect, test } from 'vitest';
-import { initBackend, tf } from '../../../src/lab/backend';
-import { attentionApply, attentionScores } from '../../../src/lab/kernels/attention-matmul';
-import { attentionSoftmax } from '../../../src/lab/kernels/attention-softmax';
-import { denseKernel } from '../../../src/lab/kernels/dense';
-import { layerNormKernel } from '../../../src/lab/kernels/layer-norm';
-import { splitHeads } from '../../../src/lab/kernels/split-heads';
-import { squaredNorms } from '../../../src/lab/kernels/squared-norms';
-import { simdKernels, simdKernelsBinary } from '../../../src/lab/kernels/simd-kernels';
-import { makeRng } from '../../../src/lab/rng';
+import { beforeAll, afterAll, expect, test } from 'vitest';
+import { initBackend, tf } from '~/lab/backend';
+import { attentionApply, attentionScores } from '~/lab/kernels/attention-matmul';
+import { attentionSoftmax } from '~/lab/kernels/attention-softmax';
+import { denseKernel } from '~/lab/kernels/dense';
+import { layerNormKernel } from '~/lab/kernels/layer-norm';
+import { splitHeads } from '~/lab/kernels/split-heads';
+import { squaredNorms } from '~/lab/kernels/squared-norms';
+import { simdKernels, simdKernelsBinary } from '~/lab/kernels/simd-kernels';
+import { makeRng } from '~/lab/rng';
+
+// Start WASM once, with time to spare on a busy machine (a start cut short by a test timeout cannot be retried).
+beforeAll(async () => {
+  await initBackend({ prefer: 'wasm' });
+}, 60_000);
 
 const backends = ['wasm', 'cpu'] as const;
 const random = (shape: number[], seed: number) => {

@@ -4,11 +4,11 @@
 // quotient carries ~5e-5 of noise (h = 2e-3, small so few ReLU pre-activations cross zero), and the O(h²)
 // truncation is ~1e-5; 2e-2 leaves room for kinks while still failing on any wrong gradient (a wrong sign or a missing term is off by O(1)).
 import { beforeAll, expect, test } from 'vitest';
-import { initBackend, tf } from '../../../src/lab/backend';
-import { createModel, forward, maskedCrossEntropy, type Model } from '../../../src/lab/model';
-import { copyTask, translationTask, encodeBatch, taskModelFields, type Task } from '../../../src/lab/tasks';
-import { makeRng } from '../../../src/lab/rng';
-import type { ModelConfig } from '../../../src/lab/config';
+import { initBackend, tf } from '~/lab/backend';
+import { createModel, forward, maskedCrossEntropy, type Model } from '~/lab/model';
+import { copyTask, translationTask, encodeBatch, taskModelFields, type Task } from '~/lab/tasks';
+import { makeRng } from '~/lab/rng';
+import type { ModelConfig } from '~/lab/config';
 
 beforeAll(async () => {
   expect((await initBackend({ prefer: 'wasm' })).backend).toBe('wasm');

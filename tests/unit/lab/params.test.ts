@@ -1,8 +1,8 @@
 // Parameter counts equal their closed-form formulas; concatenation adds 2d²+d per sublayer.
 import { beforeAll, expect, test } from 'vitest';
-import { initBackend, tf } from '../../../src/lab/backend';
-import { createModel, countParams } from '../../../src/lab/model';
-import { paramCountFormula } from '../../../src/lab/params';
+import { initBackend, tf } from '~/lab/backend';
+import { createModel, countParams } from '~/lab/model';
+import { paramCountFormula } from '~/lab/params';
 
 beforeAll(async () => {
   expect((await initBackend({ prefer: 'wasm' })).backend).toBe('wasm');

@@ -1,12 +1,12 @@
 // Warmup, clipping, scheduled sampling and the step-time instrument's bookkeeping (no wall-clock asserts).
 import { beforeAll, expect, test } from 'vitest';
-import { initBackend, tf } from '../../../src/lab/backend';
-import { createModel } from '../../../src/lab/model';
-import { reverseTask, encodeBatch, taskModelFields } from '../../../src/lab/tasks';
-import { train } from '../../../src/lab/train';
-import { mixedDecoderInputs, predict } from '../../../src/lab/evaluate';
-import { timeStep } from '../../../src/lab/instruments';
-import { makeRng } from '../../../src/lab/rng';
+import { initBackend, tf } from '~/lab/backend';
+import { createModel } from '~/lab/model';
+import { reverseTask, encodeBatch, taskModelFields } from '~/lab/tasks';
+import { train } from '~/lab/train';
+import { mixedDecoderInputs, predict } from '~/lab/evaluate';
+import { timeStep } from '~/lab/instruments';
+import { makeRng } from '~/lab/rng';
 
 beforeAll(async () => {
   await initBackend({ prefer: 'wasm' });

@@ -1,7 +1,7 @@
 // Tasks are seeded and lay out as documented.
 import { expect, test } from 'vitest';
-import { reverseTask, runningSumTask, translationTask, encodeBatch } from '../../../src/lab/tasks';
-import { makeRng } from '../../../src/lab/rng';
+import { reverseTask, runningSumTask, translationTask, encodeBatch } from '~/lab/tasks';
+import { makeRng } from '~/lab/rng';
 
 test('same seed, same data; different seed, different data', () => {
   const t = reverseTask();

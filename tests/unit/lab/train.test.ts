@@ -1,12 +1,12 @@
 // Training runs: no tensor leaks after a finished, a cancelled and a diverged run; same seed gives the
 // same numbers; divergence names step, quantity and layer; freezing, scheduled sampling and lesions work.
 import { beforeAll, expect, test } from 'vitest';
-import { initBackend, tf } from '../../../src/lab/backend';
-import { createModel } from '../../../src/lab/model';
-import { reverseTask, runningSumTask, translationTask, taskModelFields } from '../../../src/lab/tasks';
-import { train } from '../../../src/lab/train';
-import { evaluate } from '../../../src/lab/evaluate';
-import { forwardStats, gradientNorms } from '../../../src/lab/instruments';
+import { initBackend, tf } from '~/lab/backend';
+import { createModel } from '~/lab/model';
+import { reverseTask, runningSumTask, translationTask, taskModelFields } from '~/lab/tasks';
+import { train } from '~/lab/train';
+import { evaluate } from '~/lab/evaluate';
+import { forwardStats, gradientNorms } from '~/lab/instruments';
 
 beforeAll(async () => {
   expect((await initBackend({ prefer: 'wasm' })).backend).toBe('wasm');

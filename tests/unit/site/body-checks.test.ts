@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { bodyProblems, citedInBody, termsInBody } from '../../../src/lib/site/body-checks';
+import { bodyProblems, citedInBody, termsInBody } from '~/build/content/body-checks';
 
 const body = 'As shown <Cite k="Vas17" at="§3.1" />, the <Term id="causal-mask">mask</Term> and <Cite k=\'He16a\' />.';
 

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { bodyProblems } from '../../../src/lib/site/body-checks';
+import { bodyProblems } from '~/build/content/body-checks';
 
 const dir = resolve(import.meta.dirname, '../../../content');
 const files = readdirSync(dir).filter((f) => f.endsWith('.mdx'));

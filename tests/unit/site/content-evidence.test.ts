@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { claims } from '../../../src/lab/claims';
+import { claims } from '~/experiments';
 
 const dir = resolve(import.meta.dirname, '../../../content');
 const published = readdirSync(dir)

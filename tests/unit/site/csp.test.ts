@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { expect, test } from 'vitest';
-import { headerPolicy, metaPolicy, sha256Source } from '../../../src/lib/site/csp';
-import { THEME_SCRIPT } from '../../../src/lib/site/theme-script';
+import { headerPolicy, metaPolicy, sha256Source } from '~/build/csp';
+import { THEME_SCRIPT } from '~/build/theme-script';
 
 const directive = (policy: string, name: string) => policy.split('; ').find((d) => d.startsWith(`${name} `));
 

@@ -1,10 +1,10 @@
 // The reference data the pages are built from: every paper of the science brief, well-formed ids, a glossary
 // that covers the terms and whose cross-references resolve.
 import { describe, expect, test } from 'vitest';
-import { glossary, glossaryEntry } from '../../../src/data/glossary';
-import { isPaperKey, PAPER_KEYS, paperByKey, papers, paperUrl, shortCitation } from '../../../src/data/papers';
-import { TOPIC_IDS, topicById } from '../../../src/data/topics';
-import { claimAnchor, assertVerdict } from '../../../src/lib/site/verdicts';
+import { glossary, glossaryEntry } from '~/data/glossary';
+import { isPaperKey, PAPER_KEYS, paperByKey, papers, paperUrl, shortCitation } from '~/data/papers';
+import { TOPIC_IDS, topicById } from '~/data/topics';
+import { claimAnchor, assertVerdict } from '~/build/verdicts';
 
 describe('papers', () => {
   test('every key of the science brief is there', () => {

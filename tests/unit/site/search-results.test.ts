@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { escapeHtml, sanitizeExcerpt, toHit } from '../../../src/lib/site/search-results';
+import { escapeHtml, sanitizeExcerpt, toHit } from '~/page/search-results';
 
 describe('sanitizeExcerpt', () => {
   test('keeps Pagefind’s <mark> tags', () => {

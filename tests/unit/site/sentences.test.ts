@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { countSentences } from '../../../src/lib/site/sentences';
+import { countSentences } from '~/build/content/sentences';
 
 describe('countSentences', () => {
   test('counts sentences ended by . ! or ?', () => {

@@ -1,6 +1,6 @@
 import { codeToHtml } from 'shiki';
 import { describe, expect, test } from 'vitest';
-import { codeBlock } from '../../../src/lib/site/shiki-code-block';
+import { codeBlock } from '~/build/integrations/shiki-code-block';
 
 const highlight = (lang: string) =>
   codeToHtml('print("hi")', {

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { jsonLdText, qaPage } from '../../../src/lib/site/structured-data';
+import { jsonLdText, qaPage } from '~/build/structured-data';
 
 const facts = {
   question: 'Why is there a residual connection?',

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { documentTitle, TITLE_MAX } from '../../../src/lib/site/titles';
+import { documentTitle, TITLE_MAX } from '~/build/titles';
 
 test('a short page title gets the site name', () => {
   expect(documentTitle('Glossary', 'Add & Norm, answered')).toBe('Glossary · Add & Norm, answered');

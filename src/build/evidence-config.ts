@@ -1,0 +1,30 @@
+// Build-time pieces of an evidence block that are pure logic: the form's defaults (the experiment's schema
+// with the claim's own parameters as defaults) and the claim's verdict on the stored reference run.
+import type { ParamSchema } from '~/lab/experiment/schema';
+import type { Claim } from '~/experiments';
+import { outcomeOnStoredRun } from '~/lab/experiment/on-stored-run';
+import { resolveParams } from '~/experiments';
+import type { StoredRun } from '~/lab/experiment/stored-run';
+
+/** The experiment's schema with the claim's parameters as defaults, so the form starts where the claim was measured. */
+export function blockSchema(schema: ParamSchema, claimParams: Record<string, unknown>): ParamSchema {
+  const out: ParamSchema = {};
+  for (const [name, spec] of Object.entries(schema)) {
+    out[name] = name in claimParams ? ({ ...spec, default: claimParams[name] } as typeof spec) : spec;
+  }
+  return out;
+}
+
+/** The claim's verdict on the stored reference run in words, or undefined when that run is not one the claim
+ * covers (other parameters or another seed). A claim about a mean over seeds says it is one seed only. */
+export function storedRunOutcome(claim: Claim<unknown>, reference: StoredRun): string | undefined {
+  let verdict;
+  try {
+    verdict = outcomeOnStoredRun(claim, resolveParams(claim.experiment, claim.params), reference);
+  } catch {
+    return undefined;
+  }
+  if (!verdict) return undefined;
+  const scope = claim.mode === 'mean-over-seeds' ? `seed ${reference.provenance.seed} alone; the claim is about the mean over ${claim.seeds.length} seeds` : `seed ${reference.provenance.seed}`;
+  return `${verdict.holds ? 'holds' : 'does not hold'} (${scope}: ${verdict.detail}).`;
+}

@@ -1,0 +1,28 @@
+// e4: Addition vs concatenation vs highway vs none
+import { defineExperiment } from '~/lab/experiment/define';
+import { run } from './core.js';
+import type { ParamSchema } from '~/lab/experiment/schema';
+
+export const e4Params = {
+  layers: { type: 'int', label: 'Layers', default: 4, min: 1, max: 12 },
+  steps: { type: 'int', label: 'Step budget', default: 200, min: 10, max: 2000, unit: 'steps' },
+  targetLoss: { type: 'number', label: 'Target loss', default: 1, min: 0.01, max: 2, unit: 'nats' },
+  lr: { type: 'number', label: 'Learning rate', default: 0.003, min: 0.00001, max: 0.1 },
+} satisfies ParamSchema;
+
+export type E4Measurements = {
+  layers: number; steps: number; targetLoss: number; lr: number; dModel: number; sublayers: number;
+  results: { connection: string; parameters: number; gradients: number[]; stepsToTarget: number | null; loss: number[] }[];
+};
+
+export const experiment = defineExperiment<typeof e4Params, E4Measurements>(
+  {
+    id: 'e4',
+    title: 'Addition vs concatenation vs highway vs none',
+    question: 'What does each way of merging a sublayer with its input cost in weights, and how does it change gradient flow and training speed?',
+    params: e4Params,
+    defaultSeed: 1,
+    tolerance: { rtol: 1e-3, atol: 1e-6, ignore: ['timing'], why: 'Seeded data and initialization on the same backend repeat a training run step for step; the tolerance only absorbs float32 rounding, and wall-clock timing is not compared.' },
+  },
+  run,
+);

@@ -1,0 +1,28 @@
+// e6: Teacher forcing, free running, scheduled sampling
+import { defineExperiment } from '~/lab/experiment/define';
+import { run } from './core.js';
+import type { ParamSchema } from '~/lab/experiment/schema';
+
+export const e6Params = {
+  layers: { type: 'int', label: 'Layers', default: 2, min: 1, max: 8 },
+  steps: { type: 'int', label: 'Training steps', default: 200, min: 10, max: 2000, unit: 'steps' },
+  every: { type: 'int', label: 'Evaluate every', default: 50, min: 5, max: 1000, unit: 'steps' },
+  lr: { type: 'number', label: 'Learning rate', default: 0.003, min: 0.00001, max: 0.1 },
+} satisfies ParamSchema;
+
+export type E6Measurements = {
+  layers: number; steps: number; every: number; lr: number;
+  results: Record<string, { loss: number[]; msPerStep: number; checkpoints: { step: number; teacherForced: number[]; freeRunning: number[] }[] }>;
+};
+
+export const experiment = defineExperiment<typeof e6Params, E6Measurements>(
+  {
+    id: 'e6',
+    title: 'Teacher forcing, free running, scheduled sampling',
+    question: 'Does feeding the true previous tokens during training speed it up, and what happens when the model must feed on its own outputs?',
+    params: e6Params,
+    defaultSeed: 1,
+    tolerance: { rtol: 1e-3, atol: 1e-6, ignore: ['results.teacher forcing.msPerStep', 'results.scheduled sampling.msPerStep', 'results.free running.msPerStep'], why: 'Seeded data, initialization and sampling coins on the same backend repeat a training run step for step; wall-clock ms per step is not compared.' },
+  },
+  run,
+);

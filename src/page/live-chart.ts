@@ -1,0 +1,95 @@
+// The live chart of an evidence block (loaded on Run): the reader's run drawn over the stored reference
+// (dashed, faint) with the same chart specs as the build-time SVG, plus a table of the run's numbers beside
+// the reference's. Redrawn as partial measurements arrive in progress messages.
+import * as Plot from '@observablehq/plot';
+import { figuresFor } from '~/experiments/figures';
+import { plotOptions, tidyAria } from '~/charts/plot';
+import { legendItems } from '~/charts/legend';
+import { summarize, formatNumber, type ChartSpec } from '~/charts/spec';
+
+// One lazily loaded chunk per stored reference: the run panel fetches only its own experiment's file.
+const storedRuns = import.meta.glob<{ measurements: unknown; provenance: { params: Record<string, unknown> } }>('../experiments/*/stored-run.json', { import: 'default' });
+
+async function referenceOf(experiment: string) {
+  const load = Object.entries(storedRuns).find(([path]) => path.split('/')[2]!.startsWith(`${experiment}-`))?.[1];
+  return load ? load() : undefined;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]) {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+}
+
+function draw(host: HTMLElement, spec: ChartSpec, ref?: ChartSpec) {
+  const width = Math.max(280, Math.min(host.clientWidth || 640, 720));
+  const chart = Plot.plot({ ...plotOptions(spec, { compare: ref, width }), legend: false } as Plot.PlotOptions);
+  tidyAria(chart, ref ? `${spec.title} (your run, solid; stored reference, dashed)` : spec.title);
+  const legend = el('ul', { className: 'evidence-legend' }, ...legendItems(spec, ref).map((i) => {
+    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    svg.setAttribute('width', '12');
+    svg.setAttribute('height', '12');
+    svg.innerHTML = `<rect width="12" height="12" rx="2" fill="${i.color}"/>`;
+    return el('li', {}, svg, i.label);
+  }));
+  const note = ref ? 'Your run (solid) over the stored reference (dashed). ' : '';
+  return el('figure', { className: 'evidence-figure' }, chart, legend, el('figcaption', {}, `${note}${summarize(spec)}`));
+}
+
+/** "Your run beside the reference": one row per (series, x) of the chart. */
+function compareTable(spec: ChartSpec, ref?: ChartSpec) {
+  const refValue = new Map(ref?.rows.map((r) => [`${r.series}\u0000${r.x}`, r.y]));
+  const head = el('tr', {}, ...['series', spec.x.label, 'your run', 'reference'].map((c) => el('th', { scope: 'col' }, c)));
+  const rows = spec.rows.map((r) => {
+    const v = refValue.get(`${r.series}\u0000${r.x}`);
+    return el('tr', {}, el('th', { scope: 'row' }, r.series), el('td', {}, String(r.x)), el('td', {}, formatNumber(r.y)), el('td', {}, v === undefined ? '—' : formatNumber(v)));
+  });
+  return el('details', { className: 'evidence-compare' }, el('summary', {}, `Your numbers beside the reference: ${spec.title}`),
+    el('div', { className: 'evidence-scroll', tabIndex: 0 }, el('table', {}, el('caption', {}, spec.title), el('thead', {}, head), el('tbody', {}, ...rows))));
+}
+
+async function render(block: HTMLElement, experiment: string, measurements: unknown, params: Record<string, unknown>, withTables: boolean, hostSelector = '[data-live-chart]') {
+  const host = block.querySelector<HTMLElement>(hostSelector)!;
+  const ref = await referenceOf(experiment);
+  const specs = figuresFor(experiment, measurements, params);
+  const refSpecs = ref ? figuresFor(experiment, ref.measurements, ref.provenance.params) : [];
+  const nodes: Node[] = [];
+  specs.forEach((spec, i) => {
+    const refSpec = refSpecs.find((r) => r.title === spec.title) ?? refSpecs[i];
+    nodes.push(draw(host, spec, refSpec));
+    if (withTables) nodes.push(compareTable(spec, refSpec));
+  });
+  host.replaceChildren(...nodes);
+}
+
+let pending = 0;
+/** Redraws from partial measurements, at most every 250 ms. */
+export function showPartial(block: HTMLElement, experiment: string, data: unknown, params: Record<string, unknown>) {
+  const now = performance.now();
+  if (now - pending < 250) return;
+  pending = now;
+  void render(block, experiment, data, params, false);
+}
+
+/** Redraws the live training curve (from progress messages), at most every 250 ms. */
+export function showCurve(block: HTMLElement, spec: ChartSpec) {
+  const now = performance.now();
+  if (now - pending < 250 || spec.rows.length < 2) return;
+  pending = now;
+  const host = block.querySelector<HTMLElement>('[data-live-chart]')!;
+  host.replaceChildren(draw(host, spec));
+}
+
+export function showResult(block: HTMLElement, experiment: string, measurements: unknown, params: Record<string, unknown>) {
+  return render(block, experiment, measurements, params, true);
+}
+
+/** The charts of an edited snippet's result, when its measurements still have the experiment's shape. */
+export async function showSnippetResult(snippet: HTMLElement, experiment: string, measurements: unknown, params: Record<string, unknown>) {
+  try {
+    await render(snippet, experiment, measurements, params, false, '[data-snippet-chart]');
+  } catch {
+    // Edited code may return anything: then the JSON output alone is shown.
+    snippet.querySelector('[data-snippet-chart]')?.replaceChildren();
+  }
+}

@@ -1,0 +1,152 @@
+// Everything an evidence block does once the reader presses Run (loaded on that click): talks to the
+// worker, drives data-state (loading → running → done | error | cancelled), the progress bar with step
+// count and time left, the backend line, the live verdict, the live chart and the exports.
+import type { EvidenceBlock, RunRequest } from './evidence-element';
+import type { FromWorker } from '~/worker/protocol';
+import { sessionFor } from './worker-session';
+import { progressText } from './progress-text';
+import { explainDiverged, explainFailure, explainNonFinite } from './failure-words';
+import { runToCsv, runToJson, type RunRecord } from './export-run';
+import { backendLine } from './backend-line';
+import { LiveCurve } from './live-curve';
+
+/** How long a cancelled run may take to notice before its worker is terminated. */
+const CANCEL_GRACE_MS = 3000;
+
+function download(name: string, type: string, text: string): HTMLAnchorElement {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([text], { type }));
+  a.download = name;
+  return a;
+}
+
+export async function runExperiment(block: EvidenceBlock, req: RunRequest): Promise<void> {
+  const { experiment, claim } = block.config;
+  const session = sessionFor(block);
+  const id = session.id();
+  const panel = block.q('[data-panel]');
+  const bar = block.q<HTMLProgressElement>('[data-progress]');
+  const text = block.q('[data-progress-text]');
+  const runButton = block.q<HTMLButtonElement>('[data-run]');
+  const cancel = block.q<HTMLButtonElement>('[data-cancel]');
+  const verdictEl = block.q('[data-live-outcome]');
+  const exportEl = block.q('[data-export]');
+  const announce = (text: string) => (block.q('[data-announce]').textContent = text);
+  panel.hidden = false;
+  bar.value = 0;
+  text.textContent = 'Loading TF.js and the lab…';
+  verdictEl.textContent = '';
+  // The last run's downloads hold blobs: release them before making new ones (keeps the heap flat).
+  exportEl.querySelectorAll('a').forEach((a) => URL.revokeObjectURL(a.href));
+  exportEl.replaceChildren();
+  block.q('[data-live-chart]').replaceChildren();
+  block.say('');
+  // Keep keyboard focus in the block: Run is disabled while running, so focus moves to Cancel and back.
+  const hadFocus = document.activeElement === runButton;
+  runButton.disabled = true;
+  cancel.hidden = false;
+  if (hadFocus) cancel.focus();
+  announce(`Running experiment ${experiment.toUpperCase()}…`);
+  const started = performance.now();
+  let backendNote: { backend: string; tfjsVersion: string; fallbackReason?: string } | undefined;
+  const chart = import('./live-chart');
+  const curve = new LiveCurve();
+
+  await new Promise<void>((resolve) => {
+    let graceTimer: number | undefined;
+    const finish = (state: string, numTensors?: number) => {
+      off();
+      clearTimeout(graceTimer);
+      cancel.removeEventListener('click', onCancel);
+      block.dataset.state = state;
+      if (numTensors !== undefined) block.dataset.tensors = String(numTensors);
+      const focusBack = document.activeElement === cancel;
+      runButton.disabled = false;
+      cancel.hidden = true;
+      if (focusBack) runButton.focus();
+      announce([text.textContent, verdictEl.textContent].filter(Boolean).join(' '));
+      resolve();
+    };
+    let cancelling = false;
+    const onCancel = () => {
+      // Not disabled (that would drop keyboard focus); a second press just waits for the first.
+      if (cancelling) return;
+      cancelling = true;
+      text.textContent = 'Cancelling…';
+      session.send({ type: 'cancel', id });
+      graceTimer = window.setTimeout(() => {
+        session.replace();
+        text.textContent = 'Cancelled (the worker was stopped).';
+        finish('cancelled');
+      }, CANCEL_GRACE_MS);
+    };
+    cancel.addEventListener('click', onCancel);
+    const off = session.listen(async (msg: FromWorker) => {
+      if (msg.id !== id && msg.id !== -1) return;
+      switch (msg.type) {
+        case 'backend':
+          backendNote = msg.report;
+          block.dataset.backend = msg.report.backend;
+          block.q('[data-backend]').textContent = backendLine(msg.report);
+          break;
+        case 'progress':
+          if (block.dataset.state === 'loading') block.dataset.state = 'running';
+          bar.value = msg.fraction;
+          text.textContent = progressText(msg.fraction, msg.message, performance.now() - started);
+          if (msg.data !== undefined) (await chart).showPartial(block, experiment, msg.data, req.params);
+          else if (curve.add(msg.message)) (await chart).showCurve(block, curve.spec());
+          break;
+        case 'cancelled':
+          text.textContent = 'Cancelled. Change the settings or press Run again.';
+          finish('cancelled', msg.numTensors);
+          break;
+        case 'error': {
+          const where = msg.line ? ` (line ${msg.line}${msg.column ? `, column ${msg.column}` : ''})` : '';
+          text.textContent = explainFailure(msg.message + where);
+          finish('error', msg.numTensors);
+          break;
+        }
+        case 'done': {
+          bar.value = 1;
+          const seconds = (msg.ms / 1000).toFixed(1);
+          const notes = [explainDiverged(msg.measurements), explainNonFinite(msg.measurements)].filter(Boolean);
+          text.textContent = [`Done in ${seconds} s.`, ...notes].join(' ');
+          if (msg.verdict) {
+            verdictEl.textContent = `${msg.verdict.holds ? 'Holds' : 'Does not hold'} in your browser: ${msg.verdict.detail}`;
+            verdictEl.dataset.holds = String(msg.verdict.holds);
+          }
+          const record: RunRecord = {
+            provenance: {
+              experiment,
+              claim,
+              params: req.params,
+              seed: req.seed,
+              backend: backendNote?.backend ?? 'unknown',
+              backendNote: backendNote?.fallbackReason,
+              tfjsVersion: backendNote?.tfjsVersion ?? 'unknown',
+              date: new Date().toISOString(),
+              page: location.href,
+            },
+            measurements: msg.measurements,
+            verdict: msg.verdict,
+          };
+          const base = `${claim}-seed${req.seed}`;
+          const json = download(`${base}.json`, 'application/json', runToJson(record));
+          json.textContent = 'Download this run as JSON';
+          const csv = download(`${base}.csv`, 'text/csv', runToCsv(record));
+          csv.textContent = 'as CSV';
+          exportEl.replaceChildren(json, ' · ', csv);
+          try {
+            await (await chart).showResult(block, experiment, msg.measurements, req.params);
+          } catch (err) {
+            text.textContent += ` (The chart could not be drawn: ${err instanceof Error ? err.message : String(err)}.)`;
+          }
+          block.dataset.tensorBytes = String(msg.numBytes);
+          finish('done', msg.numTensors);
+          break;
+        }
+      }
+    });
+    session.send({ type: 'run', id, experiment, claim, params: req.params, seed: req.seed });
+  });
+}

@@ -1,3 +1,0 @@
-import { checkExperiment } from './harness';
-
-checkExperiment('e1');
