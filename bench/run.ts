@@ -177,7 +177,7 @@ async function main() {
   if (tfjs.leakedTensors !== 0) console.log(`warning: ${tfjs.leakedTensors} tensors leaked by training`);
 }
 
-main().catch((err: unknown) => {
+await main().catch((err: unknown) => {
   console.error(err instanceof Error ? err.stack : err);
   process.exitCode = 1;
 });

@@ -114,7 +114,7 @@ async function main(): Promise<number> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  main().then(
+  await main().then(
     (code) => process.exit(code),
     (err) => {
       console.error(err instanceof Error ? err.message : err);

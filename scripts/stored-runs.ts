@@ -75,7 +75,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
+await main().catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : err);
   process.exitCode = 1;
 });

@@ -118,7 +118,7 @@ async function main(argv: string[]): Promise<number> {
   return run(cmd);
 }
 
-main(process.argv.slice(2)).then(
+await main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
