@@ -190,8 +190,8 @@ export const glossary: readonly GlossaryEntry[] = [
     term: 'learning-rate warmup',
     aka: ['warmup'],
     definition:
-      'Starting training with a small learning rate and raising it over the first steps to its target value. The original Transformer warms up linearly over its first 4,000 steps; Post-LN models are hard to train without it.',
-    cites: ['Vas17', 'Xio20'],
+      'Starting training with a small learning rate and raising it over the first steps to its target value. The original Transformer warms up linearly over its first 4,000 steps; later work found that Post-LN models are hard to train without it, and traced why.',
+    cites: ['Vas17', 'Pop18', 'Xio20', 'Liu20'],
     see: ['post-ln'],
   },
   {
@@ -221,9 +221,9 @@ export const glossary: readonly GlossaryEntry[] = [
   {
     id: 'dense-connection',
     term: 'dense connection',
-    aka: ['concatenation skip'],
+    aka: ['dense connectivity'],
     definition:
-      'A skip connection merged by concatenation instead of addition: a layer receives the feature maps of earlier layers side by side (DenseNet), or a decoder stage receives the matching encoder stage’s features (U-Net). The width grows, or a projection brings it back.',
+      'DenseNet’s way of wiring skip connections: inside a dense block, each layer receives the concatenated feature maps of all preceding layers of the block, so a block of L layers has L(L+1)/2 direct connections. It is one kind of concatenating skip connection; U-Net’s long skip connections, which concatenate an encoder stage’s features to the matching decoder stage, also concatenate but are not dense.',
     cites: ['Hua17', 'Ron15'],
     see: ['skip-connection', 'residual-connection'],
   },

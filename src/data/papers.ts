@@ -208,9 +208,18 @@ export const papers = {
     key: 'ReZ20',
     authors: ['Thomas Bachlechner', 'Bodhisattwa Prasad Majumder', 'Huanru Henry Mao', 'Garrison W. Cottrell', 'Julian McAuley'],
     title: 'ReZero is All You Need: Fast Convergence at Large Depth',
-    year: 2020,
+    // Label year = venue year (UAI 2021); the arXiv preprint is from 2020. The key stays ReZ20.
+    year: 2021,
     venue: 'UAI 2021',
     arxiv: '2003.04887',
+  },
+  Pop18: {
+    key: 'Pop18',
+    authors: ['Martin Popel', 'Ondřej Bojar'],
+    title: 'Training Tips for the Transformer Model',
+    year: 2018,
+    venue: 'The Prague Bulletin of Mathematical Linguistics',
+    arxiv: '1804.00247',
   },
   Fixup19: {
     key: 'Fixup19',
