@@ -1,5 +1,5 @@
 // Build-time pieces of an evidence block that are pure logic: the form's defaults (the experiment's schema
-// with the claim's own parameters as defaults) and the claim's verdict on the stored reference run.
+// with the claim's own parameters as defaults) and the claim's outcome on the stored run.
 import type { ParamSchema } from '~/lab/experiment/schema';
 import type { Claim } from '~/experiments';
 import { outcomeOnStoredRun } from '~/lab/experiment/on-stored-run';
@@ -15,16 +15,16 @@ export function blockSchema(schema: ParamSchema, claimParams: Record<string, unk
   return out;
 }
 
-/** The claim's verdict on the stored reference run in words, or undefined when that run is not one the claim
+/** The claim's outcome on the stored run in words, or undefined when that run is not one the claim
  * covers (other parameters or another seed). A claim about a mean over seeds says it is one seed only. */
 export function storedRunOutcome(claim: Claim<unknown>, reference: StoredRun): string | undefined {
-  let verdict;
+  let outcome;
   try {
-    verdict = outcomeOnStoredRun(claim, resolveParams(claim.experiment, claim.params), reference);
+    outcome = outcomeOnStoredRun(claim, resolveParams(claim.experiment, claim.params), reference);
   } catch {
     return undefined;
   }
-  if (!verdict) return undefined;
+  if (!outcome) return undefined;
   const scope = claim.mode === 'mean-over-seeds' ? `seed ${reference.provenance.seed} alone; the claim is about the mean over ${claim.seeds.length} seeds` : `seed ${reference.provenance.seed}`;
-  return `${verdict.holds ? 'holds' : 'does not hold'} (${scope}: ${verdict.detail}).`;
+  return `${outcome.holds ? 'holds' : 'does not hold'} (${scope}: ${outcome.detail}).`;
 }

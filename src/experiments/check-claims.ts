@@ -1,45 +1,88 @@
-// Shared by src/experiments/<folder>/claims.test.ts: every claim of one experiment × each of its seeds on the
-// WASM backend, runs shared through a cache (claims with the same params and seed reuse one run, and the
-// stored-run check reuses the default-seed run), then the stored run against a fresh default run.
+// Shared by src/experiments/<folder>/claims.test.ts, on the WASM backend: every claim of one experiment on each
+// of its seeds; each counter-run, where the predicate must fail; the stored run against a fresh default run;
+// the stored verification (src/experiments/<folder>/verification.json) against fresh default runs, and one
+// sample of its larger scales re-run. Runs are shared through a cache: claims with the same params and seed,
+// the stored-run check and the verification check reuse one run.
 import { beforeAll, describe, expect, test } from 'vitest';
 import { initBackend } from '~/lab/backend';
 import { compareMeasurements } from '~/lab/experiment/compare';
-import { claimsFor, defaultsOf, getExperiment, resolveParams, runExperiment } from '.';
-import { getStoredRun } from './stored-runs';
-import { roundMeasurements } from './record-stored-run';
 import { createRunCache } from '~/lab/experiment/run-cache';
 import type { Json } from '~/lab/experiment/types';
+import { configurationFails, type ConfigurationRecord } from '~/lab/experiment/verification';
+import { claimsFor, defaultsOf, getExperiment, resolveParams, runExperiment } from '.';
+import { roundMeasurements } from './record-stored-run';
+import { getStoredRun } from './stored-runs';
+import { getClaimRecord } from './verifications';
+import { counterConfiguration, evaluateConfiguration } from './verify';
+
+/** A sample of the larger scales is re-run in the suite only when the stored run of one seed took less than this. */
+const SAMPLE_BUDGET_MS = 30_000;
 
 export function checkExperiment(experimentId: string): void {
   const experiment = getExperiment(experimentId);
   const cache = createRunCache<Json>((id, params, seed) => runExperiment(id, params, { seed, backend: 'wasm' }));
   const run = (params: Record<string, unknown>, seed: number) => cache.get(experimentId, resolveParams(experimentId, params), seed);
+  const { rtol, atol } = experiment.tolerance;
+  const close = (a: number | null, b: number | null) => a === b || (a !== null && b !== null && Math.abs(a - b) <= atol + rtol * Math.abs(b));
 
   describe(`${experimentId}: ${experiment.title}`, () => {
     beforeAll(async () => {
       const info = await initBackend({ prefer: 'wasm' });
       expect(info.backend, `WASM backend did not start: ${info.fallbackReason}`).toBe('wasm');
-    });
+    }, 60_000);
 
     for (const claim of claimsFor(experimentId)) {
       if (claim.mode === 'each-seed') {
         for (const seed of claim.seeds) {
           test(`${claim.id} holds for seed ${seed}`, async () => {
-            const verdict = claim.predicate(await run(claim.params, seed));
-            expect(verdict.holds, `${claim.id} (seed ${seed}): ${verdict.detail}`).toBe(true);
+            const outcome = claim.predicate(await run(claim.params, seed));
+            expect(outcome.holds, `${claim.id} (seed ${seed}): ${outcome.detail}`).toBe(true);
           });
         }
       } else {
         test(`${claim.id} holds on the mean over seeds ${claim.seeds.join(', ')}`, async () => {
           const runs: unknown[] = [];
           for (const seed of claim.seeds) runs.push(await run(claim.params, seed));
-          const verdict = claim.predicate(runs);
-          expect(verdict.holds, `${claim.id}: ${verdict.detail}`).toBe(true);
+          const outcome = claim.predicate(runs);
+          expect(outcome.holds, `${claim.id}: ${outcome.detail}`).toBe(true);
         });
       }
+
+      for (const counter of claim.counterRuns) {
+        test(`${claim.id} fails on its counter-run ${JSON.stringify(counter.params)} (${counter.why})`, async () => {
+          const record = await evaluateConfiguration(claim, counterConfiguration(claim, counter), run);
+          expect(configurationFails(record), `${claim.id} held on a configuration where it must fail: ${details(record)}`).toBe(true);
+        });
+      }
+
+      test(`${claim.id}: the stored verification matches the claim and fresh default runs`, async () => {
+        const stored = getClaimRecord(experimentId, claim.id)?.record;
+        expect(stored, `no verification of ${claim.id}: run \`npm run verify-claims -- ${experimentId}\``).toBeDefined();
+        const fresh = await evaluateConfiguration(claim, undefined, run);
+        expect(stored!.default.params).toEqual(fresh.params);
+        expect(stored!.default.seeds).toEqual(fresh.seeds);
+        const drift = (fresh.runs ?? [{ seed: -1, ...fresh.overSeeds! }]).filter((r, i) => {
+          const s = stored!.default.runs?.[i] ?? { seed: -1, ...stored!.default.overSeeds! };
+          return s.seed !== r.seed || s.holds !== r.holds || !close(r.value, s.value);
+        });
+        expect(drift.map((r) => `seed ${r.seed}: fresh ${r.value} (${r.holds ? 'holds' : 'fails'})`), `run \`npm run verify-claims -- ${experimentId}\` if the change is intended`).toEqual([]);
+      });
     }
 
-    test(`the stored run of ${experimentId} matches a fresh default run (rtol ${experiment.tolerance.rtol}, atol ${experiment.tolerance.atol})`, async () => {
+    const sample = claimsFor(experimentId)
+      .map((claim) => ({ claim, scale: claim.scales[0], stored: getClaimRecord(experimentId, claim.id)?.record.scales[0] }))
+      .find(({ scale, stored }) => scale && stored && stored.ms / stored.seeds.length < SAMPLE_BUDGET_MS);
+    if (sample) {
+      const { claim, scale, stored } = sample;
+      test(`${claim.id} at ${scale!.label}: a fresh run of seed ${stored!.seeds[0]} matches the stored verification`, async () => {
+        const fresh = await evaluateConfiguration(claim, { params: scale!.params, seeds: stored!.seeds.slice(0, claim.mode === 'each-seed' ? 1 : undefined) }, run);
+        expect(fresh.params).toEqual(stored!.params);
+        const [f, s] = [fresh.runs?.[0] ?? fresh.overSeeds!, stored!.runs?.[0] ?? stored!.overSeeds!];
+        expect({ holds: f.holds, close: close(f.value, s.value) }, `fresh ${f.value}, stored ${s.value}`).toEqual({ holds: s.holds, close: true });
+      });
+    }
+
+    test(`the stored run of ${experimentId} matches a fresh default run (rtol ${rtol}, atol ${atol})`, async () => {
       const stored = getStoredRun(experimentId);
       if (!stored) throw new Error(`no stored run of ${experimentId}: run \`npm run stored-runs -- ${experimentId}\``);
       expect(stored.provenance.backend).toBe('wasm');
@@ -50,4 +93,8 @@ export function checkExperiment(experimentId: string): void {
       expect(shown, `run \`npm run stored-runs -- ${experimentId}\` if the change is intended`).toEqual([]);
     });
   });
+}
+
+function details(record: ConfigurationRecord): string {
+  return record.runs ? record.runs.map((r) => `seed ${r.seed}: ${r.detail}`).join('; ') : (record.overSeeds?.detail ?? '');
 }

@@ -1,7 +1,9 @@
 // Checks an MDX body against its frontmatter and the data files: every <Cite k> is a known paper listed in
-// `cites`, every <Term id> is a glossary entry. Pure (no astro:content), so it is unit-tested in Node.
+// `cites`, every <Evidence claim> a registered claim, every <Term id> a glossary entry. Pure (no astro:content), so it is unit-tested in Node.
 import { glossaryEntry } from '~/data/glossary';
 import { paperByKey } from '~/data/papers';
+import { getClaim } from '~/experiments';
+import { findClaimUsages } from './claim-usage';
 
 /** Keys used as <Cite k="…"> in an MDX body. */
 export function citedInBody(body: string): string[] {
@@ -25,6 +27,13 @@ export function bodyProblems(q: { id: string; body?: string; data: { cites: read
       continue;
     }
     if (!q.data.cites.includes(key)) problems.push(`${file}: <Cite k="${key}"> is not listed in the frontmatter field cites`);
+  }
+  for (const claim of findClaimUsages([{ id: q.id, text: q.body ?? '' }]).keys()) {
+    try {
+      getClaim(claim);
+    } catch (e) {
+      problems.push(`${file}: <Evidence claim="${claim}">: ${(e as Error).message}`);
+    }
   }
   for (const id of new Set(termsInBody(q.body ?? ''))) {
     try {

@@ -3,7 +3,7 @@
  * E3: rank collapse. The relative residual ‖X − 1·x̄ᵀ‖/‖X‖ of the token vectors after each block of an
  * untrained 12-layer stack: 0 means every token carries the same vector (Don21).
  * @param {import('~/lab/facade').LabFacade} lab
- * @param {{ layers: number, batchSize: number }} params
+ * @param {{ layers: number, width: number, batchSize: number }} params
  * @param {import('~/lab/experiment/define').CoreContext} ctx
  */
 export async function run(lab, params, ctx) {
@@ -21,7 +21,7 @@ export async function run(lab, params, ctx) {
     for (const skips of ['with skips', 'without skips']) {
       ctx.signal?.throwIfAborted();
       const connection = skips === 'with skips' ? 'residual' : 'none';
-      const model = lab.model(task, { ...options, connection, nLayers: params.layers, seed: ctx.seed });
+      const model = lab.model(task, { ...options, connection, nLayers: params.layers, dModel: params.width, seed: ctx.seed });
       relResidual[skips][name] = lab.probe(model, task, { seed: ctx.seed, batchSize: params.batchSize, lesion }).relResidual;
       model.dispose();
     }

@@ -5,6 +5,7 @@ import type { ParamSchema } from '~/lab/experiment/schema';
 
 export const e3Params = {
   layers: { type: 'int', label: 'Layers', default: 12, min: 1, max: 24 },
+  width: { type: 'int', label: 'Width d', default: 32, min: 8, max: 128 },
   batchSize: { type: 'int', label: 'Batch size', default: 16, min: 1, max: 128, unit: 'sequences' },
 } satisfies ParamSchema;
 
@@ -18,7 +19,7 @@ export const experiment = defineExperiment<typeof e3Params, E3Measurements>(
   {
     id: 'e3',
     title: 'Rank collapse with and without skips',
-    question: 'Do the token vectors of a deep stack collapse toward one vector without skip connections, and do skips prevent it?',
+    question: 'Do the token vectors of a deep stack collapse toward one vector without skip connections, and how much do skips slow that?',
     params: e3Params,
     defaultSeed: 1,
     tolerance: { rtol: 1e-4, atol: 1e-9, ignore: [], why: 'One forward pass of an untrained model: the same seed on WASM repeats it to float32 rounding.' },

@@ -4,7 +4,6 @@ import { describe, expect, test } from 'vitest';
 import { getClaim, type Claim } from '~/experiments';
 import type { E1Measurements } from '~/experiments/e1-gradient-norms/experiment';
 import type { E2Measurements } from '~/experiments/e2-steps-to-target/experiment';
-import type { E3Measurements } from '~/experiments/e3-rank-collapse/experiment';
 import type { E4Measurements } from '~/experiments/e4-merge-by-addition/experiment';
 import type { E5Measurements } from '~/experiments/e5-lesion/experiment';
 import type { E6Measurements } from '~/experiments/e6-teacher-forcing/experiment';
@@ -92,14 +91,6 @@ describe('E2 predicates', () => {
 });
 
 describe('E3–E10 predicates', () => {
-  test('E3: attention-only collapses without skips', () => {
-    const good: E3Measurements = { layers: 12, relResidual: { 'with skips': { 'attention only': geometric(0.8, 0.2, 13) }, 'without skips': { 'attention only': geometric(0.8, 0.002, 13) } } };
-    expect(verdict('e3-attention-only-collapses', good)).toBe(true);
-    const bad = clone(good);
-    bad.relResidual['without skips']!['attention only'] = geometric(0.8, 0.05, 13);
-    expect(verdict('e3-attention-only-collapses', bad)).toBe(false);
-  });
-
   test('E4: concatenation parameters and steps', () => {
     const r = (connection: string, parameters: number, stepsToTarget: number | null) => ({ connection, parameters, gradients: [1], stepsToTarget, loss: [1] });
     const good: E4Measurements = {

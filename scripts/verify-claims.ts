@@ -1,0 +1,85 @@
+// `npm run verify-claims [-- <id> ...] [--skip-scales]`: checks every claim of each experiment on every seed at
+// its default configuration, at its larger scales and on its counter-runs (WASM backend), and stores the
+// results with provenance in src/experiments/<folder>/verification.json, from which the pages take their
+// statistics (n/N seeds, mean ± spread, scales, last verified). Slow at the larger scales: it runs outside
+// `npm test`, whose claims suite re-checks the default configuration, the counter-runs and a sample.
+import { writeFileSync } from 'node:fs';
+import { claimsFor, experimentIds, folderFor, runExperiment } from '~/experiments';
+import { counterConfiguration, evaluateConfiguration } from '~/experiments/verify';
+import { initBackend } from '~/lab/backend';
+import { canonicalJson, createRunCache } from '~/lab/experiment/run-cache';
+import type { Json } from '~/lab/experiment/types';
+import { getClaimRecord } from '~/experiments/verifications';
+import { configurationFails, configurationHolds, type ClaimRecord, type Verification } from '~/lab/experiment/verification';
+import { formatJson, gitState, root } from './git-state';
+import { progressPrinter } from './progress-printer';
+
+async function verify(id: string, skipScales: boolean): Promise<Verification> {
+  const info = await initBackend({ prefer: 'wasm' });
+  if (info.backend !== 'wasm') throw new Error(`WASM backend did not start: ${info.fallbackReason}`);
+  const printer = progressPrinter(`[${id}]`);
+  let done = 0;
+  const cache = createRunCache<Json>(async (_id, params, seed) => {
+    const result = await runExperiment(id, params, { seed, backend: 'wasm', onProgress: (p) => printer.update({ fraction: p.fraction, message: `run ${done + 1} (seed ${seed}): ${p.message}` }) });
+    done += 1;
+    return result;
+  });
+  const run = (params: Record<string, unknown>, seed: number) => cache.get(id, params, seed);
+  const claims: Record<string, ClaimRecord> = {};
+  for (const claim of claimsFor(id)) {
+    const kept = getClaimRecord(id, claim.id)?.record;
+    const scales = [];
+    // --skip-scales keeps the stored scale results (the claims suite says when they no longer match the claim).
+    if (skipScales && kept) scales.push(...kept.scales);
+    else for (const scale of claim.scales) scales.push({ label: scale.label, ...(await evaluateConfiguration(claim, scale, run)) });
+    const counterRuns = [];
+    for (const counter of claim.counterRuns) counterRuns.push({ why: counter.why, ...(await evaluateConfiguration(claim, counterConfiguration(claim, counter), run)) });
+    claims[claim.id] = { statement: claim.statement, mode: claim.mode, figure: claim.figure, default: await evaluateConfiguration(claim, undefined, run), scales, counterRuns };
+  }
+  printer.done(`${done} runs`);
+  const commit = gitState();
+  return {
+    provenance: {
+      experiment: id,
+      commit: commit.commit,
+      dirty: commit.dirty,
+      date: new Date().toISOString(),
+      tfjsVersion: info.tfjsVersion,
+      backend: info.backend,
+      runtime: `node v${process.versions.node}`,
+    },
+    claims,
+  };
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2).filter((a) => a !== '--');
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(`usage: npm run verify-claims [-- <id> ...] [--skip-scales]\nexperiments: ${experimentIds.join(', ')} (default: all)`);
+    return;
+  }
+  const skipScales = args.includes('--skip-scales');
+  const ids = args.filter((a) => !a.startsWith('--'));
+  const unknown = ids.filter((a) => !experimentIds.includes(a));
+  if (unknown.length) {
+    console.error(`unknown experiment id${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}; allowed: ${experimentIds.join(', ')}`);
+    process.exitCode = 2;
+    return;
+  }
+  for (const id of ids.length ? ids : experimentIds) {
+    const verification = await verify(id, skipScales);
+    const file = `${folderFor(id)}/verification.json`;
+    writeFileSync(`${root}${file}`, `${formatJson(verification)}\n`);
+    const failing = Object.entries(verification.claims).flatMap(([claimId, c]) => [
+      ...[c.default, ...c.scales].filter((r) => !configurationHolds(r)).map((r) => `${claimId} does not hold on every seed of ${canonicalJson(r.params)}`),
+      ...c.counterRuns.filter((r) => !configurationFails(r)).map((r) => `${claimId} does not fail on its counter-run ${canonicalJson(r.params)}`),
+    ]);
+    console.log(`wrote ${file}${failing.length ? `; problems: ${failing.join('; ')}` : ''}`);
+    if (failing.length) process.exitCode = 1;
+  }
+}
+
+await main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exitCode = 1;
+});
