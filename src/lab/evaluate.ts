@@ -1,8 +1,9 @@
 // Evaluation: accuracy per answer position under teacher forcing (ground-truth decoder inputs) and under
 // greedy free running (the model's own previous outputs), with an optional lesion mask (blocks or
-// sublayers replaced by the identity). Also the sequential decoding that scheduled sampling uses.
+// sublayers replaced by the identity). Also the sequential decoding that scheduled sampling uses, and the
+// single-number measures the experiments use: answer accuracy, generation accuracy and loss by position.
 import * as tf from '@tensorflow/tfjs-core';
-import { forward, maskedCrossEntropy, type Model } from './model';
+import { forward, maskedCrossEntropy, tokenCrossEntropy, type Model } from './model';
 import { encodeBatch, type EncodedBatch, type Task } from './tasks';
 import { makeRng, type Rng } from './rng';
 
@@ -90,4 +91,59 @@ export function evaluate(model: Model, task: Task, opts: EvalOptions = {}): Eval
   const freeIn = mixedDecoderInputs(model, batch, 0, null, lesion);
   const freeRunning = accuracyOf(batch, predict(model, batch, freeIn, lesion));
   return { loss, teacherForced, freeRunning };
+}
+
+export interface HeldOutOptions {
+  /** Data seed (a held-out stream by default). */
+  seed?: number;
+  batchSize?: number;
+}
+
+/** A held-out batch drawn from the instruments' stream of `seed`. */
+function heldOut(model: Model, task: Task, { seed = 0x5eed, batchSize = 256 }: HeldOutOptions, lossOn: 'answer' | 'all' = 'answer'): EncodedBatch {
+  return encodeBatch(task, model.config, task.sample(makeRng(seed).fork('instrument'), batchSize), lossOn);
+}
+
+/** Teacher-forced accuracy over the answer tokens on held-out data (one forward pass); optional lesion. */
+export function answerAccuracy(model: Model, task: Task, options: HeldOutOptions & { lesion?: string[] } = {}): number {
+  const batch = heldOut(model, task, options);
+  const pred = predict(model, batch, batch.decIn, options.lesion ? new Set(options.lesion) : undefined);
+  let right = 0;
+  let total = 0;
+  for (let i = 0; i < pred.length; i++) {
+    if (batch.mask[i]) (total += 1), (right += pred[i] === batch.target[i] ? 1 : 0);
+  }
+  return right / total;
+}
+
+/**
+ * Greedy generation accuracy on the answer: every answer input starts unknown (the separator stands in) and
+ * is filled left to right with the model's own previous output, so even a model without a causal mask cannot
+ * read a true future token. Mean over answer tokens, held-out data.
+ */
+export function generationAccuracy(model: Model, task: Task, options: HeldOutOptions = {}): number {
+  const batch = heldOut(model, task, options);
+  const { B, T, freeFrom, answerStart, target } = batch;
+  const decIn = Int32Array.from(batch.decIn);
+  for (let b = 0; b < B; b++) for (let t = freeFrom; t < T; t++) decIn[b * T + t] = task.sep;
+  for (let t = freeFrom; t < T; t++) {
+    const pred = predict(model, batch, decIn);
+    for (let b = 0; b < B; b++) decIn[b * T + t] = pred[b * T + t - 1]!;
+  }
+  const pred = predict(model, batch, decIn);
+  let right = 0;
+  for (let b = 0; b < B; b++) for (let t = answerStart; t < T; t++) right += pred[b * T + t] === target[b * T + t] ? 1 : 0;
+  return right / (B * (T - answerStart));
+}
+
+/** Mean cross-entropy at every position of the sequence (question and answer), on held-out data. */
+export function lossByPosition(model: Model, task: Task, options: HeldOutOptions = {}): number[] {
+  const batch = heldOut(model, task, options, 'all');
+  const perPos = tf.tidy(() => {
+    const nll = tokenCrossEntropy(forward(model, { B: batch.B, T: batch.T, decIn: batch.decIn }), batch.target);
+    return tf.mean(tf.reshape(nll, [batch.B, batch.T]), 0);
+  });
+  const out = Array.from(perPos.dataSync());
+  perPos.dispose();
+  return out;
 }

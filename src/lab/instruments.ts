@@ -196,3 +196,66 @@ export async function timeStep(model: Model, task: Task, trainCfg: Partial<Train
   const msNorm = timeOps(norms, (h, _y, g, b) => layerNorm(h, g, b));
   return { msPerStep, msAdd, msNorm, shareAdd: msAdd / msPerStep, shareNorm: msNorm / msPerStep, adds, norms };
 }
+
+/** Decoder blocks in order: 'dec.0', 'dec.1', … */
+export function decoderBlocks(model: Model): string[] {
+  return Array.from({ length: model.config.nLayers }, (_, l) => `dec.${l}`);
+}
+
+/** Number of TF.js kernels (operations) one forward + backward pass executes. */
+export async function opsPerStep(model: Model, task: Task): Promise<number> {
+  const batch = batchFor(model, task, { seed: 0, batchSize: 8 });
+  const vars = [...model.params.values()];
+  const info = await tf.profile(() => {
+    const { value, grads } = tf.variableGrads(() => maskedCrossEntropy(forward(model, { B: batch.B, T: batch.T, decIn: batch.decIn }), batch.target, batch.mask), vars);
+    tf.dispose([value, ...Object.values(grads)]);
+  });
+  return info.kernels.length;
+}
+
+/** The four attention matrices of one block, W^Q, W^K, W^V (split from the fused projection) and W^O. */
+export type AttentionMatrices<T> = {
+  WQ: T;
+  WK: T;
+  WV: T;
+  WO: T;
+};
+
+/** Rows of a [d, 3d] fused Q/K/V matrix split into its three [d, d] column blocks (Q, K, V in that order). */
+function splitQkv(flat: ArrayLike<number>, d: number): [number[], number[], number[]] {
+  const parts: [number[], number[], number[]] = [[], [], []];
+  for (let r = 0; r < d; r++) for (let c = 0; c < 3 * d; c++) parts[Math.floor(c / d) as 0 | 1 | 2].push(flat[r * 3 * d + c]!);
+  return parts;
+}
+
+const l2 = (xs: readonly number[]) => Math.sqrt(xs.reduce((a, x) => a + x * x, 0));
+
+/** ‖∂loss/∂W‖ of W^Q, W^K, W^V, W^O per decoder block, on one batch. */
+export function attentionGradients(model: Model, task: Task, o: BatchOptions = {}): Record<string, AttentionMatrices<number>> {
+  const batch = batchFor(model, task, o);
+  const d = model.config.dModel;
+  const blocks = decoderBlocks(model);
+  const vars = blocks.flatMap((b) => [`${b}.self.wqkv`, `${b}.self.wo`]).map((n) => model.params.get(n)!);
+  const grads = tf.tidy(() => {
+    const { grads: g } = tf.variableGrads(() => maskedCrossEntropy(forward(model, { B: batch.B, T: batch.T, decIn: batch.decIn }), batch.target, batch.mask), vars);
+    return vars.map((v) => tf.keep(g[v.name]!));
+  });
+  const out: Record<string, AttentionMatrices<number>> = {};
+  blocks.forEach((b, i) => {
+    const [q, k, v] = splitQkv(grads[2 * i]!.dataSync(), d);
+    out[b] = { WQ: l2(q), WK: l2(k), WV: l2(v), WO: l2(Array.from(grads[2 * i + 1]!.dataSync())) };
+  });
+  tf.dispose(grads);
+  return out;
+}
+
+/** A copy of W^Q, W^K, W^V, W^O per decoder block, as flat arrays (to measure how far training moves them). */
+export function attentionWeights(model: Model): Record<string, AttentionMatrices<number[]>> {
+  const d = model.config.dModel;
+  const out: Record<string, AttentionMatrices<number[]>> = {};
+  for (const b of decoderBlocks(model)) {
+    const [q, k, v] = splitQkv(model.params.get(`${b}.self.wqkv`)!.dataSync(), d);
+    out[b] = { WQ: q, WK: k, WV: v, WO: Array.from(model.params.get(`${b}.self.wo`)!.dataSync()) };
+  }
+  return out;
+}

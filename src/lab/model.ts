@@ -174,11 +174,16 @@ export function forward(model: Model, input: ForwardInput, opts: ForwardOptions 
     : dense(h, P.get('out.w')!, P.get('out.b')!);
 }
 
-/** Masked mean cross-entropy of logits [N, V] against integer targets [N] with weights mask [N]. */
-export function maskedCrossEntropy(logits: tf.Tensor2D, targets: Int32Array, mask: Float32Array): tf.Scalar {
+/** Cross-entropy of each row of logits [N, V] against its integer target: [N]. */
+export function tokenCrossEntropy(logits: tf.Tensor2D, targets: Int32Array): tf.Tensor1D {
   const V = logits.shape[1];
   const logp = tf.logSoftmax(logits);
-  const nll = tf.neg(tf.sum(tf.mul(logp, tf.oneHot(tf.tensor1d(targets, 'int32'), V)), 1));
+  return tf.neg(tf.sum(tf.mul(logp, tf.oneHot(tf.tensor1d(targets, 'int32'), V)), 1)) as tf.Tensor1D;
+}
+
+/** Masked mean cross-entropy of logits [N, V] against integer targets [N] with weights mask [N]. */
+export function maskedCrossEntropy(logits: tf.Tensor2D, targets: Int32Array, mask: Float32Array): tf.Scalar {
+  const nll = tokenCrossEntropy(logits, targets);
   const m = tf.tensor1d(mask);
   return tf.div(tf.sum(tf.mul(nll, m)), Math.max(1e-9, mask.reduce((a, b) => a + b, 0))) as tf.Scalar;
 }

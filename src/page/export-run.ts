@@ -16,7 +16,7 @@ export interface Provenance {
 export interface RunRecord {
   provenance: Provenance;
   measurements: unknown;
-  verdict?: { holds: boolean; detail: string };
+  outcome?: { holds: boolean; detail: string };
 }
 
 export function runToJson(run: RunRecord): string {
@@ -46,7 +46,7 @@ export function runToCsv(run: RunRecord): string {
     `# params ${JSON.stringify(p.params)}`,
     `# page ${p.page}`,
   ];
-  if (run.verdict) head.push(`# claim ${run.verdict.holds ? 'holds' : 'does not hold'}: ${run.verdict.detail.replace(/\n/g, ' ')}`);
+  if (run.outcome) head.push(`# claim ${run.outcome.holds ? 'holds' : 'does not hold'}: ${run.outcome.detail.replace(/\n/g, ' ')}`);
   const rows = leaves(run.measurements).map(([k, v]) => `${cell(k)},${cell(v)}`);
   return [...head, 'quantity,value', ...rows].join('\n') + '\n';
 }

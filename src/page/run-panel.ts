@@ -1,6 +1,6 @@
 // Everything an evidence block does once the reader presses Run (loaded on that click): talks to the
 // worker, drives data-state (loading → running → done | error | cancelled), the progress bar with step
-// count and time left, the backend line, the live verdict, the live chart and the exports.
+// count and time left, the backend line, the live outcome, the live chart and the exports.
 import type { EvidenceBlock, RunRequest } from './evidence-element';
 import type { FromWorker } from '~/worker/protocol';
 import { sessionFor } from './worker-session';
@@ -29,13 +29,13 @@ export async function runExperiment(block: EvidenceBlock, req: RunRequest): Prom
   const text = block.q('[data-progress-text]');
   const runButton = block.q<HTMLButtonElement>('[data-run]');
   const cancel = block.q<HTMLButtonElement>('[data-cancel]');
-  const verdictEl = block.q('[data-live-outcome]');
+  const outcomeEl = block.q('[data-live-outcome]');
   const exportEl = block.q('[data-export]');
   const announce = (text: string) => (block.q('[data-announce]').textContent = text);
   panel.hidden = false;
   bar.value = 0;
   text.textContent = 'Loading TF.js and the lab…';
-  verdictEl.textContent = '';
+  outcomeEl.textContent = '';
   // The last run's downloads hold blobs: release them before making new ones (keeps the heap flat).
   exportEl.querySelectorAll('a').forEach((a) => URL.revokeObjectURL(a.href));
   exportEl.replaceChildren();
@@ -64,7 +64,7 @@ export async function runExperiment(block: EvidenceBlock, req: RunRequest): Prom
       runButton.disabled = false;
       cancel.hidden = true;
       if (focusBack) runButton.focus();
-      announce([text.textContent, verdictEl.textContent].filter(Boolean).join(' '));
+      announce([text.textContent, outcomeEl.textContent].filter(Boolean).join(' '));
       resolve();
     };
     let cancelling = false;
@@ -111,9 +111,9 @@ export async function runExperiment(block: EvidenceBlock, req: RunRequest): Prom
           const seconds = (msg.ms / 1000).toFixed(1);
           const notes = [explainDiverged(msg.measurements), explainNonFinite(msg.measurements)].filter(Boolean);
           text.textContent = [`Done in ${seconds} s.`, ...notes].join(' ');
-          if (msg.verdict) {
-            verdictEl.textContent = `${msg.verdict.holds ? 'Holds' : 'Does not hold'} in your browser: ${msg.verdict.detail}`;
-            verdictEl.dataset.holds = String(msg.verdict.holds);
+          if (msg.outcome) {
+            outcomeEl.textContent = `${msg.outcome.holds ? 'Holds' : 'Does not hold'} in your browser: ${msg.outcome.detail}`;
+            outcomeEl.dataset.holds = String(msg.outcome.holds);
           }
           const record: RunRecord = {
             provenance: {
@@ -128,7 +128,7 @@ export async function runExperiment(block: EvidenceBlock, req: RunRequest): Prom
               page: location.href,
             },
             measurements: msg.measurements,
-            verdict: msg.verdict,
+            outcome: msg.outcome,
           };
           const base = `${claim}-seed${req.seed}`;
           const json = download(`${base}.json`, 'application/json', runToJson(record));

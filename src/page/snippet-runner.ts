@@ -82,8 +82,8 @@ export function runSnippet(el: CodeSnippet, code: string, req: { params: Record<
           finish('cancelled');
           break;
         case 'done': {
-          const verdict = msg.verdict ? ` ${msg.verdict.holds ? 'The claim holds' : 'The claim does not hold'} on this result: ${msg.verdict.detail}` : '';
-          el.status(`Done in ${(msg.ms / 1000).toFixed(1)} s. ${backendNote}${verdict}`);
+          const outcomeText = msg.outcome ? ` ${msg.outcome.holds ? 'The claim holds' : 'The claim does not hold'} on this result: ${msg.outcome.detail}` : '';
+          el.status(`Done in ${(msg.ms / 1000).toFixed(1)} s. ${backendNote}${outcomeText}`);
           out.textContent = JSON.stringify(msg.measurements, null, 2);
           out.hidden = false;
           void import('./live-chart').then((c) => c.showSnippetResult(el, el.dataset.experiment!, msg.measurements, req.params));

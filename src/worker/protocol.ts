@@ -1,5 +1,8 @@
-// Messages between an evidence block (main thread) and its Web Worker. One run at a time per worker;
-// every reply names the run id it belongs to, so a late message from a cancelled run is ignored.
+// Messages between an evidence block (main thread) and its Web Worker: the one typed protocol both sides
+// import. One run at a time per worker; every reply names the run id it belongs to, so a late message from a
+// cancelled run is ignored.
+import type { BackendInfo } from '~/lab/backend';
+import type { Outcome } from '~/lab/experiment/claim';
 
 export type ToWorker =
   | { type: 'run'; id: number; experiment: string; claim?: string; params: Record<string, unknown>; seed: number }
@@ -7,12 +10,8 @@ export type ToWorker =
   | { type: 'cancel'; id: number }
   | { type: 'memory'; id: number };
 
-export interface BackendReport {
-  backend: string;
-  tfjsVersion: string;
-  /** Why WASM was not used, when it was not. */
-  fallbackReason?: string;
-}
+/** The backend the worker's lab runs on (with why WASM was not used, when it was not). */
+export type BackendReport = BackendInfo;
 
 export type FromWorker =
   | { type: 'backend'; id: number; report: BackendReport }
@@ -21,7 +20,8 @@ export type FromWorker =
       type: 'done';
       id: number;
       measurements: unknown;
-      verdict?: { holds: boolean; detail: string };
+      /** The claim's predicate on these measurements, when the block has a claim. */
+      outcome?: Outcome;
       numTensors: number;
       /** Bytes held by live tensors after the run (a leak shows here too). */
       numBytes: number;

@@ -1,14 +1,14 @@
 // The training-worker side of the pool (train-pool.ts). A training worker is another instance of the
 // experiment worker (worker.ts, so both share one set of chunks): on 'train-init' it starts its backend, on
 // 'train-job' it runs one training to a target loss on a fresh model and reports progress and the result.
-import type { TargetJob } from '~/lab/facade';
+import type { TargetJob } from '~/lab/train-to-target';
 import type { BackendName } from '~/lab/experiment/types';
 import { wasmFiles } from './wasm-files';
 
 export type ToTrainWorker = { type: 'train-init'; backend: BackendName } | { type: 'train-job'; job: number; spec: TargetJob; backend: BackendName };
 export type FromTrainWorker =
   | { type: 'progress'; job: number; step: number; steps: number; loss: number }
-  | { type: 'done'; job: number; result: import('~/lab/facade').TargetResult }
+  | { type: 'done'; job: number; result: import('~/lab/train-to-target').TargetResult }
   | { type: 'error'; job: number; message: string };
 
 let ready: Promise<unknown> | undefined;
@@ -21,7 +21,7 @@ export async function handleTrainMessage(msg: ToTrainWorker, post: (reply: FromT
   const { job, spec, backend } = msg;
   try {
     await start(backend);
-    const { runTargetJob } = await import('~/lab/facade');
+    const { runTargetJob } = await import('~/lab/train-to-target');
     let last = -Infinity;
     const result = await runTargetJob(spec, {
       onProgress(p) {

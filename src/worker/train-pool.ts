@@ -1,7 +1,7 @@
 // Independent trainings (TargetJob) shared out over one worker per core, for lab.trainManyToTarget in the
 // page: E2's eight trainings take about half the time on two cores. Each job is seeded and runs on the same
 // backend, so the numbers are those of running them one after another. Cancel terminates the workers.
-import type { JobRunner, TargetResult } from '~/lab/facade';
+import type { JobRunner, TargetResult } from '~/lab/train-to-target';
 import type { BackendName } from '~/lab/experiment/types';
 import type { FromTrainWorker, ToTrainWorker } from './train-job';
 

@@ -63,25 +63,25 @@ async function run(msg: Extract<ToWorker, { type: 'run' | 'snippet' }>) {
     // starts with the run when the experiment is known to use it, else on its first job.
     const size = poolSize(navigator.hardwareConcurrency || 1);
     const { getExperiment } = await import('~/experiments');
-    pool = size ? trainPool(size, report.backend as 'wasm' | 'cpu', !!getExperiment(msg.experiment).trainsInParallel) : undefined;
+    pool = size ? trainPool(size, report.backend, !!getExperiment(msg.experiment).trainsInParallel) : undefined;
     const runJobs = pool?.run;
     let measurements: unknown;
     if (msg.type === 'run') {
       const { runExperiment } = await import('~/experiments');
-      measurements = await runExperiment(msg.experiment, msg.params, { ...ctx, backend: report.backend as 'wasm' | 'cpu', wasmPath: wasmFiles, runJobs });
+      measurements = await runExperiment(msg.experiment, msg.params, { ...ctx, backend: report.backend, wasmPath: wasmFiles, runJobs });
     } else {
       // Edited code runs as a module of its own (a blob: URL), here in the worker, never on the main thread.
       moduleUrl = URL.createObjectURL(new Blob([msg.code], { type: 'text/javascript' }));
       const mod = await import(/* @vite-ignore */ moduleUrl);
       if (typeof mod.run !== 'function') throw new Error('the code must export `async function run(lab, params, ctx)`');
       const { createLab } = await import('~/lab/facade');
-      const lab = await createLab({ backend: report.backend as 'wasm' | 'cpu', wasmPath: wasmFiles, runJobs });
+      const lab = await createLab({ backend: report.backend, wasmPath: wasmFiles, runJobs });
       measurements = await mod.run(lab, msg.params, ctx);
     }
     // The lab's training stops quietly on abort (status 'aborted'), so a cancelled run may still resolve.
     if (controller.signal.aborted) return post({ type: 'cancelled', id: msg.id, numTensors: await numTensors() });
-    const verdict = msg.claim ? await evaluateClaim(msg.claim, measurements) : undefined;
-    post({ type: 'done', id: msg.id, measurements, verdict, ...(await memory()), ms: performance.now() - started });
+    const outcome = msg.claim ? await evaluateClaim(msg.claim, measurements) : undefined;
+    post({ type: 'done', id: msg.id, measurements, outcome, ...(await memory()), ms: performance.now() - started });
   } catch (err) {
     const e = err instanceof Error ? err : new Error(String(err));
     if (controller.signal.aborted) return post({ type: 'cancelled', id: msg.id, numTensors: await numTensors() });

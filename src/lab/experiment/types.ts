@@ -1,7 +1,7 @@
 // The contract every experiment module meets, so the registry, the CLI, the claims suite, the reference
 // store and the page can treat E1..E10 alike.
 import type { BackendOptions } from '../backend';
-import type { JobRunner } from '../facade';
+import type { JobRunner } from '../train-to-target';
 import type { ParamSchema, ParamValues } from './schema';
 
 /** Plain JSON: what experiments return, what references store. */

@@ -1,10 +1,11 @@
 // The evidence block as a reader without JavaScript gets it: rendered by Astro's Container API in Node from
-// the real claim registry and stored references.
+// the real claim registry, stored runs and verifications.
 import { describe, it, expect, beforeAll } from 'vitest';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import Evidence from '../../../components/Evidence.astro';
 import { getClaim, testFileFor } from '~/experiments';
 import { getStoredRun } from '~/experiments/stored-runs';
+import { getClaimRecord } from '~/experiments/verifications';
 
 let container: AstroContainer;
 beforeAll(async () => {
@@ -14,25 +15,26 @@ beforeAll(async () => {
 const render = (claim: string) => container.renderToString(Evidence, { props: { claim } });
 
 describe('<Evidence claim> without JavaScript', () => {
-  it('shows the claim, the reference figure as SVG with its data table, the verdict, the provenance and a permalink', async () => {
-    const id = 'e1-residual-without-norm-explodes';
+  it('shows the claim, the stored run as an SVG figure with its data table, the result over seeds, how it is checked and a permalink', async () => {
+    const id = 'e3-attention-only-collapses';
     const html = await render(id);
     const claim = getClaim(id);
-    const ref = getStoredRun('e1')!;
+    const ref = getStoredRun('e3')!;
+    const verified = getClaimRecord('e3', id)!;
     expect(html).toMatch(new RegExp(`<evidence-block[^>]*id="evidence-${id}"`));
-    expect(html).toMatch(/data-experiment="e1"/);
+    expect(html).toMatch(/data-experiment="e3"/);
     expect(html).toMatch(/data-state="idle"/);
     expect(html).toContain(`id="${id}"`);
     expect(html).toContain(`href="#evidence-${id}"`);
     expect(html).toContain(claim.statement.replace(/'/g, '&#39;').slice(0, 40));
-    expect(html).toMatch(/<svg aria-label="Gradient norm of each block at initialization" role="img"/);
-    expect(html).toMatch(/<table>[\s\S]*<caption>Gradient norm of each block at initialization<\/caption>/);
+    expect(html).toMatch(/<svg aria-label="Relative residual[^"]*" role="img"/);
     expect(html).toContain(testFileFor(claim));
-    expect(html).toMatch(/Holds on each of 3 seeds \(1, 2, 3\)/);
-    expect(html).toContain(`seed ${ref.provenance.seed}, backend ${ref.provenance.backend}, TF.js ${ref.provenance.tfjsVersion}`);
-    // A number from the stored reference appears in the table (first layer, residual without norm).
-    const first = ref.measurements as { perLayer: Record<string, number[]> };
-    expect(html).toContain(String(Number(first.perLayer['residual-no-norm']![0]!.toPrecision(3))));
+    expect(html).toContain(`Holds on ${claim.seeds.length} of ${claim.seeds.length} seeds`);
+    expect(html).toContain(`at ${claim.scales[0]!.label}: ${claim.seeds.length} of ${claim.seeds.length} seeds`);
+    expect(html).toContain('<summary>How this is checked</summary>');
+    expect(html).toContain('fails, as it must');
+    expect(html).toContain(`Last verified ${verified.provenance.date.slice(0, 10)} at commit ${verified.provenance.commit}`);
+    expect(html).toContain(`seed ${ref.provenance.seed}, WebAssembly backend, TF.js ${ref.provenance.tfjsVersion}`);
   });
 
   it('renders the run form hidden (it needs JavaScript), from the schema, with a Run button', async () => {
@@ -52,11 +54,8 @@ describe('<Evidence claim> without JavaScript', () => {
     expect(html).toContain('gradientNorms');
   });
 
-  it('says plainly when a claim id is unknown, naming the known ones, and offers no Run', async () => {
-    const html = await render('e99-no-such-claim');
-    expect(html).toMatch(/data-state="error"/);
-    expect(html).toMatch(/This measurement cannot be shown: unknown claim &quot;e99-no-such-claim&quot;; known claims: e1-/);
-    expect(html).not.toContain('data-run');
+  it('fails the build on an unknown claim id, naming the known ones', async () => {
+    await expect(render('e99-no-such-claim')).rejects.toThrow(/<Evidence claim="e99-no-such-claim">[\s\S]*unknown claim "e99-no-such-claim"; known claims: e1-/);
   });
 
   it('refuses a malformed claim id', async () => {
@@ -66,7 +65,7 @@ describe('<Evidence claim> without JavaScript', () => {
 
 import { storedRunOutcome } from '~/build/evidence-config';
 
-describe("the claim's verdict on the stored reference run", () => {
+describe("the claim's outcome on the stored run", () => {
   it('is stated for a run the claim covers, and a mean-over-seeds claim says it is one seed', () => {
     const ref = getStoredRun('e1')!;
     expect(storedRunOutcome(getClaim('e1-residual-without-norm-explodes'), ref)).toMatch(/^holds \(seed 1: .*ratio/);

@@ -83,7 +83,7 @@ describe('export with provenance', () => {
   const run: RunRecord = {
     provenance: { experiment: 'e1', claim: 'c', params: { depth: 4 }, seed: 3, backend: 'wasm', tfjsVersion: '4.22.0', date: '2026-11-26T00:00:00Z', page: 'http://x/' },
     measurements: { post: [1, 2], nan: NaN, label: 'a,b' },
-    verdict: { holds: true, detail: 'ratio 1e3' },
+    outcome: { holds: true, detail: 'ratio 1e3' },
   };
   it('writes JSON that keeps NaN readable', () => {
     const parsed = JSON.parse(runToJson(run));

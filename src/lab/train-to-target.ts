@@ -1,0 +1,90 @@
+// Training to a target loss: one model (trainToTarget), one job given as plain data so another worker can run
+// it (runTargetJob), and a list of independent jobs one after another (runSequentially; the page passes a
+// pool of workers instead, with the same results).
+import type { TrainConfig } from './config';
+import { createModel, type Model } from './model';
+import { makeTask, taskModelFields, type Task, type TaskId } from './tasks';
+import { train, type Progress as TrainProgress } from './train';
+
+/** Model settings a core may choose; the task fixes vocabulary and length. */
+export type ModelOptions = Partial<Omit<import('./config').ModelConfig, 'vocabSize' | 'maxLen'>>;
+
+/** The outcome of one training to a target loss. */
+export interface TargetResult {
+  stepsToTarget: number | null;
+  outcome: 'reached' | 'not reached' | 'diverged' | 'aborted';
+  loss: number[];
+}
+
+/** One training to a target loss as plain data (a fresh model from its options), so another worker can run it. */
+export interface TargetJob {
+  task: TaskId;
+  model: ModelOptions & { seed: number };
+  config: Partial<TrainConfig>;
+  targetLoss: number;
+}
+
+/** Progress of job number `job`; `finished` once its result is in. */
+export interface JobProgress {
+  job: number;
+  step: number;
+  steps: number;
+  loss: number;
+  finished: boolean;
+}
+
+/** Runs independent jobs, maybe in parallel, and returns their results in job order. */
+export type JobRunner = (jobs: TargetJob[], options: { signal?: AbortSignal; onProgress?: (p: JobProgress) => void }) => Promise<TargetResult[]>;
+
+/** Trains until the mean training loss of the last 5 steps is below targetLoss, or the budget ends. */
+export async function trainToTarget(
+  model: Model, task: Task, config: Partial<TrainConfig>,
+  { targetLoss, signal, onProgress }: { targetLoss: number; signal?: AbortSignal; onProgress?: (p: TrainProgress) => void },
+): Promise<TargetResult> {
+  const stop = new AbortController(); // aborts the run at the target, or when the caller aborts
+  const forward = () => stop.abort();
+  signal?.addEventListener('abort', forward, { once: true });
+  const recent: number[] = [];
+  let stepsToTarget: number | null = null;
+  try {
+    const result = await train(model, task, { ...config, progressEvery: 1 }, {
+      signal: stop.signal,
+      onProgress(p) {
+        recent.push(p.loss);
+        if (recent.length > 5) recent.shift();
+        if (recent.length === 5 && recent.reduce((a, b) => a + b) / 5 < targetLoss) {
+          stepsToTarget = p.step;
+          stop.abort();
+        }
+        onProgress?.(p);
+      },
+    });
+    const outcome = stepsToTarget !== null ? 'reached' : result.status === 'diverged' ? 'diverged' : signal?.aborted ? 'aborted' : 'not reached';
+    return { stepsToTarget, outcome, loss: result.history.loss };
+  } finally {
+    signal?.removeEventListener('abort', forward);
+  }
+}
+
+/** One job in this thread: build its model, train it to the target, dispose it. */
+export async function runTargetJob(job: TargetJob, options: { signal?: AbortSignal; onProgress?: (p: TrainProgress) => void } = {}): Promise<TargetResult> {
+  const task = makeTask(job.task);
+  const model = createModel({ ...taskModelFields(task), ...job.model });
+  try {
+    return await trainToTarget(model, task, job.config, { targetLoss: job.targetLoss, ...options });
+  } finally {
+    model.dispose();
+  }
+}
+
+/** The jobs one after another in this thread (Node, or a page without workers). */
+export const runSequentially: JobRunner = async (jobs, { signal, onProgress } = {}) => {
+  const results: TargetResult[] = [];
+  for (const [job, spec] of jobs.entries()) {
+    const result = await runTargetJob(spec, { signal, onProgress: (p) => onProgress?.({ job, step: p.step, steps: p.steps, loss: p.loss, finished: false }) });
+    signal?.throwIfAborted();
+    results.push(result);
+    onProgress?.({ job, step: result.loss.length, steps: result.loss.length, loss: result.loss.at(-1) ?? NaN, finished: true });
+  }
+  return results;
+};
