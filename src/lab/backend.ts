@@ -5,6 +5,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { setWasmPaths, setThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import './kernels/shared-identity';
 import './kernels/same-shape-add';
+import { kernelIO } from './kernels/io';
+import { simdFailure, simdKernels } from './kernels/simd-kernels';
 
 export type BackendName = 'wasm' | 'cpu';
 
@@ -13,6 +15,8 @@ export interface BackendInfo {
   /** Why the preferred backend was not used (undefined when it was). */
   fallbackReason?: string;
   tfjsVersion: string;
+  /** On WASM: whether the lab's own SIMD kernels run (else why not: TF.js's slower kernels run instead). */
+  simd?: { on: true } | { on: false; reason: string };
 }
 
 export interface BackendOptions {
@@ -96,7 +100,7 @@ async function selectBackend(prefer: BackendName, opts: BackendOptions): Promise
       setThreadsCount(opts.threads ?? 1);
       if (await tf.setBackend('wasm')) {
         await tf.ready();
-        current = { backend: 'wasm', tfjsVersion: tf.version_core };
+        current = { backend: 'wasm', tfjsVersion: tf.version_core, simd: simdOnWasm() };
         return current;
       }
       fallbackReason = `tf.setBackend("wasm") returned false: are the tfjs-backend-wasm*.wasm files at ${typeof wasmPath === 'string' ? wasmPath : JSON.stringify(wasmPath)}?`;
@@ -111,6 +115,13 @@ async function selectBackend(prefer: BackendName, opts: BackendOptions): Promise
   await tf.ready();
   current = { backend: 'cpu', fallbackReason, tfjsVersion: tf.version_core };
   return current;
+}
+
+/** Instantiates the SIMD module on the WASM backend's memory now, so the report says whether it runs. */
+function simdOnWasm(): BackendInfo['simd'] {
+  const memory = kernelIO(tf.backend()).memory;
+  if (memory && simdKernels(memory)) return { on: true };
+  return { on: false, reason: simdFailure() ?? 'the WASM backend exposes no memory for our kernels' };
 }
 
 export { tf };

@@ -285,6 +285,12 @@ export interface SimdKernels {
 }
 
 const instances = new WeakMap<WebAssembly.Memory, SimdKernels | null>();
+let failure: string | undefined;
+
+/** Why our SIMD module could not be instantiated (the kernels then run TF.js's own, slower paths), if it could not. */
+export function simdFailure(): string | undefined {
+  return failure;
+}
 
 /** The kernels bound to this memory, or null where WebAssembly SIMD is unavailable. */
 export function simdKernels(memory: WebAssembly.Memory): SimdKernels | null {
@@ -292,8 +298,12 @@ export function simdKernels(memory: WebAssembly.Memory): SimdKernels | null {
     let made: SimdKernels | null = null;
     try {
       made = new WebAssembly.Instance(new WebAssembly.Module(simdKernelsBinary()), { env: { memory } }).exports as unknown as SimdKernels;
-    } catch {
-      made = null; // no SIMD (or no WebAssembly compilation allowed): callers fall back to TF.js's matMul
+    } catch (err) {
+      // No SIMD (or no WebAssembly compilation allowed): callers fall back to TF.js's kernels, and the backend
+      // report says why (initBackend), so a slow run is explained rather than silent.
+      made = null;
+      failure = `our WebAssembly SIMD kernels could not start (${err instanceof Error ? err.message : String(err)}); TF.js's own kernels run instead`;
+      console.warn(failure);
     }
     instances.set(memory, made);
   }

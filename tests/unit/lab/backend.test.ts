@@ -42,3 +42,9 @@ test('WASM and CPU agree within the stated tolerance', async () => {
 test('a bad backend name is refused with the allowed values', async () => {
   await expect(initBackend({ prefer: 'webgl' as never })).rejects.toThrow(/backend must be one of 'wasm' \| 'cpu', got "webgl"/);
 });
+
+test('on WASM the report says whether our SIMD kernels run (they do under Node)', async () => {
+  const info = await initBackend({ prefer: 'wasm' });
+  expect(info.backend).toBe('wasm');
+  expect(info.simd).toEqual({ on: true });
+});

@@ -1,6 +1,6 @@
 // Each fused kernel of src/lab/kernels (attention products in WebAssembly SIMD included) gives what the same computation written with TF.js ops gives, forward
 // and backward, on WASM and CPU; the squared-norms kernel sums like tf ops; the shared Identity keeps a clone alive.
-import { beforeAll, afterAll, expect, test } from 'vitest';
+import { beforeAll, afterAll, expect, test, vi } from 'vitest';
 import { initBackend, tf } from '~/lab/backend';
 import { attentionApply, attentionScores } from '~/lab/kernels/attention-matmul';
 import { attentionSoftmax } from '~/lab/kernels/attention-softmax';
@@ -8,7 +8,7 @@ import { denseKernel } from '~/lab/kernels/dense';
 import { layerNormKernel } from '~/lab/kernels/layer-norm';
 import { splitHeads } from '~/lab/kernels/split-heads';
 import { squaredNorms } from '~/lab/kernels/squared-norms';
-import { simdKernels, simdKernelsBinary } from '~/lab/kernels/simd-kernels';
+import { simdFailure, simdKernels, simdKernelsBinary } from '~/lab/kernels/simd-kernels';
 import { makeRng } from '~/lab/rng';
 
 // Start WASM once, with time to spare on a busy machine (a start cut short by a test timeout cannot be retried).
@@ -151,4 +151,13 @@ test('wasm: Add of two same-shape tensors runs in the SIMD module; broadcasting 
     const [O1, O2] = [odd[0].dataSync(), odd[1].dataSync()];
     expect(Array.from(tf.add(odd[0], odd[1]).dataSync())).toEqual(Array.from(O1, (v, i) => Math.fround(v + O2[i]!)));
   });
+});
+
+test('a SIMD module that cannot start is reported with its reason', () => {
+  // Something that is not a WebAssembly memory makes instantiation fail, as a browser without SIMD would.
+  const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+  expect(simdKernels({} as WebAssembly.Memory)).toBeNull();
+  expect(simdFailure()).toMatch(/SIMD kernels could not start \(.+\); TF.js's own kernels run instead/);
+  expect(warn).toHaveBeenCalledOnce();
+  warn.mockRestore();
 });

@@ -105,6 +105,7 @@ describe('backend line', () => {
   it('says when the CPU backend stands in for WASM, and why', () => {
     expect(backendLine({ backend: 'wasm', tfjsVersion: '4.22.0' })).toBe('Backend: WebAssembly (WASM), TF.js 4.22.0.');
     expect(backendLine({ backend: 'cpu', tfjsVersion: '4.22.0', fallbackReason: 'fetch failed' })).toMatch(/CPU.*WASM was not available: fetch failed/);
+    expect(backendLine({ backend: 'wasm', tfjsVersion: '4.22.0', simd: { on: false, reason: 'no SIMD' } })).toBe('Backend: WebAssembly (WASM), TF.js 4.22.0. Slower than usual: no SIMD.');
   });
 });
 
