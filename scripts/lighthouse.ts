@@ -65,7 +65,7 @@ async function audit(url: string, port: number): Promise<PageResult> {
       .map((ref) => lhr.audits[ref.id]!)
       .filter((a) => a.score !== null && a.score < 1)
       .map((a) => {
-        const items = ((a.details as { items?: Array<Record<string, any>> } | undefined)?.items ?? [])
+        const items = ((a.details as { items?: Array<{ node?: { snippet?: string }; url?: string; source?: { url?: string } }> } | undefined)?.items ?? [])
           .slice(0, 3)
           .map((it) => it.node?.snippet ?? it.url ?? it.source?.url ?? JSON.stringify(it).slice(0, 120));
         return `${c}: ${a.id} (${a.title})${items.length ? `\n      ${items.join('\n      ')}` : ''}`;

@@ -11,7 +11,7 @@ function load(): Map<string, StoredRun> {
     try {
       assertStoredRun(id, mod.default);
     } catch (e) {
-      throw new Error(`src/experiments/${path.slice(2)}: ${(e as Error).message}`);
+      throw new Error(`src/experiments/${path.slice(2)}: ${(e as Error).message}`, { cause: e });
     }
     out.set(id, mod.default);
   }

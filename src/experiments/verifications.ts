@@ -12,7 +12,7 @@ function load(): Map<string, Verification> {
     try {
       assertVerification(id, mod.default);
     } catch (e) {
-      throw new Error(`src/experiments/${path.slice(2)}: ${(e as Error).message}`);
+      throw new Error(`src/experiments/${path.slice(2)}: ${(e as Error).message}`, { cause: e });
     }
     out.set(id, mod.default);
   }

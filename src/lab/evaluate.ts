@@ -111,7 +111,9 @@ export function answerAccuracy(model: Model, task: Task, options: HeldOutOptions
   let right = 0;
   let total = 0;
   for (let i = 0; i < pred.length; i++) {
-    if (batch.mask[i]) (total += 1), (right += pred[i] === batch.target[i] ? 1 : 0);
+    if (!batch.mask[i]) continue;
+    total += 1;
+    if (pred[i] === batch.target[i]) right += 1;
   }
   return right / total;
 }

@@ -7,7 +7,7 @@ export function countSentences(text: string): number {
   const trimmed = text.trim();
   if (!trimmed) return 0;
   let count = 0;
-  const end = /[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\d]|\s*$)/gu;
+  const end = /[.!?]+["'”’)\]]*(?=\s+["'“‘([]?[\p{Lu}\d]|\s*$)/gu;
   for (let m = end.exec(trimmed); m; m = end.exec(trimmed)) {
     const upto = trimmed.slice(0, m.index + 1);
     if (ABBREVIATIONS.test(upto) && m.index + m[0].length < trimmed.length) continue;

@@ -61,8 +61,6 @@ const f32x4gt = [0xfd, 0x44];
 const f32x4sub = [0xfd, 0xe5, 0x01];
 const f32x4div = [0xfd, 0xe7, 0x01];
 const f32x4sqrt = [0xfd, 0xe3, 0x01];
-const f32sub = [0x93];
-const f32mul = [0x94];
 const f32div = [0x95];
 const f32sqrt = [0x91];
 const f32fromU32 = [0xb3];
@@ -295,7 +293,7 @@ export function simdFailure(): string | undefined {
 /** The kernels bound to this memory, or null where WebAssembly SIMD is unavailable. */
 export function simdKernels(memory: WebAssembly.Memory): SimdKernels | null {
   if (!instances.has(memory)) {
-    let made: SimdKernels | null = null;
+    let made: SimdKernels | null;
     try {
       made = new WebAssembly.Instance(new WebAssembly.Module(simdKernelsBinary()), { env: { memory } }).exports as unknown as SimdKernels;
     } catch (err) {
