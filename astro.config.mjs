@@ -1,6 +1,6 @@
 // Site build: MDX questions from content/, Shiki in both themes, a sitemap, a Pagefind index and then the
 // offline service worker written after the build (so `npm run build` alone yields a searchable, offline dist/),
-// with a Content Security Policy on every page (src/lib/site/csp.ts, written by src/layouts/Base.astro).
+// with a Content Security Policy on every page (src/build/csp.ts, written by src/layouts/Base.astro).
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
@@ -26,7 +26,7 @@ export default defineConfig({
   // `astro preview` also sends the policy as a header, the only way frame-ancestors works (not `astro dev`:
   // Vite's dev client needs more than the built site does).
   server: ({ command }) => ({ headers: command === 'preview' ? { 'Content-Security-Policy': headerPolicy() } : {} }),
-  // The experiment worker (src/islands/worker.ts) code-splits (lazy CPU fallback, snippet parser): ES workers only.
+  // The experiment worker (src/worker/worker.ts) code-splits (lazy CPU fallback, snippet parser): ES workers only.
   // `~/` is src/ everywhere (tsconfig.json says the same for the type checker), workers included.
   vite: { worker: { format: 'es' }, resolve: { alias: { '~': fileURLToPath(new URL('./src', import.meta.url)) } } },
 });

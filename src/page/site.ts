@@ -77,7 +77,7 @@ async function copyCode(button: HTMLButtonElement): Promise<void> {
   setTimeout(() => (button.textContent = label), 1500);
 }
 
-// The offline copy (Workbox, dist/sw.js, see src/lib/site/service-worker.ts), registered only once the page has
+// The offline copy (Workbox, dist/sw.js, see src/build/integrations/service-worker.ts), registered only once the page has
 // loaded so it never competes with it; not in `astro dev`, which has no sw.js.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   addEventListener('load', () => void navigator.serviceWorker.register('/sw.js').catch(() => {}));

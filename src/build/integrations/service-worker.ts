@@ -6,7 +6,7 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { generateSW } from 'workbox-build';
 
-/** Where the service worker is served; the page registers exactly this URL (src/lib/site/client/site.ts). */
+/** Where the service worker is served; the page registers exactly this URL (src/page/site.ts). */
 export const SERVICE_WORKER_URL = '/sw.js';
 
 /** What is precached, relative to dist/: every built asset, Pagefind's index, the icon. No HTML (see above). */

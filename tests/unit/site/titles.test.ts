@@ -2,14 +2,14 @@ import { expect, test } from 'vitest';
 import { documentTitle, TITLE_MAX } from '~/build/titles';
 
 test('a short page title gets the site name', () => {
-  expect(documentTitle('Glossary', 'Add & Norm, answered')).toBe('Glossary · Add & Norm, answered');
+  expect(documentTitle('Glossary', 'Add & Norm, measured')).toBe('Glossary · Add & Norm, measured');
 });
 test('the home page is just the site name', () => {
   expect(documentTitle('Site', 'Site')).toBe('Site');
 });
 test('a long question is shortened at a word boundary to fit', () => {
   const q = 'Why is there a residual connection around each sublayer, followed by layer normalization, in the decoder?';
-  const t = documentTitle(q, 'Add & Norm, answered');
+  const t = documentTitle(q, 'Add & Norm, measured');
   expect(t.length).toBeLessThanOrEqual(TITLE_MAX);
   expect(t).toBe('Why is there a residual connection around each sublayer, followed by…');
 });
