@@ -32,25 +32,32 @@ function draw(host: HTMLElement, spec: ChartSpec, ref?: ChartSpec) {
     svg.innerHTML = `<rect width="12" height="12" rx="2" fill="${i.color}"/>`;
     return el('li', {}, svg, i.label);
   }));
-  const note = ref ? 'Your run (solid) over the stored reference (dashed). ' : '';
+  const note = ref ? 'Your run (solid) over the stored run with the same settings (dashed). ' : '';
   return el('figure', { className: 'evidence-figure' }, chart, legend, el('figcaption', {}, `${note}${summarize(spec)}`));
 }
 
 /** "Your run beside the reference": one row per (series, x) of the chart. */
 function compareTable(spec: ChartSpec, ref?: ChartSpec) {
   const refValue = new Map(ref?.rows.map((r) => [`${r.series}\u0000${r.x}`, r.y]));
-  const head = el('tr', {}, ...['series', spec.x.label, 'your run', 'reference'].map((c) => el('th', { scope: 'col' }, c)));
+  const head = el('tr', {}, ...['series', spec.x.label, 'your run', 'stored run'].map((c) => el('th', { scope: 'col' }, c)));
   const rows = spec.rows.map((r) => {
     const v = refValue.get(`${r.series}\u0000${r.x}`);
     return el('tr', {}, el('th', { scope: 'row' }, r.series), el('td', {}, String(r.x)), el('td', {}, formatNumber(r.y)), el('td', {}, v === undefined ? '—' : formatNumber(v)));
   });
-  return el('details', { className: 'evidence-compare' }, el('summary', {}, `Your numbers beside the reference: ${spec.title}`),
+  return el('details', { className: 'evidence-compare' }, el('summary', {}, `Your numbers beside the stored run: ${spec.title}`),
     el('div', { className: 'evidence-scroll', tabIndex: 0 }, el('table', {}, el('caption', {}, spec.title), el('thead', {}, head), el('tbody', {}, ...rows))));
+}
+
+/** Whether two runs' parameters are the same (keys in any order; missing keys take no part). */
+function sameSettings(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  return Object.keys({ ...a, ...b }).every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
 }
 
 async function render(block: HTMLElement, experiment: string, measurements: unknown, params: Record<string, unknown>, withTables: boolean, hostSelector = '[data-live-chart]') {
   const host = block.querySelector<HTMLElement>(hostSelector)!;
-  const ref = await referenceOf(experiment);
+  // The stored run is drawn under the reader's only when the settings are the same: otherwise it is another experiment.
+  const stored = await referenceOf(experiment);
+  const ref = stored && sameSettings(params, stored.provenance.params) ? stored : undefined;
   const specs = figuresFor(experiment, measurements, params);
   const refSpecs = ref ? figuresFor(experiment, ref.measurements, ref.provenance.params) : [];
   const nodes: Node[] = [];

@@ -4,7 +4,8 @@
 import type { EvidenceBlock, RunRequest } from './evidence-element';
 import type { FromWorker } from '~/worker/protocol';
 import { sessionFor } from './worker-session';
-import { progressText } from './progress-text';
+import { progressText, TimeLeft } from './progress-text';
+import { settingsChanged, type ChangedSetting } from './settings-changed';
 import { explainDiverged, explainFailure, explainNonFinite } from './failure-words';
 import { runToCsv, runToJson, type RunRecord } from './export-run';
 import { backendLine } from './backend-line';
@@ -18,6 +19,24 @@ function download(name: string, type: string, text: string): HTMLAnchorElement {
   a.href = URL.createObjectURL(new Blob([text], { type }));
   a.download = name;
   return a;
+}
+
+/**
+ * The claim's check on the reader's run. With the claim's own settings it holds or not; with other settings it
+ * is a different experiment, said in a neutral voice (data-outcome="other-settings"), never as a failed claim.
+ */
+function showOutcome(el: HTMLElement, outcome: { holds: boolean; detail: string }, changed: ChangedSetting[]) {
+  if (changed.length === 0) {
+    el.dataset.outcome = outcome.holds ? 'holds' : 'fails';
+    el.dataset.holds = String(outcome.holds);
+    el.textContent = `${outcome.holds ? '✓ Holds' : '✗ Does not hold'} in your browser: ${outcome.detail}`;
+    return;
+  }
+  el.dataset.outcome = 'other-settings';
+  const list = (pick: (c: ChangedSetting) => string) => changed.map(pick).join(', ');
+  el.textContent =
+    `A different experiment: the claim is about ${list((c) => `${c.label} ${c.claimValue}`)}, and you ran ${list((c) => `${c.label} ${c.yourValue}`)}, ` +
+    `so this run does not test it. For comparison, the claim's numbers on your run: ${outcome.detail}.`;
 }
 
 export async function runExperiment(block: EvidenceBlock, req: RunRequest): Promise<void> {
@@ -36,6 +55,8 @@ export async function runExperiment(block: EvidenceBlock, req: RunRequest): Prom
   bar.value = 0;
   text.textContent = 'Loading TF.js and the lab…';
   outcomeEl.textContent = '';
+  delete outcomeEl.dataset.holds;
+  delete outcomeEl.dataset.outcome;
   // The last run's downloads hold blobs: release them before making new ones (keeps the heap flat).
   exportEl.querySelectorAll('a').forEach((a) => URL.revokeObjectURL(a.href));
   exportEl.replaceChildren();
@@ -51,6 +72,8 @@ export async function runExperiment(block: EvidenceBlock, req: RunRequest): Prom
   let backendNote: { backend: string; tfjsVersion: string; fallbackReason?: string } | undefined;
   const chart = import('./live-chart');
   const curve = new LiveCurve();
+  const timeLeft = new TimeLeft();
+  const changed = settingsChanged(block.config.schema, req.params);
 
   await new Promise<void>((resolve) => {
     let graceTimer: number | undefined;
@@ -92,7 +115,7 @@ export async function runExperiment(block: EvidenceBlock, req: RunRequest): Prom
         case 'progress':
           if (block.dataset.state === 'loading') block.dataset.state = 'running';
           bar.value = msg.fraction;
-          text.textContent = progressText(msg.fraction, msg.message, performance.now() - started);
+          text.textContent = progressText(msg.fraction, msg.message, timeLeft.at(msg.fraction, performance.now()));
           if (msg.data !== undefined) (await chart).showPartial(block, experiment, msg.data, req.params);
           else if (curve.add(msg.message)) (await chart).showCurve(block, curve.spec());
           break;
@@ -111,10 +134,7 @@ export async function runExperiment(block: EvidenceBlock, req: RunRequest): Prom
           const seconds = (msg.ms / 1000).toFixed(1);
           const notes = [explainDiverged(msg.measurements), explainNonFinite(msg.measurements)].filter(Boolean);
           text.textContent = [`Done in ${seconds} s.`, ...notes].join(' ');
-          if (msg.outcome) {
-            outcomeEl.textContent = `${msg.outcome.holds ? 'Holds' : 'Does not hold'} in your browser: ${msg.outcome.detail}`;
-            outcomeEl.dataset.holds = String(msg.outcome.holds);
-          }
+          if (msg.outcome) showOutcome(outcomeEl, msg.outcome, changed);
           const record: RunRecord = {
             provenance: {
               experiment,

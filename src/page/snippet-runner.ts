@@ -5,7 +5,7 @@ import type { CodeSnippet } from './snippet-element';
 import type { FromWorker } from '~/worker/protocol';
 import { sessionFor } from './worker-session';
 import { describeCodeError } from './code-error-words';
-import { progressText } from './progress-text';
+import { progressText, TimeLeft } from './progress-text';
 import { backendLine } from './backend-line';
 
 /** No message from the worker for this long while code runs → stopped as unresponsive. */
@@ -26,6 +26,7 @@ export function runSnippet(el: CodeSnippet, code: string, req: { params: Record<
   if (hadFocus) stop.focus();
   el.status('Loading TF.js and the lab in a worker…');
   const started = performance.now();
+  const timeLeft = new TimeLeft();
   let backendNote = '';
   return new Promise((resolve) => {
     let stall: number | undefined;
@@ -70,7 +71,7 @@ export function runSnippet(el: CodeSnippet, code: string, req: { params: Record<
         case 'progress':
           alive();
           // Not the status live region: progress changes many times a second.
-          el.q('[data-snippet-progress]').textContent = progressText(msg.fraction, msg.message, performance.now() - started);
+          el.q('[data-snippet-progress]').textContent = progressText(msg.fraction, msg.message, timeLeft.at(msg.fraction, performance.now()));
           break;
         case 'error':
           el.status(describeCodeError({ kind: msg.kind === 'syntax' ? 'syntax' : 'runtime', message: msg.message, line: msg.line, column: msg.column }), 'error');

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { controlsFor } from '~/page/controls';
-import { stepOf, secondsLeft, progressText } from '~/page/progress-text';
+import { stepOf, TimeLeft, progressText } from '~/page/progress-text';
+import { settingsChanged } from '~/page/settings-changed';
 import { explainFailure, explainNonFinite, nonFinitePaths } from '~/page/failure-words';
 import { syntaxError } from '~/worker/code-errors';
 import { positionInStack } from '~/worker/code-stack';
@@ -42,11 +43,21 @@ describe('progress words', () => {
     expect(stepOf('post-ln: step 40/200')).toEqual({ step: 40, total: 200 });
     expect(stepOf('building the model')).toBeUndefined();
   });
-  it('extrapolates the time left, and stays quiet with too little progress', () => {
-    expect(secondsLeft(0.25, 1000)).toBeCloseTo(3);
-    expect(secondsLeft(0.01, 1000)).toBeUndefined();
-    expect(progressText(0.5, 'step 5/10', 2000)).toBe('step 5/10 · 50% · about 2.0 s left');
-    expect(progressText(1, 'step 10/10', 2000)).toBe('step 10/10 · 100%');
+  it('estimates the time left from the progress since the first message, and only once 1 s and 5% are measured', () => {
+    const t = new TimeLeft();
+    expect(t.at(0.1, 5000)).toBeUndefined(); // the first message: loading time before it does not count
+    expect(t.at(0.12, 5500)).toBeUndefined(); // too little progress yet
+    expect(t.at(0.3, 6000)).toBeUndefined(); // 20% in 1 s: not over 1 s yet
+    expect(t.at(0.4, 7000)).toBeCloseTo(((1 - 0.4) * 2000) / 0.3 / 1000);
+    expect(t.at(1, 9000)).toBeUndefined();
+    expect(progressText(0.5, 'step 5/10', 2)).toBe('step 5/10 · 50% · about 2.0 s left');
+    expect(progressText(0.5, 'step 5/10', undefined)).toBe('step 5/10 · 50%');
+    expect(progressText(1, 'step 10/10', 2)).toBe('step 10/10 · 100%');
+  });
+  it("names the settings that differ from the claim's", () => {
+    const schema = { layers: { type: 'int', label: 'Layers', default: 12, min: 1, max: 24 }, depths: { type: 'int[]', label: 'Depths', default: [2, 4], min: 1, max: 9, maxLength: 4 } } as const;
+    expect(settingsChanged(schema, { layers: 12, depths: [2, 4] })).toEqual([]);
+    expect(settingsChanged(schema, { layers: 4, depths: [2, 4] })).toEqual([{ name: 'layers', label: 'Layers', claimValue: '12', yourValue: '4' }]);
   });
 });
 
