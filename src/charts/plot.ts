@@ -1,11 +1,10 @@
 // Observable Plot options for a ChartSpec. Axes and text use currentColor so the figure follows the theme;
-// series colours come from a palette that reads on light and dark backgrounds. `compare` draws a second
+// series colours are the site-wide colours of their variants (colors.ts). `compare` draws a second
 // data set (the stored reference) dashed and faint behind the first (the reader's run).
 import * as Plot from '@observablehq/plot';
 import { plottableRows, type ChartSpec, type ChartRow } from './spec';
 
-/** Mid-tone colours with ≥ 3:1 contrast on both white and near-black backgrounds. */
-export const PALETTE = ['#3b82f6', '#e8590c', '#2f9e44', '#c2255c', '#7048e8', '#0c8599', '#b5891b', '#868e96'];
+import { seriesColors } from './colors';
 
 function marks(spec: ChartSpec, rows: ChartRow[], faint: boolean): Plot.Markish[] {
   const style = faint ? { strokeOpacity: 0.45, strokeDasharray: '4 3', fillOpacity: 0.45 } : {};
@@ -49,7 +48,7 @@ export function plotOptions(spec: ChartSpec, opts: { compare?: ChartSpec; width?
     x: bar ? { label: spec.y.label, type: spec.y.log ? 'log' : 'linear', grid: true, tickFormat: spec.y.log ? logTickFormat(rows) : undefined } : { label: spec.x.label, type: spec.x.log ? 'log' : spec.x.band ? 'point' : 'linear', grid: true },
     y: bar ? { label: null, domain: series } : { label: spec.y.label, type: spec.y.log ? 'log' : 'linear', grid: true, tickFormat: spec.y.log ? logTickFormat(rows) : undefined },
     ...(bar && spec.x.band ? { fy: { label: spec.x.label } } : {}),
-    color: { domain: series, range: PALETTE },
+    color: { domain: series, range: seriesColors(series) },
     marks: [
       ...(opts.compare ? marks(opts.compare, plottableRows(opts.compare), true) : []),
       ...marks(spec, rows, false),
