@@ -15,6 +15,8 @@ export interface ChartSpec {
   rows: ChartRow[];
   /** 'line' joins the points of each series; 'dot' for scattered points; 'bar' for one value per category. */
   mark: 'line' | 'dot' | 'bar';
+  /** One human sentence: what to notice in this chart (shown under it; the numbers go in its data table). */
+  caption?: string;
 }
 
 /** Positive finite rows only on log axes (a log scale cannot place 0 or NaN); everything finite otherwise. */
