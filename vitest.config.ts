@@ -20,7 +20,12 @@ export default getViteConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          // Two files at a time (the two cores of CI): each file has its own server on an ephemeral port,
+          // its own Chromium and fresh contexts, and only reads dist/ (the offline test copies it before
+          // changing it), so files share no state. Tests wait on states, never on sleeps, so the slower
+          // pages of two files running together change durations, not outcomes.
+          fileParallelism: true,
+          maxWorkers: 2,
         },
       },
     ],

@@ -22,7 +22,7 @@ export async function violations(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? ['the recorder was not installed']);
 }
 
-/** The built experiment worker (src/islands/worker.ts, emitted by Vite as _astro/worker-<hash>.js). */
+/** The built experiment worker (src/worker/worker.ts, emitted by Vite as _astro/worker-<hash>.js). */
 export function workerUrl(dist = DIST): string {
   const files = readdirSync(join(dist, '_astro')).filter((f) => /^worker-[\w-]+\.js$/.test(f));
   if (files.length !== 1) throw new Error(`expected one _astro/worker-*.js in ${dist}, found ${files.length}: ${files.join(', ')}`);

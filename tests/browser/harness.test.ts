@@ -58,6 +58,34 @@ describe('static server', () => {
     const res = await fetch(server.origin + '/%2e%2e/%2e%2e/etc/passwd');
     expect(res.status).toBe(404);
   });
+
+  it('guesses no extension and no index: /index and /questions/q1/index are missing files', async () => {
+    for (const path of ['/index', '/questions/q1/index', '/404']) expect((await fetch(server.origin + path)).status, path).toBe(404);
+  });
+
+  it('keeps the query when it redirects a directory', async () => {
+    const res = await fetch(server.origin + '/questions/q1?a=1', { redirect: 'manual' });
+    expect(res.headers.get('location')).toBe('/questions/q1/?a=1');
+  });
+
+  it('serves HEAD without a body and refuses other methods', async () => {
+    const head = await fetch(server.origin + '/', { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe('');
+    const post = await fetch(server.origin + '/', { method: 'POST' });
+    expect(post.status).toBe(405);
+    expect(post.headers.get('allow')).toBe('GET, HEAD');
+  });
+
+  it('is never cached and serves a file changed after it started (a new deploy)', async () => {
+    const first = await fetch(server.origin + '/');
+    expect(first.headers.get('cache-control')).toBe('no-store');
+    expect(await first.text()).toContain('<title>home</title>');
+    writeFileSync(join(root, 'index.html'), '<!doctype html><title>home, deployed again</title>');
+    writeFileSync(join(root, 'new.html'), '<!doctype html><title>new</title>');
+    expect(await (await fetch(server.origin + '/')).text()).toContain('deployed again');
+    expect((await fetch(server.origin + '/new.html')).status).toBe(200);
+  });
 });
 
 describe('finding Chromium', () => {

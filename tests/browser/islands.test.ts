@@ -1,32 +1,24 @@
-// The evidence blocks and snippets in a real browser (Debian Chromium, built site): every block runs to
-// `done` with no console error; Cancel leaves a block usable; ten runs leave the worker's tensors and the
-// page's JS heap flat; bad settings and bad code get clear messages while the page stays responsive; with
-// WASM blocked the CPU backend runs and the block says so. No wall-clock assertions: budgets are in
-// `npm run bench:browser`.
+// The evidence blocks and snippets in a real browser (Debian Chromium, built site): the first block of each
+// experiment runs to `done` with no console error, and every other block wakes idle with its controls (blocks
+// of one experiment share its code, so running each experiment once is what a run is worth); Cancel leaves a
+// block usable; ten runs leave the worker's tensors and the page's JS heap flat; bad settings and bad code get
+// clear messages while the page stays responsive; with WASM blocked the CPU backend runs and the block says
+// so. No wall-clock assertions: budgets are in `npm run bench:browser`.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { attr, builtPages, elements, openPage, parsePage, useSite, type WatchedPage } from './harness.ts';
+import { openPage, useSite, type WatchedPage } from './harness.ts';
 import { QUICK_PARAMS as QUICK } from './csp-watch.ts';
+import { evidenceBlocks, firstOfEachExperiment, quickQuery, type BlockOnPage } from './evidence-blocks.ts';
 
 const site = useSite();
 
-interface BlockOnPage {
-  url: string;
-  id: string;
-  claim: string;
-  experiment: string;
-}
-
-/** Every <evidence-block> in the built HTML, with its page. */
-const blocks: BlockOnPage[] = builtPages().flatMap((p) =>
-  elements(parsePage(p.path), (el) => el.tagName === 'evidence-block').map((el) => ({
-    url: p.url,
-    id: attr(el, 'id') ?? '',
-    claim: attr(el, 'data-claim') ?? '',
-    experiment: attr(el, 'data-experiment') ?? '',
-  })),
-);
+const blocks = evidenceBlocks();
+/** Run to the end (one per experiment); the rest are checked for presence and hydration only. */
+const runBlocks = firstOfEachExperiment(blocks);
+const wakeBlocks = blocks.filter((b) => !runBlocks.includes(b));
+/** Pages in order, each with its blocks of one kind (one page load per page). */
+const byPage = (list: readonly BlockOnPage[]) => [...new Set(list.map((b) => b.url))].map((url) => [url, list.filter((b) => b.url === url)] as const);
 
 /** A URL with one block's settings in its query (the URL state the controller reads). */
 function withState(b: BlockOnPage, values: Record<string, string>): string {
@@ -97,16 +89,17 @@ describe('evidence blocks in the browser', () => {
     for (const b of blocks) {
       expect(b.experiment, `${b.url}#${b.id}: missing data-experiment (unknown claim or experiment?)`).not.toBe('');
       expect(b.id, `${b.url}: block id`).toBe(`evidence-${b.claim}`);
+      expect(STATES, `${b.url}#${b.id}: data-state`).toContain(b.state);
+      expect(b.hasRunButton, `${b.url}#${b.id}: a Run button in the HTML`).toBe(true);
     }
+    console.log(`[islands] ${blocks.length} evidence blocks: ${runBlocks.length} run to done (the first of each experiment), ${wakeBlocks.length} woken`);
   });
 
-  // One page load per page; each block on it runs in turn. The first E1 block runs with its defaults (as a
+  // One page load per page; each run block on it runs in turn. The first E1 block runs with its defaults (as a
   // reader would); the others with quick settings carried in the URL state.
-  const pageUrls = [...new Set(blocks.map((b) => b.url))];
-  it.each(pageUrls.map((u) => [u]))('every block on %s runs to done with no console error', async (url) => {
-    const onPage = blocks.filter((b) => b.url === url);
+  it.each(byPage(runBlocks))('the first block of each experiment on %s runs to done with no console error', async (url, onPage) => {
     const quick = onPage.filter((b) => QUICK[b.experiment] && b !== firstBlock('e1'));
-    const query = new URLSearchParams(quick.flatMap((b) => Object.entries(QUICK[b.experiment]).map(([k, v]) => [`${b.claim}.${k}`, v])));
+    const query = quickQuery(quick);
     await withPage(async (w) => {
       await w.page.goto(`${url}${quick.length ? `?${query}` : ''}`);
       for (const b of onPage) {
@@ -115,14 +108,35 @@ describe('evidence blocks in the browser', () => {
         expect(state, `${b.url}#${b.id} ended "${state}": ${text}`).toBe('done');
         const block = w.page.locator(`[id="${b.id}"]`);
         expect(await block.locator('[data-backend]').textContent(), b.id).toMatch(/^Backend: WebAssembly/);
-        expect(await block.locator('[data-live-verdict]').textContent(), b.id).toMatch(/^(Holds|Does not hold) in your browser: /);
+        expect(await block.locator('[data-live-outcome]').textContent(), b.id).toMatch(/^(✓ Holds|✗ Does not hold) in your browser: /);
         expect(await block.locator('[data-live-chart] svg').count(), `${b.id}: a live chart was drawn`).toBeGreaterThan(0);
         expect(await block.locator('[data-export] a[download$=".json"]').count(), b.id).toBe(1);
         expect(await block.locator('[data-export] a[download$=".csv"]').count(), b.id).toBe(1);
-        // The finished block (live chart, tables, verdict, exports) passes axe like the static page.
+        // The finished block (live chart, tables, outcome, exports) passes axe like the static page.
         const axe = await new AxeBuilder({ page: w.page }).include(`[id="${b.id}"]`).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
         const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
         expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes: ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join('; ')})`), `${b.url}#${b.id} after a run`).toEqual([]);
+      }
+      expect(w.problemList(), url).toEqual([]);
+    });
+  });
+
+  // The other blocks: present in the page and hydrated by the controller when scrolled near (form shown with the
+  // block's default seed, the no-JS note hidden), idle with an enabled Run button, and nothing went wrong.
+  it.each(byPage(wakeBlocks))('the other blocks on %s wake idle with their form and Run button, and no error', async (url, onPage) => {
+    await withPage(async (w) => {
+      await w.page.goto(url);
+      for (const b of onPage) {
+        const block = await wake(w.page, b.id);
+        expect(await block.getAttribute('data-woken'), `${b.id}: woken by its controller`).toBe('');
+        expect(await stateOf(w.page, b.id), `${b.url}#${b.id}: state after waking`).toBe('idle');
+        const run = block.getByRole('button', { name: /^Run/ });
+        expect(await run.isVisible(), `${b.id}: Run button visible`).toBe(true);
+        expect(await run.isEnabled(), `${b.id}: Run button enabled`).toBe(true);
+        expect(await block.locator('[data-needs-js]').isHidden(), `${b.id}: the no-JavaScript note is hidden`).toBe(true);
+        expect(await block.locator('input[name="seed"]').inputValue(), `${b.id}: the form holds the default seed`).toBe(String(b.config?.defaultSeed));
+        expect(await block.locator('[data-errors] li').count(), `${b.id}: form errors`).toBe(0);
+        expect(await block.locator('[data-notice]').textContent(), `${b.id}: notice`).toBe('');
       }
       expect(w.problemList(), url).toEqual([]);
     });

@@ -31,38 +31,30 @@ async function openSearch(site: Parameters<typeof openPage>[0]): Promise<Watched
   return watched;
 }
 
-/** Result URLs (path only, one per page, in order) once the list has stopped changing: 600 ms
- * unchanged when there are results, 5 s when there are none (the first search loads Pagefind's index,
- * which can take seconds on a busy machine). */
+/** Result URLs (path only, one per page, in order) once the search has answered. The page writes the list
+ * and then its status line ("N matching questions" / "No question matches.") for the latest query only, and
+ * `search()` below has emptied both before typing, so a non-empty status means the list is final: a state
+ * to wait on, not a quiet period to guess (the first search loads Pagefind's index, which can take seconds
+ * on a busy machine). */
 async function settledResults(page: Page): Promise<string[]> {
-  const read = (): Promise<string[]> =>
-    page.$$eval('ol[data-search-results] li a[href]', (as) => {
-      const paths = as.map((a) => new URL((a as HTMLAnchorElement).href).pathname);
-      return paths.filter((p, i) => paths.indexOf(p) === i);
+  await page
+    .waitForFunction(() => (document.querySelector('[data-search-status]')?.textContent ?? '') !== '', undefined, { timeout: 30_000 })
+    .catch(() => {
+      throw new Error('no answer from search within 30 s: [data-search-status] stayed empty');
     });
-  const deadline = Date.now() + 30_000;
-  let last = await read();
-  let stableSince = Date.now();
-  while (Date.now() < deadline) {
-    await page.waitForTimeout(150);
-    const now = await read();
-    if (now.join() !== last.join()) {
-      last = now;
-      stableSince = Date.now();
-    } else if (Date.now() - stableSince >= (now.length > 0 ? 600 : 5_000)) {
-      return now;
-    }
-  }
-  return last;
+  return page.$$eval('ol[data-search-results] li a[href]', (as) => {
+    const paths = as.map((a) => new URL((a as HTMLAnchorElement).href).pathname);
+    return paths.filter((p, i) => paths.indexOf(p) === i);
+  });
 }
 
-/** Clears the query (and waits for the list to empty) so that old results are never read as new ones. */
+/** Clears the query (and waits for the list and status to empty) so that old results are never read as new ones. */
 async function search(page: Page, query: string, topic = ''): Promise<string[]> {
   await page.fill('input[data-search-input]', '');
   await page
-    .waitForFunction(() => document.querySelectorAll('ol[data-search-results] li').length === 0, undefined, { timeout: 5_000 })
+    .waitForFunction(() => document.querySelectorAll('ol[data-search-results] li').length === 0 && (document.querySelector('[data-search-status]')?.textContent ?? '') === '', undefined, { timeout: 5_000 })
     .catch(() => {
-      throw new Error('clearing input[data-search-input] did not empty ol[data-search-results]');
+      throw new Error('clearing input[data-search-input] did not empty ol[data-search-results] and [data-search-status]');
     });
   await page.selectOption('select[data-search-topic]', topic);
   await page.fill('input[data-search-input]', query);

@@ -7,7 +7,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { attr, builtPages, elements, openPage, parsePage, rawText, useSite, type Element } from './harness.ts';
-import { QUICK_PARAMS, recordViolations, runInWorker, violations, workerUrl } from './csp-watch.ts';
+import { recordViolations, runInWorker, violations, workerUrl } from './csp-watch.ts';
+import { evidenceBlocks, firstOfEachExperiment, quickQuery } from './evidence-blocks.ts';
 import { headerPolicy } from '~/build/csp.ts';
 
 const site = useSite();
@@ -149,24 +150,11 @@ describe('the experiment worker under the header policy (as `astro preview` send
   });
 });
 
-interface BlockOnPage {
-  url: string;
-  id: string;
-  claim: string;
-  experiment: string;
-}
-const blocks: BlockOnPage[] = pages.flatMap((p) =>
-  elements(parsePage(p.path), (el) => el.tagName === 'evidence-block').map((el) => ({
-    url: p.url,
-    id: attr(el, 'id') ?? '',
-    claim: attr(el, 'data-claim') ?? '',
-    experiment: attr(el, 'data-experiment') ?? '',
-  })),
-);
+const blocks = evidenceBlocks();
 
-/** The first block of each experiment: every experiment's code runs once here. (islands.test.ts runs every block
- * and fails on any console error, which is also what Chromium logs for a CSP violation.) */
-const onePerExperiment = blocks.filter((b, i) => blocks.findIndex((x) => x.experiment === b.experiment) === i);
+/** The first block of each experiment: every experiment's code runs once here. (islands.test.ts runs the same
+ * blocks and fails on any console error, which is also what Chromium logs for a CSP violation.) */
+const onePerExperiment = firstOfEachExperiment(blocks);
 
 describe('an evidence block of each experiment runs with no violation and no other origin', () => {
   it('the published pages have evidence blocks to run', () => expect(blocks.length).toBeGreaterThan(0));
@@ -174,8 +162,7 @@ describe('an evidence block of each experiment runs with no violation and no oth
     const w = await openPage(site, { serviceWorkers: 'block' });
     try {
       await recordViolations(w.context);
-      const quick = new URLSearchParams(Object.entries(QUICK_PARAMS[b.experiment] ?? {}).map(([k, v]) => [`${b.claim}.${k}`, v]));
-      await w.page.goto(`${b.url}?${quick}`);
+      await w.page.goto(`${b.url}?${quickQuery([b])}`);
       const block = w.page.locator(`[id="${b.id}"]`);
       await block.scrollIntoViewIfNeeded();
       await block.getByRole('button', { name: /^Run/ }).click();

@@ -2,11 +2,10 @@
 // on the site's address (astro.config.mjs `site`), Open Graph and Twitter card tags that agree with them; each
 // question page carries schema.org QAPage JSON-LD whose question is the page's <h1>, whose accepted answer is the
 // short answer (also the meta description), with the dates of the question's frontmatter.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import config from '../../astro.config.mjs';
-import { attr, builtPages, builtQuestions, elements, parsePage, rawText, REPO_ROOT, type Element } from './harness.ts';
+import { questionFile } from '../unit/question-files.ts';
+import { attr, builtPages, builtQuestions, elements, parsePage, rawText, type Element } from './harness.ts';
 
 const pages = builtPages();
 const questions = builtQuestions();
@@ -20,11 +19,15 @@ function headOf(path: string): Element {
   return elements(parsePage(path), (el) => el.tagName === 'head')[0]!;
 }
 
-/** `created:` and `updated:` of a question's frontmatter, as written (YYYY-MM-DD). */
+/** `created:` and `updated:` of a question's frontmatter, as written (YYYY-MM-DD, quoted or not: YAML 1.2
+ * reads both as the same string). Anything else comes back as a message naming the file, so the comparison
+ * with the page fails saying what was found. */
 function frontmatterDates(id: string): { created: string; updated: string } {
-  const text = readFileSync(join(REPO_ROOT, 'content', `${id}.mdx`), 'utf8');
-  const front = /^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? '';
-  const date = (key: string) => new RegExp(`^${key}:\\s*["']?(\\d{4}-\\d{2}-\\d{2})`, 'm').exec(front)?.[1] ?? `no ${key} in content/${id}.mdx`;
+  const { frontmatter } = questionFile(id);
+  const date = (key: string) => {
+    const value = frontmatter[key];
+    return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : `content/${id}.mdx: ${key} is ${JSON.stringify(value)}, not YYYY-MM-DD`;
+  };
   return { created: date('created'), updated: date('updated') };
 }
 

@@ -1,36 +1,19 @@
 // Serves a built site as plain static files, as any static host would: no rewrites, no SPA fallback,
-// directory URLs map to index.html, a missing file gets dist/404.html with status 404.
+// directory URLs map to index.html (the slashless form is redirected), a missing file gets dist/404.html
+// with status 404. sirv does the serving (lookup under the root, headers, ranges, streaming); this module
+// adds only the host rules sirv leaves to its caller.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { lookup } from 'mrmime';
+import sirv from 'sirv';
 
-/** Content types by extension; Pagefind's own index files (.pf_*) fall back to octet-stream. */
-export const MIME_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.webmanifest': 'application/manifest+json',
-};
-
+/** mrmime's type (the one sirv uses), with a charset on text, and octet-stream for unknown extensions
+ * (Pagefind's index files, .pf_*), where sirv would send an empty content-type. */
 export function contentTypeFor(file: string): string {
-  return MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+  const type = lookup(file) ?? 'application/octet-stream';
+  return /^text\/|^application\/json$/.test(type) ? `${type}; charset=utf-8` : type;
 }
 
 export interface StaticServer {
@@ -41,7 +24,25 @@ export interface StaticServer {
 
 export async function serveStatic(root: string): Promise<StaticServer> {
   const base = resolve(root);
-  const server = createServer((req, res) => handle(base, req, res));
+  const files = sirv(base, {
+    // Looks files up on disk at each request (no listing made at start): the offline test deploys a
+    // changed page into a folder whose server is already running.
+    dev: true,
+    // No guessing `/x` → `/x.html` or `/x/index`: only the `/dir/` → `/dir/index.html` rule below, as hosts do.
+    extensions: [],
+    setHeaders: (res, pathname) => res.setHeader('content-type', contentTypeFor(pathname)),
+    onNoMatch: (req, res) => redirectOrNotFound(base, req, res),
+  });
+  const server = createServer((req, res) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    // The raw path (not URL-normalized, so `..` stays visible to sirv's check that it stays under the root).
+    const { path, query } = splitUrl(req.url);
+    if (path.endsWith('/')) req.url = `${path}index.html${query}`;
+    files(req, res);
+  });
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
     server.listen(0, '127.0.0.1', () => done());
@@ -57,47 +58,36 @@ export async function serveStatic(root: string): Promise<StaticServer> {
   };
 }
 
-function handle(base: string, req: IncomingMessage, res: ServerResponse): void {
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.writeHead(405, { allow: 'GET, HEAD' }).end();
-    return;
-  }
-  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-  let pathname: string;
-  try {
-    pathname = decodeURIComponent(url.pathname);
-  } catch {
-    res.writeHead(400).end('bad URL encoding');
-    return;
-  }
-  const target = resolve(join(base, pathname));
-  if (target !== base && !target.startsWith(base + sep)) {
-    notFound(base, req, res); // never serve outside the root
-    return;
-  }
-  let file = target;
-  if (existsSync(target) && statSync(target).isDirectory()) {
-    if (!pathname.endsWith('/')) {
-      // What static hosts do for a directory without its slash: redirect, so relative URLs resolve.
-      res.writeHead(301, { location: url.pathname + '/' + url.search }).end();
-      return;
-    }
-    file = join(target, 'index.html');
-  }
-  if (!existsSync(file) || !statSync(file).isFile()) {
-    notFound(base, req, res);
-    return;
-  }
-  send(res, req, 200, contentTypeFor(file), readFileSync(file));
+function splitUrl(url = '/'): { path: string; query: string } {
+  const q = url.indexOf('?');
+  return q < 0 ? { path: url, query: '' } : { path: url.slice(0, q), query: url.slice(q) };
 }
 
-function notFound(base: string, req: IncomingMessage, res: ServerResponse): void {
+/** No file at the URL: a directory without its slash is redirected (so relative URLs resolve), the rest
+ * gets the site's 404 page. */
+function redirectOrNotFound(base: string, req: IncomingMessage, res: ServerResponse): void {
+  const { path, query } = splitUrl(req.url);
+  if (!path.endsWith('/') && isDirectoryUnder(base, path)) {
+    res.writeHead(301, { location: `${path}/${query}` }).end();
+    return;
+  }
   const page = join(base, '404.html');
-  if (existsSync(page)) send(res, req, 404, MIME_TYPES['.html']!, readFileSync(page));
-  else send(res, req, 404, MIME_TYPES['.txt']!, Buffer.from('404: not found (and dist/404.html is missing)\n'));
+  const body = existsSync(page) ? readFileSync(page) : Buffer.from('404: not found (and dist/404.html is missing)\n');
+  res.writeHead(404, {
+    'content-type': contentTypeFor(existsSync(page) ? page : 'x.txt'),
+    'content-length': body.length,
+    'cache-control': 'no-store',
+  });
+  res.end(body); // Node leaves the body out of a HEAD response
 }
 
-function send(res: ServerResponse, req: IncomingMessage, status: number, type: string, body: Buffer): void {
-  res.writeHead(status, { 'content-type': type, 'content-length': body.length, 'cache-control': 'no-store' });
-  res.end(req.method === 'HEAD' ? undefined : body);
+function isDirectoryUnder(base: string, path: string): boolean {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    return false; // bad percent-encoding names no directory
+  }
+  const target = resolve(join(base, decoded));
+  return (target === base || target.startsWith(base + sep)) && existsSync(target) && statSync(target).isDirectory();
 }

@@ -32,6 +32,10 @@ describe('commands', () => {
   test('unknown list option names --json', () => {
     expect(fails(['list', '--jsn'])).toBe('unknown argument "--jsn" for list; allowed: --json');
   });
+  test('a list argument is quoted as typed, value included', () => {
+    expect(fails(['list', '--json=yes'])).toBe('unknown argument "--json=yes" for list; allowed: --json');
+    expect(fails(['list', 'e1'])).toBe('unknown argument "e1" for list; allowed: --json');
+  });
 });
 
 describe('run', () => {
@@ -64,6 +68,16 @@ describe('run', () => {
   });
   test('an unknown option lists the options', () => {
     expect(fails(['run', 'e1', '--sed', '3'])).toBe('unknown option "--sed" for run; allowed: --seed, --backend, --set, --json');
+  });
+  test('--json takes no value', () => {
+    expect(fails(['run', 'e1', '--json=yes'])).toBe('--json got "yes"; allowed: no value');
+  });
+  test('a short option is an unknown option too', () => {
+    expect(fails(['run', 'e1', '-s', '3'])).toBe('unknown option "-s" for run; allowed: --seed, --backend, --set, --json');
+  });
+  test('after "--" every argument is positional', () => {
+    expect(parseArgs(['run', '--', 'e1'], catalog)).toMatchObject({ command: 'run', id: 'e1' });
+    expect(fails(['run', 'e1', '--', '--json'])).toContain('unexpected argument "--json"');
   });
   test('--set without "=" asks for key=value', () => {
     expect(fails(['run', 'e1', '--set', 'layers'])).toBe('--set got "layers"; expected key=value');

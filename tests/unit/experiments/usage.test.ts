@@ -1,5 +1,15 @@
 import { describe, expect, test } from 'vitest';
-import { findClaimUsages } from '~/build/content/claim-usage';
+import { evidenceClaims, findClaimUsages } from '~/build/content/claim-usage';
+
+describe('evidenceClaims', () => {
+  test('every quoting style and attribute order, in order of appearance, repeats kept', () => {
+    const text = `<Evidence claim="e1-a" /> <Evidence id="x"\n  claim='e2-b' /> <Evidence claim={"e3-c"} /> <Evidence claim="e1-a" />`;
+    expect(evidenceClaims(text)).toEqual(['e1-a', 'e2-b', 'e3-c', 'e1-a']);
+  });
+  test('other components and bare attributes are not evidence', () => {
+    expect(evidenceClaims('<Evidences claim="e9-z" /> <Verdict claim="(a)" /> claim="e9-z"')).toEqual([]);
+  });
+});
 
 describe('findClaimUsages', () => {
   test('finds each <Evidence claim> in each question, in any attribute order and quote style', () => {

@@ -1,15 +1,14 @@
 // Every published answer backs its claims: at least two evidence blocks whose claims are in the registry, at
 // least one verdict on the thread (right | partly | wrong), and every in-page link to an evidence block points
 // at a block that is on the same page.
-import { readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { claims } from '~/experiments';
+import { evidenceClaims } from '~/build/content/claim-usage';
+import { questionFiles } from '../question-files';
 
-const dir = resolve(import.meta.dirname, '../../../content');
-const published = readdirSync(dir)
-  .filter((f) => f.endsWith('.mdx'))
-  .filter((f) => !/^draft:\s*true\s*$/m.test(readFileSync(resolve(dir, f), 'utf8')));
+const published = questionFiles()
+  .filter((q) => q.frontmatter.draft !== true)
+  .map((q) => [q.file, q.body] as const);
 const known = new Set(claims.map((c) => c.id));
 
 describe('answers and their evidence', () => {
@@ -17,9 +16,9 @@ describe('answers and their evidence', () => {
     expect(published.length).toBeGreaterThanOrEqual(10);
   });
 
-  test.each(published)('content/%s has two or more registered evidence blocks and a verdict', (file) => {
-    const body = readFileSync(resolve(dir, file), 'utf8');
-    const evidence = [...body.matchAll(/<Evidence\s+claim="([^"]+)"/g)].map((m) => m[1]!);
+  test.each(published)('content/%s has two or more registered evidence blocks and a verdict', (file, body) => {
+    // The same reading of <Evidence claim> tags as the claims page's usage lists.
+    const evidence = evidenceClaims(body);
     expect(evidence.filter((id) => !known.has(id)), `content/${file}: evidence for unregistered claims`).toEqual([]);
     expect(new Set(evidence).size, `content/${file}: distinct evidence blocks`).toBeGreaterThanOrEqual(2);
     const verdicts = [...body.matchAll(/<Verdict\s+v="([^"]*)"/g)].map((m) => m[1]!);
