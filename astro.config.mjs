@@ -8,11 +8,14 @@ import { pagefindIndex } from './src/lib/site/pagefind-integration.ts';
 import { codeBlock } from './src/lib/site/shiki-code-block.ts';
 import { headerPolicy } from './src/lib/site/csp.ts';
 import { serviceWorker } from './src/lib/site/service-worker.ts';
+import { hostHeaders } from './src/lib/reach/host-headers-integration.ts';
+import { siteUrl } from './src/lib/reach/site-url.ts';
 
 export default defineConfig({
-  site: 'http://localhost:4321',
+  // The public address (canonical, Open Graph, sitemap, feed, llms.txt): SITE_URL, see README "Deploy".
+  site: siteUrl(),
   trailingSlash: 'always',
-  integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefindIndex(), serviceWorker()],
+  integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefindIndex(), serviceWorker(), hostHeaders()],
   markdown: {
     shikiConfig: {
       themes: { light: 'github-light', dark: 'github-dark-default' },
