@@ -15,7 +15,9 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 
 /** TeX's special characters escaped for a BibTeX field. */
 export function bibtexEscape(s: string): string {
-  return s.replace(/\\/g, '\\textbackslash{}').replace(/([&%$#_{}])/g, '\\$1').replace(/~/g, '\\textasciitilde{}').replace(/\^/g, '\\textasciicircum{}');
+  // One pass, so the braces of \textbackslash{} are not escaped again.
+  const words: Record<string, string> = { '\\': '\\textbackslash{}', '~': '\\textasciitilde{}', '^': '\\textasciicircum{}' };
+  return s.replace(/[\\~^&%$#_{}]/g, (c) => words[c] ?? `\\${c}`);
 }
 
 export function bibtexKey(id: string, updated: Date): string {
