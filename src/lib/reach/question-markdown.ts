@@ -35,7 +35,7 @@ function resolvers(q: QuestionFacts, site: string | URL): MdxResolvers {
     },
     term: (id, text) => `[${text}](${new URL(`/glossary/#${glossaryEntry(id).id}`, site).href})`,
     evidence: (claimId) => evidenceMarkdown(claimRecord(getClaim(claimId)), page),
-    figure: (name) => `*(A figure is drawn here on the page (${name}): ${page})*`,
+    figure: () => `*(A drawing is shown here on the page, not reproduced in Markdown: ${page})*`,
   };
 }
 
