@@ -9,11 +9,14 @@ import { pagefindIndex } from './src/build/integrations/pagefind.ts';
 import { codeBlock } from './src/build/integrations/shiki-code-block.ts';
 import { headerPolicy } from './src/build/csp.ts';
 import { serviceWorker } from './src/build/integrations/service-worker.ts';
+import { hostHeaders } from './src/build/reach/host-headers-integration.ts';
+import { siteUrl } from './src/build/reach/site-url.ts';
 
 export default defineConfig({
-  site: 'http://localhost:4321',
+  // The public address (canonical, Open Graph, sitemap, feed, llms.txt): SITE_URL, see README "Deploy".
+  site: siteUrl(),
   trailingSlash: 'always',
-  integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefindIndex(), serviceWorker()],
+  integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefindIndex(), serviceWorker(), hostHeaders()],
   markdown: {
     shikiConfig: {
       themes: { light: 'github-light', dark: 'github-dark-default' },

@@ -1,5 +1,6 @@
 // The only JavaScript a page loads before interaction: the theme switch, the search opener (search itself is
 // a separate chunk imported on first open) and code copy buttons. Kept tiny on purpose.
+import './copy-markdown'; // "Copy as Markdown" on question pages (components/site/MarkdownLink.astro)
 const root = document.documentElement;
 const THEME_KEY = 'theme';
 type Theme = 'light' | 'dark';

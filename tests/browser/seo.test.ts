@@ -45,7 +45,8 @@ describe('every page: description, canonical URL, Open Graph and Twitter card', 
     expect(metaContent(head, 'property', 'og:description'), `${p.url}: og:description`).toEqual(descriptions);
     expect(metaContent(head, 'property', 'og:title')[0], `${p.url}: og:title`).toBeTruthy();
     expect(metaContent(head, 'property', 'og:type'), `${p.url}: og:type`).toEqual([p.url.startsWith('/questions/') ? 'article' : 'website']);
-    expect(metaContent(head, 'name', 'twitter:card'), `${p.url}: twitter:card`).toEqual(['summary']);
+    // Question pages have a social card (/og/<id>.png, tests/browser/reach.test.ts), hence the large image card.
+    expect(metaContent(head, 'name', 'twitter:card'), `${p.url}: twitter:card`).toEqual([p.url.startsWith('/questions/') ? 'summary_large_image' : 'summary']);
   });
 
   it('the 404 page is kept out of search engines', () => {
