@@ -15,7 +15,8 @@ export interface Span {
 const STOP_WORDS = new Set(
   `a an and are as at be but by can do does doesn't did for from how i if in into is isn't it its just me my
   not of on or so than that the their them then there these they this those to too us was we were what when
-  where which while who why will with would you your same thing one other each every does don't`.split(/\s+/),
+  where which while who why will with would you your same thing one other each every don't have has had
+  having get gets got any some all also only very really actually still anyway just should could`.split(/\s+/),
 );
 
 /** Lower case, split on anything but letters, digits, hyphens and apostrophes; no empty words. */

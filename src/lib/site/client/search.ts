@@ -119,7 +119,8 @@ async function find(pf: Pagefind, term: string, topic: string, topicIds: string[
   // Nothing at all: the questions whose wording is closest to what was typed (typos included).
   const everyQuestion = (await pf.search(null, { filters: topic ? { topic } : { topic: { any: topicIds } } }))?.results ?? [];
   const all = (await Promise.all(everyQuestion.map(dataOf))).map(toHit);
-  const near = closest(term, all, (h) => `${h.question} ${h.short}`);
+  // No word matched, so there is nothing to excerpt: the short answer's first sentence stands in.
+  const near = closest(term, all, (h) => `${h.question} ${h.short}`).map((h) => ({ ...h, excerptHtml: '' }));
   return { mode: near.length ? 'closest' : 'none', hits: near, count: near.length, glossary };
 }
 
