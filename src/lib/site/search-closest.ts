@@ -28,7 +28,7 @@ export function likeness(query: string, text: string): number {
 }
 
 /** The `count` candidates most like the query (best first), leaving out those sharing under `floor` of it. */
-export function closest<T>(query: string, candidates: readonly T[], textOf: (c: T) => string, count = 3, floor = 0.2): T[] {
+export function closest<T>(query: string, candidates: readonly T[], textOf: (c: T) => string, count = 3, floor = 0.4): T[] {
   return candidates
     .map((c) => ({ c, s: likeness(query, textOf(c)) }))
     .filter((x) => x.s >= floor)
