@@ -47,11 +47,12 @@ function loadPagefind(): Promise<Pagefind> {
   return pagefind;
 }
 
-/** A result's data, loaded once per page (a page is found by many variants of one query). */
-const loaded = new Map<string, ReturnType<PagefindResult['data']>>();
+/** A result's data, loaded once per result (checked, then shown). Per result, not per page: the excerpt
+ * marks the words of the query that found it. */
+const loaded = new WeakMap<PagefindResult, ReturnType<PagefindResult['data']>>();
 function dataOf(r: PagefindResult): ReturnType<PagefindResult['data']> {
-  let d = loaded.get(r.id);
-  if (!d) loaded.set(r.id, (d = r.data()));
+  let d = loaded.get(r);
+  if (!d) loaded.set(r, (d = r.data()));
   return d;
 }
 
