@@ -57,15 +57,15 @@ function dataOf(r: PagefindResult): ReturnType<PagefindResult['data']> {
 }
 
 /** The results of one query that really contain its words (see search-genuine.ts), best first. */
-async function searchGenuine(pf: Pagefind, query: string, filters: Filters): Promise<PagefindResult[]> {
-  const results = ((await pf.search(query, { filters }))?.results ?? []).slice(0, MAX_RESULTS);
+async function searchGenuine(pf: Pagefind, query: string, filters: Filters, limit: number): Promise<PagefindResult[]> {
+  const results = ((await pf.search(query, { filters }))?.results ?? []).slice(0, limit);
   const datas = await Promise.all(results.map(dataOf));
   return results.filter((_, i) => hasEveryWord(datas[i]!.content ?? datas[i]!.excerpt, query));
 }
 
 /** Every page matching any of the queries, each once at its best score. */
-async function searchAny(pf: Pagefind, queries: string[], filters: Filters): Promise<PagefindResult[]> {
-  const lists = await Promise.all(queries.map((q) => searchGenuine(pf, q, filters)));
+async function searchAny(pf: Pagefind, queries: string[], filters: Filters, limit = MAX_RESULTS): Promise<PagefindResult[]> {
+  const lists = await Promise.all(queries.map((q) => searchGenuine(pf, q, filters, limit)));
   return unionByBestScore(lists);
 }
 
@@ -91,7 +91,8 @@ async function find(pf: Pagefind, term: string, topic: string, topicIds: string[
   const variants = expandSpans(parts.length ? parts : querySpans(term, synonyms), MAX_VARIANTS);
   const [found, glossaryFound] = await Promise.all([
     searchAny(pf, variants, questions),
-    topic ? Promise.resolve([]) : searchAny(pf, variants, GLOSSARY),
+    // A few more glossary results than shown are checked, in case some are stray matches.
+    topic ? Promise.resolve([]) : searchAny(pf, variants, GLOSSARY, 2 * MAX_GLOSSARY),
   ]);
   const glossary = (await Promise.all(glossaryFound.slice(0, MAX_GLOSSARY).map(dataOf))).map(toHit);
   const full = (await Promise.all(found.slice(0, MAX_RESULTS).map(dataOf))).map(toHit);
