@@ -3,7 +3,8 @@
 // and the keyboard shortcut opens the dialog.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { builtQuestions, openPage, topicMembers, useSite, type BuiltQuestion, type WatchedPage } from './harness.ts';
+import { builtQuestions, openPage, topicMembers, useSite, type BuiltQuestion } from './harness.ts';
+import { openSearch, search } from './search-ui.ts';
 import { commonestWord, keyWords } from './keywords.ts';
 
 const site = useSite();
@@ -20,56 +21,17 @@ const PROBES: Array<[query: string, id: string]> = [
   ['multi-head attention neural network', 'is-attention-a-neural-network'],
 ];
 
-async function openSearch(site: Parameters<typeof openPage>[0]): Promise<WatchedPage> {
-  const watched = await openPage(site);
-  const { page } = watched;
-  await page.goto('/');
-  const open = page.locator('button[data-search-open]');
-  expect(await open.count(), 'home page: number of <button data-search-open>').toBe(1);
-  await open.click();
-  await page.locator('dialog[data-search][open] input[type="search"][data-search-input]').waitFor({ state: 'visible', timeout: 10_000 });
-  return watched;
-}
-
-/** Result URLs (path only, one per page, in order) once the search has answered. The page writes the list
- * and then its status line ("N matching questions" / "No question matches.") for the latest query only, and
- * `search()` below has emptied both before typing, so a non-empty status means the list is final: a state
- * to wait on, not a quiet period to guess (the first search loads Pagefind's index, which can take seconds
- * on a busy machine). */
-async function settledResults(page: Page): Promise<string[]> {
-  await page
-    .waitForFunction(() => (document.querySelector('[data-search-status]')?.textContent ?? '') !== '', undefined, { timeout: 30_000 })
-    .catch(() => {
-      throw new Error('no answer from search within 30 s: [data-search-status] stayed empty');
-    });
-  return page.$$eval('ol[data-search-results] li a[href]', (as) => {
-    const paths = as.map((a) => new URL((a as HTMLAnchorElement).href).pathname);
-    return paths.filter((p, i) => paths.indexOf(p) === i);
-  });
-}
-
-/** Clears the query (and waits for the list and status to empty) so that old results are never read as new ones. */
-async function search(page: Page, query: string, topic = ''): Promise<string[]> {
-  await page.fill('input[data-search-input]', '');
-  await page
-    .waitForFunction(() => document.querySelectorAll('ol[data-search-results] li').length === 0 && (document.querySelector('[data-search-status]')?.textContent ?? '') === '', undefined, { timeout: 5_000 })
-    .catch(() => {
-      throw new Error('clearing input[data-search-input] did not empty ol[data-search-results] and [data-search-status]');
-    });
-  await page.selectOption('select[data-search-topic]', topic);
-  await page.fill('input[data-search-input]', query);
-  return settledResults(page);
-}
-
-/** The first result shows the question, the opening of its short answer, and marks matched words. */
+/** The first result shows the question and a short excerpt (not the whole short answer) that marks matched words. */
 async function expectResultShows(page: Page, q: BuiltQuestion): Promise<void> {
   const first = await page.$eval('ol[data-search-results] li', (li) => ({
     text: (li as HTMLElement).innerText.replace(/\s+/g, ' '),
-    marks: li.querySelectorAll('mark').length,
+    excerpt: li.querySelector('.result-excerpt')?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+    marks: li.querySelectorAll('.result-excerpt mark').length,
   }));
   expect(first.text, `${q.url}: the first result shows the question`).toContain(q.question);
-  expect(first.text, `${q.url}: the first result shows the opening of the short answer`).toContain(q.short.slice(0, 60));
-  expect(first.marks, `${q.url}: <mark> elements (matched words) in the first result`).toBeGreaterThan(0);
+  expect(first.excerpt.split(' ').length, `${q.url}: the excerpt "${first.excerpt}" is short`).toBeLessThanOrEqual(30);
+  expect(first.text, `${q.url}: the first result does not repeat the whole short answer`).not.toContain(q.short);
+  expect(first.marks, `${q.url}: <mark> elements (matched words) in the excerpt`).toBeGreaterThan(0);
 }
 
 describe('searching a question\'s key words finds it first', () => {
@@ -86,7 +48,7 @@ describe('searching a question\'s key words finds it first', () => {
     }
   });
 
-  it.each(questions.map((q) => [keyWords(q.question).join(' '), q.id, q]))('"%s" → /questions/%s/, shown with its short answer', async (query, _id, q) => {
+  it.each(questions.map((q) => [keyWords(q.question).join(' '), q.id, q]))('"%s" → /questions/%s/, shown with a short excerpt', async (query, _id, q) => {
     expect(query, `question ${q.id} has no key words in its <h1>`).not.toBe('');
     const watched = await openSearch(site);
     try {

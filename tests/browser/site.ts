@@ -5,6 +5,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
+import { SEARCH_EXCLUDED } from '~/build/integrations/search-excluded';
 
 type Node = DefaultTreeAdapterMap['node'];
 export type Element = DefaultTreeAdapterMap['element'];
@@ -127,6 +128,22 @@ export interface BuiltQuestion extends BuiltPage {
   articleText: string;
 }
 
+/** What Pagefind indexes of an element: its text without data-pagefind-ignore'd parts or the parts the index
+ * excludes (src/build/integrations/search-excluded.ts: tag names and classes). */
+export function indexedText(node: Node): string {
+  if (node.nodeName === '#text') return (node as DefaultTreeAdapterMap['textNode']).value;
+  if (isElement(node)) {
+    if (node.tagName === 'script' || node.tagName === 'style' || hasAttr(node, 'data-pagefind-ignore')) return '';
+    const classes = (attr(node, 'class') ?? '').split(/\s+/);
+    const excluded = SEARCH_EXCLUDED.some((sel) => {
+      const [tag, cls] = sel.split('.');
+      return (!tag || tag === node.tagName) && (!cls || classes.includes(cls));
+    });
+    if (excluded) return ' ';
+  }
+  return children(node).map(indexedText).join('');
+}
+
 /** Question pages: /questions/<id>/, with the question text from the page's <h1>. */
 export function builtQuestions(dist = DIST): BuiltQuestion[] {
   return builtPages(dist)
@@ -144,7 +161,7 @@ export function builtQuestions(dist = DIST): BuiltQuestion[] {
         id,
         question: h1 ? squash(textOf(h1)) : '',
         short: squash(shortText),
-        articleText: article ? squash(textOf(article)) : '',
+        articleText: article ? squash(indexedText(article)) : '',
       };
     });
 }
