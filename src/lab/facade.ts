@@ -9,7 +9,7 @@ import { makeRng } from './rng';
 import { encodeBatch, makeTask, taskModelFields, type Task, type TaskId } from './tasks';
 import { train, type TrainResult, type Progress as TrainProgress } from './train';
 import { evaluate, predict, type EvalOptions, type EvalResult } from './evaluate';
-import { forwardStats, gradientNorms, paramCounts, timeStep, type StepTiming } from './instruments';
+import { forwardStats, gradientNorms, paramCounts, streamGradients, timeStep, type StepTiming } from './instruments';
 import type { BackendName } from './experiment/types';
 
 export type { Model, Task, TrainResult, EvalResult, StepTiming };
@@ -91,6 +91,11 @@ export interface LabFacade {
   evaluate(model: Model, task: Task, options?: EvalOptions): EvalResult;
   /** ‖∂loss/∂θ‖ per decoder block ('dec.0'…), on one batch at the current weights (one backward pass). */
   gradientNorms(model: Model, task: Task, options: { seed: number; batchSize?: number }): { blocks: string[]; norms: number[] };
+  /**
+   * ‖∂loss/∂x_l‖ of the stream entering the stack (index 0) and after each block (index l), on one batch at the
+   * current weights: the gradient that reaches each block from above (Frobenius norm over the batch's tokens).
+   */
+  streamGradients(model: Model, task: Task, options: { seed: number; batchSize?: number }): { points: string[]; norms: number[] };
   /** Stream norm, relative residual per block and ‖F(x)‖/‖x‖ per sublayer, on one batch (forward only). */
   probe(model: Model, task: Task, options: { seed: number; batchSize?: number; lesion?: string[] }): ProbeResult;
   /** Teacher-forced accuracy over the answer tokens on held-out data (one forward pass); optional lesion. */
@@ -205,6 +210,11 @@ export async function createLab(options: { backend?: BackendName; wasmPath?: Bac
       const { byLayer } = gradientNorms(model, task, { seed, batchSize });
       const blocks = decoderBlocks(model);
       return { blocks, norms: blocks.map((b) => byLayer[b] ?? 0) };
+    },
+
+    streamGradients(model, task, { seed, batchSize = 32 }) {
+      const { points, norms } = streamGradients(model, task, { seed, batchSize });
+      return { points, norms };
     },
 
     probe(model, task, { seed, batchSize = 32, lesion }) {

@@ -50,6 +50,11 @@ export interface ForwardOptions {
   /** Blocks ('dec.2') or sublayers ('dec.2.ffn') replaced by the identity. */
   lesion?: ReadonlySet<string>;
   probe?: Probe;
+  /**
+   * Tensors [B·T, d] added to the stream at named points ('dec.input' after the embedding, 'dec.<l>' after
+   * block l). Added as zeros, their gradient is ∂loss/∂x at that point (the stream-gradient instrument).
+   */
+  streamOffsets?: ReadonlyMap<string, tf.Tensor>;
 }
 
 /**
@@ -128,10 +133,16 @@ function runStack(
   const cfg = model.config;
   const P = model.params;
   const probe = opts.probe;
+  const offset = (point: string, h: tf.Tensor2D): tf.Tensor2D => {
+    const z = opts.streamOffsets?.get(point);
+    return z ? tf.add(h, z) : h;
+  };
+  x = offset(`${stack}.input`, x);
   probe?.stream(`${stack}.input`, x, B, T);
   for (let l = 0; l < nLayers; l++) {
     const block = `${stack}.${l}`;
     if (opts.lesion?.has(block)) {
+      x = offset(block, x);
       probe?.stream(block, x, B, T);
       continue;
     }
@@ -151,6 +162,7 @@ function runStack(
         : undefined;
       x = wrapSublayer(x, F, cfg.connection, cfg.norm, cp, onBranch);
     }
+    x = offset(block, x);
     probe?.stream(block, x, B, T);
   }
   if (nLayers > 0 && cfg.finalNorm) x = layerNorm(x, P.get(`${stack}.final_ln.g`)!, P.get(`${stack}.final_ln.b`)!);
