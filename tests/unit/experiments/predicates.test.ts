@@ -2,7 +2,6 @@
 // is not, so no claim test can pass whatever the experiment returns.
 import { describe, expect, test } from 'vitest';
 import { getClaim, type Claim } from '~/experiments';
-import type { E1Measurements } from '~/experiments/e1-gradient-norms/experiment';
 import type { E2Measurements } from '~/experiments/e2-steps-to-target/experiment';
 import type { E4Measurements } from '~/experiments/e4-merge-by-addition/experiment';
 import type { E5Measurements } from '~/experiments/e5-lesion/experiment';
@@ -21,39 +20,6 @@ function verdict<M>(id: string, m: M | M[]) {
 }
 const clone = <T>(x: T): T => structuredClone(x);
 const geometric = (from: number, to: number, n: number) => Array.from({ length: n }, (_, i) => from * (to / from) ** (i / (n - 1)));
-
-describe('E1 predicates', () => {
-  const good: E1Measurements = {
-    layers: 12,
-    perLayer: {
-      'post-ln': geometric(1.5, 3, 12), 'pre-ln': geometric(1.3, 0.8, 12), 'residual-no-norm': geometric(6e4, 1.5e3, 12),
-      'norm-no-residual': geometric(1.8, 7, 12), neither: geometric(0.004, 0.27, 12),
-    },
-    depths: [2, 4, 8, 16],
-    lastLayer: { 'post-ln': [1.7, 2.9, 4.5, 3.8], 'pre-ln': [1.25, 1.2, 0.9, 0.76] },
-  };
-  test('vanishing without residual or norm', () => {
-    expect(verdict('e1-no-residual-vanishes', good)).toBe(true);
-    const bad = clone(good);
-    bad.perLayer['neither'] = geometric(0.05, 0.27, 12); // only 5× smaller
-    expect(verdict('e1-no-residual-vanishes', bad)).toBe(false);
-  });
-  test('explosion with residual but no norm', () => {
-    expect(verdict('e1-residual-without-norm-explodes', good)).toBe(true);
-    const bad = clone(good);
-    bad.perLayer['residual-no-norm'] = geometric(60, 15, 12);
-    expect(verdict('e1-residual-without-norm-explodes', bad)).toBe(false);
-  });
-  test('Pre-LN last layer falls with depth, below Post-LN', () => {
-    expect(verdict('e1-preln-last-layer-falls-with-depth', [good, good])).toBe(true);
-    const flat = clone(good);
-    flat.lastLayer['pre-ln'] = [1, 1, 1, 0.95];
-    expect(verdict('e1-preln-last-layer-falls-with-depth', [good, flat, flat])).toBe(false);
-    const above = clone(good);
-    above.lastLayer['post-ln'] = [1.7, 1.0, 0.8, 1.8];
-    expect(verdict('e1-preln-last-layer-falls-with-depth', [above])).toBe(false);
-  });
-});
 
 describe('E2 predicates', () => {
   const run = (variant: string, stepsToTarget: number | null, lr = 0.003, warmupSteps = 50) =>
