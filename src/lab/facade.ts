@@ -26,6 +26,10 @@ export interface ProbeResult {
   relResidual: number[];
   /** ‖F(x)‖/‖x‖ per sublayer ('dec.0.self', 'dec.0.ffn', …): the update against the stream it is added to. */
   branchRatio: Record<string, number>;
+  /** Mean over tokens of ⟨x_l, x₀⟩/⟨x₀, x₀⟩, the input's coefficient in the stream, at the input (1) and after each block. */
+  inputCoefficient: number[];
+  /** Mean over tokens of cos(x_l, x₀), at the input (1) and after each block. */
+  inputCosine: number[];
 }
 
 /** The four attention matrices of one block, W^Q, W^K, W^V (split from the fused projection) and W^O. */
@@ -226,6 +230,8 @@ export async function createLab(options: { backend?: BackendName; wasmPath?: Bac
         streamNorm: points.map((p) => row(p).norm),
         relResidual: points.map((p) => row(p).relResidual),
         branchRatio: stats.branchRatio,
+        inputCoefficient: points.map((p) => row(p).inputCoefficient),
+        inputCosine: points.map((p) => row(p).inputCosine),
       };
     },
 

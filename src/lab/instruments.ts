@@ -32,6 +32,10 @@ export interface LayerStats {
   std: number;
   /** ‖X − 1·meanᵀ‖_F / ‖X‖_F per example, averaged: 0 means every token carries the same vector. */
   relResidual: number;
+  /** Mean over tokens of ⟨x, x₀⟩/⟨x₀, x₀⟩, x₀ the token's vector entering the stack: the input's coefficient in the stream. */
+  inputCoefficient: number;
+  /** Mean over tokens of cos(x, x₀). */
+  inputCosine: number;
 }
 
 export interface ForwardStats {
@@ -61,7 +65,7 @@ export function forwardStats(model: Model, task: Task, o: BatchOptions & { atten
     if (stat === 'branchRatio') branchRatio[name] = value;
     else {
       let row = layers.find((l) => l.name === name);
-      if (!row) layers.push((row = { name, norm: NaN, std: NaN, relResidual: NaN }));
+      if (!row) layers.push((row = { name, norm: NaN, std: NaN, relResidual: NaN, inputCoefficient: NaN, inputCosine: NaN }));
       (row as unknown as Record<string, number>)[stat] = value;
     }
   }
