@@ -7,7 +7,6 @@ import type { E4Measurements } from '~/experiments/e4-merge-by-addition/experime
 import type { E5Measurements } from '~/experiments/e5-lesion/experiment';
 import type { E6Measurements } from '~/experiments/e6-teacher-forcing/experiment';
 import type { E7Measurements } from '~/experiments/e7-label-leakage/experiment';
-import type { E8Measurements } from '~/experiments/e8-stream-norm/experiment';
 import type { E9Measurements } from '~/experiments/e9-attention-learns/experiment';
 import type { E10Measurements } from '~/experiments/e10-update-ratio/experiment';
 
@@ -124,14 +123,6 @@ describe('E3–E10 predicates', () => {
     const generates = clone(good);
     generates.results['no right shift']!.generated = 0.6;
     expect(verdict('e7-no-shift-generates-at-chance', generates)).toBe(false);
-  });
-
-  test('E8: the stream grows without a norm on it; Post-LN keeps it constant', () => {
-    const good: E8Measurements = { layers: 12, streamNorm: { 'residual, no norm': geometric(8, 1200, 13), 'Pre-LN': geometric(8, 20, 13), 'Post-LN': [8, ...Array(12).fill(5.66)] } };
-    expect(verdict('e8-stream-grows-with-depth', good)).toBe(true);
-    const bad = clone(good);
-    bad.streamNorm['Pre-LN'] = geometric(8, 9, 13);
-    expect(verdict('e8-stream-grows-with-depth', bad)).toBe(false);
   });
 
   test('E9: attention weights get gradients, move, and matter', () => {
