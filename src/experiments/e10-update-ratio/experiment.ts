@@ -6,7 +6,7 @@ import type { ParamSchema } from '~/lab/experiment/schema';
 export const e10Params = {
   layers: { type: 'int', label: 'Layers', default: 4, min: 1, max: 12 },
   width: { type: 'int', label: 'Width d', default: 32, min: 8, max: 128 },
-  norm: { type: 'enum', label: 'Norm placement', default: 'post', values: ['post', 'pre'] },
+  norm: { type: 'enum', label: 'Norm placement', default: 'post' as 'post' | 'pre', values: ['post', 'pre'] as const },
   steps: { type: 'int', label: 'Training steps', default: 150, min: 10, max: 2000, unit: 'steps' },
   every: { type: 'int', label: 'Measure every', default: 25, min: 5, max: 1000, unit: 'steps' },
   lr: { type: 'number', label: 'Learning rate', default: 0.003, min: 0.00001, max: 0.1 },
