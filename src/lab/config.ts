@@ -2,8 +2,8 @@
 // its allowed values (so a CLI or a page can show them as they are).
 
 export type Architecture = 'decoder' | 'encdec';
-/** How a sublayer's output F is merged with its input x. */
-export type Connection = 'residual' | 'concat' | 'highway' | 'none';
+/** How a sublayer's output F is merged with its input x ('average' = (x + F)/2, the pull-back a residual is sometimes mistaken for). */
+export type Connection = 'residual' | 'average' | 'concat' | 'highway' | 'none';
 /** Where LayerNorm sits: Post-LN = LN(x ⊕ F(x)), Pre-LN = x ⊕ F(LN(x)), or no norm. */
 export type NormPlacement = 'post' | 'pre' | 'none';
 export type Positions = 'sinusoidal' | 'learned';
@@ -144,7 +144,7 @@ export function resolveModelConfig(partial: Partial<ModelConfig> & { vocabSize: 
   int('nEncLayers', c.nEncLayers, 0, 256);
   int('maxLen', c.maxLen, 1, 4096);
   oneOf('positions', c.positions, ['sinusoidal', 'learned']);
-  oneOf('connection', c.connection, ['residual', 'concat', 'highway', 'none']);
+  oneOf('connection', c.connection, ['residual', 'average', 'concat', 'highway', 'none']);
   oneOf('norm', c.norm, ['post', 'pre', 'none']);
   c.finalNorm ??= c.norm === 'pre';
   bool('finalNorm', c.finalNorm);

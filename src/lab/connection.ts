@@ -1,5 +1,5 @@
-// The wrapper around every sublayer F: a connection (residual add | concatenation + projection back to d |
-// highway gate | none) and a norm placement (Post-LN = LN(x ⊕ F(x)) as in Vas17; Pre-LN = x ⊕ F(LN(x)) as
+// The wrapper around every sublayer F: a connection (residual add | average (x + F)/2 | concatenation +
+// projection back to d | highway gate | none) and a norm placement (Post-LN = LN(x ⊕ F(x)) as in Vas17; Pre-LN = x ⊕ F(LN(x)) as
 // in Xio20; or none).
 import * as tf from '@tensorflow/tfjs-core';
 import type { Connection, NormPlacement } from './config';
@@ -19,6 +19,8 @@ export function combine(mode: Connection, x: tf.Tensor2D, f: tf.Tensor2D, p: Con
   switch (mode) {
     case 'residual':
       return tf.add(x, f);
+    case 'average': // what "adding pulls the output back toward the input" pictures; no Transformer does it
+      return tf.mul(tf.add(x, f), 0.5);
     case 'concat': // [x, f]·W + b, W: 2d × d (projection back to d so the next sublayer sees width d)
       return dense(tf.concat([x, f], 1), p.cat_w!, p.cat_b!);
     case 'highway': {

@@ -9,7 +9,7 @@ import { makeTask, taskModelFields, type Task, type TaskId } from './tasks';
 import { train, type TrainResult, type Progress as TrainProgress } from './train';
 import { answerAccuracy, evaluate, generationAccuracy, lossByPosition, type EvalOptions, type EvalResult } from './evaluate';
 import {
-  attentionGradients, attentionWeights, decoderBlocks, forwardStats, gradientNorms, opsPerStep, paramCounts, timeStep,
+  attentionGradients, attentionWeights, decoderBlocks, forwardStats, gradientNorms, opsPerStep, paramCounts, streamGradients, timeStep,
   type AttentionMatrices, type StepTiming,
 } from './instruments';
 import { runSequentially, trainToTarget, type JobProgress, type JobRunner, type ModelOptions, type TargetJob, type TargetResult } from './train-to-target';
@@ -26,6 +26,10 @@ export interface ProbeResult {
   relResidual: number[];
   /** ‖F(x)‖/‖x‖ per sublayer ('dec.0.self', 'dec.0.ffn', …): the update against the stream it is added to. */
   branchRatio: Record<string, number>;
+  /** Mean over tokens of ⟨x_l, x₀⟩/⟨x₀, x₀⟩, the input's coefficient in the stream, at the input (1) and after each block. */
+  inputCoefficient: number[];
+  /** Mean over tokens of cos(x_l, x₀), at the input (1) and after each block. */
+  inputCosine: number[];
 }
 
 export interface LabFacade {
@@ -56,6 +60,11 @@ export interface LabFacade {
   evaluate(model: Model, task: Task, options?: EvalOptions): EvalResult;
   /** ‖∂loss/∂θ‖ per decoder block ('dec.0'…), on one batch at the current weights (one backward pass). */
   gradientNorms(model: Model, task: Task, options: { seed: number; batchSize?: number }): { blocks: string[]; norms: number[] };
+  /**
+   * ‖∂loss/∂x_l‖ of the stream entering the stack (index 0) and after each block (index l), on one batch at the
+   * current weights: the gradient that reaches each block from above (Frobenius norm over the batch's tokens).
+   */
+  streamGradients(model: Model, task: Task, options: { seed: number; batchSize?: number }): { points: string[]; norms: number[] };
   /** Stream norm, relative residual per block and ‖F(x)‖/‖x‖ per sublayer, on one batch (forward only). */
   probe(model: Model, task: Task, options: { seed: number; batchSize?: number; lesion?: string[] }): ProbeResult;
   /** Teacher-forced accuracy over the answer tokens on held-out data (one forward pass); optional lesion. */
@@ -100,11 +109,24 @@ export async function createLab(options: { backend?: BackendName; wasmPath?: Bac
       const blocks = decoderBlocks(model);
       return { blocks, norms: blocks.map((b) => byLayer[b] ?? 0) };
     },
+
+    streamGradients(model, task, { seed, batchSize = 32 }) {
+      const { points, norms } = streamGradients(model, task, { seed, batchSize });
+      return { points, norms };
+    },
+
     probe(model, task, { seed, batchSize = 32, lesion }) {
       const stats = forwardStats(model, task, { seed, batchSize, lesion });
       const row = (name: string) => stats.layers.find((l) => l.name === name)!;
       const points = ['dec.input', ...decoderBlocks(model)];
-      return { blocks: decoderBlocks(model), streamNorm: points.map((p) => row(p).norm), relResidual: points.map((p) => row(p).relResidual), branchRatio: stats.branchRatio };
+      return {
+        blocks: decoderBlocks(model),
+        streamNorm: points.map((p) => row(p).norm),
+        relResidual: points.map((p) => row(p).relResidual),
+        branchRatio: stats.branchRatio,
+        inputCoefficient: points.map((p) => row(p).inputCoefficient),
+        inputCosine: points.map((p) => row(p).inputCosine),
+      };
     },
     accuracy: (model, task, opts) => answerAccuracy(model, task, opts),
     generate: (model, task, opts) => generationAccuracy(model, task, opts),

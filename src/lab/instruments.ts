@@ -1,6 +1,7 @@
 // Instruments, all returning plain numbers: activation norm/std and relative residual ‖X − 1·meanᵀ‖/‖X‖
 // per layer (Don21's rank-collapse measure), ‖F(x)‖/‖x‖ per sublayer, attention maps, gradient norms per
-// layer, sublayer and parameter, parameter counts, and time per step with the measured share of the
+// layer, sublayer and parameter, the gradient of the loss with respect to the stream between blocks,
+// parameter counts, and time per step with the measured share of the
 // residual adds and the LayerNorms.
 import * as tf from '@tensorflow/tfjs-core';
 import { forward, maskedCrossEntropy, countParams, createModel, Probe, type Model } from './model';
@@ -31,6 +32,10 @@ export interface LayerStats {
   std: number;
   /** ‖X − 1·meanᵀ‖_F / ‖X‖_F per example, averaged: 0 means every token carries the same vector. */
   relResidual: number;
+  /** Mean over tokens of ⟨x, x₀⟩/⟨x₀, x₀⟩, x₀ the token's vector entering the stack: the input's coefficient in the stream. */
+  inputCoefficient: number;
+  /** Mean over tokens of cos(x, x₀). */
+  inputCosine: number;
 }
 
 export interface ForwardStats {
@@ -60,7 +65,7 @@ export function forwardStats(model: Model, task: Task, o: BatchOptions & { atten
     if (stat === 'branchRatio') branchRatio[name] = value;
     else {
       let row = layers.find((l) => l.name === name);
-      if (!row) layers.push((row = { name, norm: NaN, std: NaN, relResidual: NaN }));
+      if (!row) layers.push((row = { name, norm: NaN, std: NaN, relResidual: NaN, inputCoefficient: NaN, inputCosine: NaN }));
       (row as unknown as Record<string, number>)[stat] = value;
     }
   }
@@ -104,6 +109,48 @@ export function gradientNorms(model: Model, task: Task, o: BatchOptions = {}): G
   });
   const sqrtAll = (r: Record<string, number>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Math.sqrt(v)]));
   return { loss: data[0]!, global: Math.sqrt(total), byLayer: sqrtAll(layerSq), bySublayer: sqrtAll(subSq), byParam };
+}
+
+export interface StreamGradients {
+  loss: number;
+  /** Where each gradient is taken: 'dec.input' (the embedding + positions entering block 0), then 'dec.<l>' (block l's output). */
+  points: string[];
+  /** ∂loss/∂x at each point, row-major [B·T, d] (token vectors of the whole batch). */
+  gradients: Float32Array[];
+  /** Frobenius norm of each gradient. */
+  norms: number[];
+}
+
+/**
+ * The gradient of the loss with respect to the decoder's stream x_l between blocks, on one batch, without
+ * updating the model: ∂loss/∂x_l is what reaches block l from above (what "the gradient reaching a layer"
+ * means), as opposed to ∂loss/∂θ_l, which also scales with the activations the weights multiply. A zero
+ * tensor is added to the stream at each point, and its gradient is taken.
+ */
+export function streamGradients(model: Model, task: Task, o: BatchOptions = {}): StreamGradients {
+  if (model.config.arch !== 'decoder') throw new Error(`streamGradients measures a decoder-only stack; this model is '${model.config.arch}'`);
+  const batch = batchFor(model, task, o);
+  const points = ['dec.input', ...Array.from({ length: model.config.nLayers }, (_, l) => `dec.${l}`)];
+  const rows = batch.B * batch.T;
+  const zeros = points.map(() => tf.zeros([rows, model.config.dModel]));
+  try {
+    const { value, grads } = tf.tidy(() => {
+      const loss = (...offsets: tf.Tensor[]) =>
+        maskedCrossEntropy(
+          forward(model, { B: batch.B, T: batch.T, decIn: batch.decIn }, { streamOffsets: new Map(points.map((p, i) => [p, offsets[i]!])) }),
+          batch.target,
+          batch.mask,
+        );
+      return tf.valueAndGrads(loss)(zeros);
+    });
+    const gradients = grads.map((g) => g.dataSync() as Float32Array);
+    const loss = value.dataSync()[0]!;
+    tf.dispose([value, ...grads]);
+    const norms = gradients.map((g) => Math.sqrt(g.reduce((a, x) => a + x * x, 0)));
+    return { loss, points, gradients, norms };
+  } finally {
+    tf.dispose(zeros);
+  }
 }
 
 export interface ParamCounts {

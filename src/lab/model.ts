@@ -50,6 +50,11 @@ export interface ForwardOptions {
   /** Blocks ('dec.2') or sublayers ('dec.2.ffn') replaced by the identity. */
   lesion?: ReadonlySet<string>;
   probe?: Probe;
+  /**
+   * Tensors [B·T, d] added to the stream at named points ('dec.input' after the embedding, 'dec.<l>' after
+   * block l). Added as zeros, their gradient is ∂loss/∂x at that point (the stream-gradient instrument).
+   */
+  streamOffsets?: ReadonlyMap<string, tf.Tensor>;
 }
 
 /**
@@ -65,8 +70,18 @@ export class Probe {
     this.names.push(name);
     this.values.push(tf.keep(t));
   }
-  /** Stream statistics of X [B·T, d]: mean token norm, std of entries, relative residual ‖X − 1·meanᵀ‖/‖X‖. */
-  stream(name: string, x: tf.Tensor2D, B: number, T: number): void {
+  /**
+   * Stream statistics of X [B·T, d]: mean token norm, std of entries, relative residual ‖X − 1·meanᵀ‖/‖X‖; and,
+   * against the stack's input X₀, each token's coefficient on its own input vector ⟨x, x₀⟩/⟨x₀, x₀⟩ (how much of
+   * x₀ the stream still holds: 1 when x₀ is carried unscaled and the rest is orthogonal to it) and cos(x, x₀).
+   */
+  stream(name: string, x: tf.Tensor2D, B: number, T: number, input?: tf.Tensor2D): void {
+    if (input) {
+      const dot = tf.sum(tf.mul(x, input), -1);
+      const inputSq = tf.sum(tf.square(input), -1);
+      this.scalar(`${name}:inputCoefficient`, tf.mean(tf.div(dot, tf.add(inputSq, 1e-30))));
+      this.scalar(`${name}:inputCosine`, tf.mean(tf.div(dot, tf.add(tf.sqrt(tf.mul(inputSq, tf.sum(tf.square(x), -1))), 1e-30))));
+    }
     const x3 = tf.reshape(x, [B, T, -1]);
     const tokNorm = tf.sqrt(tf.sum(tf.square(x3), -1));
     this.scalar(`${name}:norm`, tf.mean(tokNorm));
@@ -128,11 +143,18 @@ function runStack(
   const cfg = model.config;
   const P = model.params;
   const probe = opts.probe;
-  probe?.stream(`${stack}.input`, x, B, T);
+  const offset = (point: string, h: tf.Tensor2D): tf.Tensor2D => {
+    const z = opts.streamOffsets?.get(point);
+    return z ? tf.add(h, z) : h;
+  };
+  x = offset(`${stack}.input`, x);
+  const input = x;
+  probe?.stream(`${stack}.input`, x, B, T, input);
   for (let l = 0; l < nLayers; l++) {
     const block = `${stack}.${l}`;
     if (opts.lesion?.has(block)) {
-      probe?.stream(block, x, B, T);
+      x = offset(block, x);
+      probe?.stream(block, x, B, T, input);
       continue;
     }
     for (const sub of sublayersOf(stack, cfg)) {
@@ -151,7 +173,8 @@ function runStack(
         : undefined;
       x = wrapSublayer(x, F, cfg.connection, cfg.norm, cp, onBranch);
     }
-    probe?.stream(block, x, B, T);
+    x = offset(block, x);
+    probe?.stream(block, x, B, T, input);
   }
   if (nLayers > 0 && cfg.finalNorm) x = layerNorm(x, P.get(`${stack}.final_ln.g`)!, P.get(`${stack}.final_ln.b`)!);
   return x;

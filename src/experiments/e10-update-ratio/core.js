@@ -1,28 +1,41 @@
 // @ts-check
 /**
- * E10: adding is not averaging. Through training of a Post-LN model, ‖F(x)‖/‖x‖ for each sublayer: the
- * size of the change a sublayer adds, against the stream x it is added to (He16a §3.1).
+ * E10: adding is not averaging. Two copies of one decoder are trained alike; one adds each sublayer's output
+ * to its input, y = x + F(x) (He16a §3.1), the other averages them, y = (x + F(x))/2, the pull-back the
+ * worry pictures. For the one that adds: ‖F(x)‖/‖x‖ per sublayer through training, the change a sublayer
+ * makes against the stream x it is added to. For both: held-out accuracy at the end.
  * @param {import('~/lab/facade').LabFacade} lab
- * @param {{ layers: number, steps: number, every: number, lr: number }} params
+ * @param {{ layers: number, width: number, norm: 'post' | 'pre', steps: number, every: number, lr: number }} params
  * @param {import('~/lab/experiment/define').CoreContext} ctx
  */
 export async function run(lab, params, ctx) {
   const task = lab.task('reverse');
-  const model = lab.model(task, { connection: 'residual', norm: 'post', nLayers: params.layers, seed: ctx.seed });
-  const checkpoints = [0];
-  const first = lab.probe(model, task, { seed: ctx.seed }).branchRatio;
-  /** @type {Record<string, number[]>} sublayer ('dec.0.self', 'dec.0.ffn', …) → ratio at each checkpoint */
-  const branchRatio = Object.fromEntries(Object.entries(first).map(([name, r]) => [name, [r]]));
-  const result = await lab.train(model, task, { steps: params.steps, lr: params.lr, seed: ctx.seed, progressEvery: params.every }, {
-    signal: ctx.signal,
-    onProgress: (p) => {
-      checkpoints.push(p.step);
-      const ratios = lab.probe(model, task, { seed: ctx.seed }).branchRatio;
-      for (const [name, r] of Object.entries(ratios)) branchRatio[name].push(r);
-      ctx.onProgress?.({ fraction: p.step / p.steps, message: `step ${p.step}, loss ${p.loss.toFixed(2)}` });
-    },
-  });
-  model.dispose();
-  ctx.signal?.throwIfAborted();
-  return { ...params, checkpoints, branchRatio, loss: result.history.loss };
+  const trainOne = async (/** @type {'residual' | 'average'} */ connection, /** @type {number} */ part) => {
+    const model = lab.model(task, { connection, norm: params.norm, nLayers: params.layers, dModel: params.width, seed: ctx.seed });
+    try {
+      const checkpoints = [0];
+      /** @type {Record<string, number[]>} sublayer ('dec.0.self', 'dec.0.ffn', …) → ratio at each checkpoint */
+      const branchRatio = {};
+      const measure = () => {
+        for (const [name, r] of Object.entries(lab.probe(model, task, { seed: ctx.seed }).branchRatio)) (branchRatio[name] ??= []).push(r);
+      };
+      measure();
+      const result = await lab.train(model, task, { steps: params.steps, lr: params.lr, seed: ctx.seed, progressEvery: params.every }, {
+        signal: ctx.signal,
+        onProgress: (p) => {
+          checkpoints.push(p.step);
+          measure();
+          ctx.onProgress?.({ fraction: (part + p.step / p.steps) / 2, message: `${connection}: step ${p.step}, loss ${p.loss.toFixed(2)}` });
+        },
+      });
+      ctx.signal?.throwIfAborted();
+      return { checkpoints, branchRatio, loss: result.history.loss, accuracy: lab.accuracy(model, task) };
+    } finally {
+      model.dispose();
+    }
+  };
+  const added = await trainOne('residual', 0);
+  const averaged = await trainOne('average', 1);
+  const { checkpoints, branchRatio, loss } = added;
+  return { ...params, checkpoints, branchRatio, loss, averagedLoss: averaged.loss, accuracy: { added: added.accuracy, averaged: averaged.accuracy } };
 }

@@ -1,28 +1,35 @@
-// e10: Adding is not averaging: the size of each update
+// e10: Adding is not averaging: the size of each update, and a decoder that really averages
 import { defineExperiment } from '~/lab/experiment/define';
 import { run } from './core.js';
 import type { ParamSchema } from '~/lab/experiment/schema';
 
 export const e10Params = {
   layers: { type: 'int', label: 'Layers', default: 4, min: 1, max: 12 },
+  width: { type: 'int', label: 'Width d', default: 32, min: 8, max: 128 },
+  norm: { type: 'enum', label: 'Norm placement', default: 'post' as 'post' | 'pre', values: ['post', 'pre'] as const },
   steps: { type: 'int', label: 'Training steps', default: 150, min: 10, max: 2000, unit: 'steps' },
   every: { type: 'int', label: 'Measure every', default: 25, min: 5, max: 1000, unit: 'steps' },
   lr: { type: 'number', label: 'Learning rate', default: 0.003, min: 0.00001, max: 0.1 },
 } satisfies ParamSchema;
 
 export type E10Measurements = {
-  layers: number; steps: number; every: number; lr: number;
+  layers: number; width: number; norm: 'post' | 'pre'; steps: number; every: number; lr: number;
   /** Checkpoints (0 = initialization). */
   checkpoints: number[];
+  /** The decoder that adds: sublayer → ‖F(x)‖/‖x‖ at each checkpoint. */
   branchRatio: Record<string, number[]>;
+  /** Training loss per step of the decoder that adds, and of the one that averages. */
   loss: number[];
+  averagedLoss: number[];
+  /** Held-out teacher-forced accuracy after training. */
+  accuracy: { added: number; averaged: number };
 };
 
 export const experiment = defineExperiment<typeof e10Params, E10Measurements>(
   {
     id: 'e10',
-    title: 'Adding is not averaging: the size of each update',
-    question: 'How large is what each sublayer adds, ‖F(x)‖, against the stream ‖x‖ it is added to, through training?',
+    title: 'Adding is not averaging',
+    question: 'How large is what each sublayer adds, ‖F(x)‖, against the stream ‖x‖ it is added to, and what happens to a decoder that averages instead of adding?',
     params: e10Params,
     defaultSeed: 1,
     tolerance: { rtol: 1e-3, atol: 1e-6, ignore: ['timing'], why: 'Seeded data and initialization on the same backend repeat a training run step for step; the tolerance only absorbs float32 rounding, and wall-clock timing is not compared.' },

@@ -2,15 +2,12 @@
 // is not, so no claim test can pass whatever the experiment returns.
 import { describe, expect, test } from 'vitest';
 import { getClaim, type Claim } from '~/experiments';
-import type { E1Measurements } from '~/experiments/e1-gradient-norms/experiment';
 import type { E2Measurements } from '~/experiments/e2-steps-to-target/experiment';
 import type { E4Measurements } from '~/experiments/e4-merge-by-addition/experiment';
 import type { E5Measurements } from '~/experiments/e5-lesion/experiment';
 import type { E6Measurements } from '~/experiments/e6-teacher-forcing/experiment';
 import type { E7Measurements } from '~/experiments/e7-label-leakage/experiment';
-import type { E8Measurements } from '~/experiments/e8-stream-norm/experiment';
 import type { E9Measurements } from '~/experiments/e9-attention-learns/experiment';
-import type { E10Measurements } from '~/experiments/e10-update-ratio/experiment';
 
 /** Runs a claim's predicate on one measurement (each-seed) or on a list of runs (mean-over-seeds). */
 function verdict<M>(id: string, m: M | M[]) {
@@ -21,39 +18,6 @@ function verdict<M>(id: string, m: M | M[]) {
 }
 const clone = <T>(x: T): T => structuredClone(x);
 const geometric = (from: number, to: number, n: number) => Array.from({ length: n }, (_, i) => from * (to / from) ** (i / (n - 1)));
-
-describe('E1 predicates', () => {
-  const good: E1Measurements = {
-    layers: 12,
-    perLayer: {
-      'post-ln': geometric(1.5, 3, 12), 'pre-ln': geometric(1.3, 0.8, 12), 'residual-no-norm': geometric(6e4, 1.5e3, 12),
-      'norm-no-residual': geometric(1.8, 7, 12), neither: geometric(0.004, 0.27, 12),
-    },
-    depths: [2, 4, 8, 16],
-    lastLayer: { 'post-ln': [1.7, 2.9, 4.5, 3.8], 'pre-ln': [1.25, 1.2, 0.9, 0.76] },
-  };
-  test('vanishing without residual or norm', () => {
-    expect(verdict('e1-no-residual-vanishes', good)).toBe(true);
-    const bad = clone(good);
-    bad.perLayer['neither'] = geometric(0.05, 0.27, 12); // only 5× smaller
-    expect(verdict('e1-no-residual-vanishes', bad)).toBe(false);
-  });
-  test('explosion with residual but no norm', () => {
-    expect(verdict('e1-residual-without-norm-explodes', good)).toBe(true);
-    const bad = clone(good);
-    bad.perLayer['residual-no-norm'] = geometric(60, 15, 12);
-    expect(verdict('e1-residual-without-norm-explodes', bad)).toBe(false);
-  });
-  test('Pre-LN last layer falls with depth, below Post-LN', () => {
-    expect(verdict('e1-preln-last-layer-falls-with-depth', [good, good])).toBe(true);
-    const flat = clone(good);
-    flat.lastLayer['pre-ln'] = [1, 1, 1, 0.95];
-    expect(verdict('e1-preln-last-layer-falls-with-depth', [good, flat, flat])).toBe(false);
-    const above = clone(good);
-    above.lastLayer['post-ln'] = [1.7, 1.0, 0.8, 1.8];
-    expect(verdict('e1-preln-last-layer-falls-with-depth', [above])).toBe(false);
-  });
-});
 
 describe('E2 predicates', () => {
   const run = (variant: string, stepsToTarget: number | null, lr = 0.003, warmupSteps = 50) =>
@@ -160,14 +124,6 @@ describe('E3–E10 predicates', () => {
     expect(verdict('e7-no-shift-generates-at-chance', generates)).toBe(false);
   });
 
-  test('E8: the stream grows without a norm on it; Post-LN keeps it constant', () => {
-    const good: E8Measurements = { layers: 12, streamNorm: { 'residual, no norm': geometric(8, 1200, 13), 'Pre-LN': geometric(8, 20, 13), 'Post-LN': [8, ...Array(12).fill(5.66)] } };
-    expect(verdict('e8-stream-grows-with-depth', good)).toBe(true);
-    const bad = clone(good);
-    bad.streamNorm['Pre-LN'] = geometric(8, 9, 13);
-    expect(verdict('e8-stream-grows-with-depth', bad)).toBe(false);
-  });
-
   test('E9: attention weights get gradients, move, and matter', () => {
     const four = (x: number) => ({ WQ: x, WK: x, WV: x, WO: x });
     const good: E9Measurements = { layers: 2, steps: 150, lr: 0.003, gradientsAtInit: { 'dec.0': four(0.2), 'dec.1': four(0.2) }, relativeChange: { 'dec.0': four(0.3), 'dec.1': four(0.3) }, accuracy: { trained: 1, frozen: 0.8 } };
@@ -178,13 +134,5 @@ describe('E3–E10 predicates', () => {
     const noGradient = clone(good);
     noGradient.gradientsAtInit['dec.1']!['WK'] = 0;
     expect(verdict('e9-attention-weights-learn', noGradient)).toBe(false);
-  });
-
-  test('E10: the update is a bounded fraction of the stream', () => {
-    const good: E10Measurements = { layers: 1, steps: 150, every: 25, lr: 0.003, checkpoints: [0, 25], branchRatio: { 'dec.0.self': [0.6, 0.9], 'dec.0.ffn': [0.5, 1.2] }, loss: [1] };
-    expect(verdict('e10-update-is-a-fraction', good)).toBe(true);
-    const big = clone(good);
-    big.branchRatio['dec.0.ffn'] = [1.5, 2.5];
-    expect(verdict('e10-update-is-a-fraction', big)).toBe(false);
   });
 });

@@ -8,7 +8,7 @@ const base = { vocabSize: 10, maxLen: 13 };
 describe('config validation', () => {
   test.each([
     [{ norm: 'middle' }, 'norm', /norm must be one of 'post' \| 'pre' \| 'none', got "middle"/],
-    [{ connection: 'add' }, 'connection', /connection must be one of 'residual' \| 'concat' \| 'highway' \| 'none'/],
+    [{ connection: 'add' }, 'connection', /connection must be one of 'residual' \| 'average' \| 'concat' \| 'highway' \| 'none'/],
     [{ dModel: 30, nHeads: 4 }, 'nHeads', /nHeads must divide dModel \(30\), got 4/],
     [{ nLayers: -1 }, 'nLayers', /nLayers must be an integer in \[0, 256\], got -1/],
     [{ causal: 'yes' }, 'causal', /causal must be true or false/],

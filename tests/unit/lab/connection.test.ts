@@ -61,3 +61,15 @@ test('highway: g·F + (1 − g)·x with g = σ(xW + b)', () => {
   const y = run(() => combine('highway', tf.tensor2d(x), F(tf.tensor2d(x)), { gate_w: tf.zeros([4, 4]), gate_b: tf.zeros([4]) }));
   y.flat().forEach((v, i) => expect(v).toBeCloseTo(0.5 * x.flat()[i]! + 0.5 * Fjs(x.flat())[i]!, 6));
 });
+
+test('average: (x + F(x))/2, and under Post-LN the same as the residual add up to ε (LayerNorm ignores the scale)', () => {
+  const y = run(() => combine('average', tf.tensor2d(x), F(tf.tensor2d(x)), {}));
+  y.flat().forEach((v, i) => expect(v).toBeCloseTo((x.flat()[i]! + Fjs(x.flat())[i]!) / 2, 6));
+  const post = (c: 'average' | 'residual') => run(() => wrapSublayer(tf.tensor2d(x), F, c, 'post', p())).flat();
+  const [avg, add] = [post('average'), post('residual')];
+  avg.forEach((v, i) => expect(v).toBeCloseTo(add[i]!, 4));
+  // Pre-LN keeps the average on the stream: half the input, half the branch.
+  const pre = run(() => wrapSublayer(tf.tensor2d(x), F, 'average', 'pre', p()));
+  const want = x.map((r) => r.map((e, i) => (e + Fjs(lnRow(r))[i]!) / 2));
+  pre.flat().forEach((v, i) => expect(v).toBeCloseTo(want.flat()[i]!, 5));
+});
