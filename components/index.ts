@@ -1,5 +1,6 @@
 // The components every MDX question may use without importing them (passed to <Content components>).
 import Cite from './Cite.astro';
+import DecoderLayerDiagram from './DecoderLayerDiagram.astro';
 import Evidence from './Evidence.astro';
 import H2 from './H2.astro';
 import H3 from './H3.astro';
@@ -8,4 +9,4 @@ import M from './M.astro';
 import Term from './Term.astro';
 import Verdict from './Verdict.astro';
 
-export const mdxComponents = { M, Cite, Verdict, Evidence, Term, h2: H2, h3: H3, h4: H4 };
+export const mdxComponents = { M, Cite, Verdict, Evidence, Term, DecoderLayerDiagram, h2: H2, h3: H3, h4: H4 };
