@@ -1,4 +1,5 @@
 // The components every MDX question may use without importing them (passed to <Content components>).
+import Calc from './Calc.astro';
 import Cite from './Cite.astro';
 import DecoderLayerDiagram from './DecoderLayerDiagram.astro';
 import Evidence from './Evidence.astro';
@@ -9,4 +10,4 @@ import M from './M.astro';
 import Term from './Term.astro';
 import Verdict from './Verdict.astro';
 
-export const mdxComponents = { M, Cite, Verdict, Evidence, Term, DecoderLayerDiagram, h2: H2, h3: H3, h4: H4 };
+export const mdxComponents = { M, Calc, Cite, Verdict, Evidence, Term, DecoderLayerDiagram, h2: H2, h3: H3, h4: H4 };
