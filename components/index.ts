@@ -8,6 +8,7 @@ import H3 from './H3.astro';
 import H4 from './H4.astro';
 import M from './M.astro';
 import Term from './Term.astro';
+import ThreadContext from './ThreadContext.astro';
 import Verdict from './Verdict.astro';
 
-export const mdxComponents = { M, Calc, Cite, Verdict, Evidence, Term, DecoderLayerDiagram, h2: H2, h3: H3, h4: H4 };
+export const mdxComponents = { M, Calc, Cite, Verdict, Evidence, Term, DecoderLayerDiagram, ThreadContext, h2: H2, h3: H3, h4: H4 };
