@@ -21,15 +21,28 @@ ok
 describe('verdicts read from MDX bodies', () => {
   test('each verdict with its question, value, quote and anchor, in order of appearance', () => {
     expect(findVerdicts([{ id: 'q1', text: one }])).toEqual([
-      { question: 'q1', claim: '(b)', v: 'partly', quote: 'Normalization brings the gradients “back into the fold”, it\'s said.', anchor: 'claim-b' },
+      {
+        question: 'q1',
+        claim: '(b)',
+        v: 'partly',
+        quote: "Normalization brings the gradients “back into the fold”, it's said.",
+        anchor: 'claim-b',
+      },
       { question: 'q1', claim: '(a)', v: 'wrong', anchor: 'claim-a' },
     ]);
   });
   test('attributes over several lines and in braces', () => {
-    expect(findVerdicts([{ id: 'q2', text: two }])).toEqual([{ question: 'q2', claim: '(b)', v: 'right', quote: 'Another wording.', anchor: 'claim-b' }]);
+    expect(findVerdicts([{ id: 'q2', text: two }])).toEqual([
+      { question: 'q2', claim: '(b)', v: 'right', quote: 'Another wording.', anchor: 'claim-b' },
+    ]);
   });
   test('grouped by claim letter, each claim with the verdicts of every page', () => {
-    const groups = groupByClaim(findVerdicts([{ id: 'q1', text: one }, { id: 'q2', text: two }]));
+    const groups = groupByClaim(
+      findVerdicts([
+        { id: 'q1', text: one },
+        { id: 'q2', text: two },
+      ]),
+    );
     expect(groups.map((g) => [g.claim, g.verdicts.map((v) => `${v.question}:${v.v}`)])).toEqual([
       ['(a)', ['q1:wrong']],
       ['(b)', ['q1:partly', 'q2:right']],
@@ -37,8 +50,12 @@ describe('verdicts read from MDX bodies', () => {
     expect(claimRange(groups)).toBe('(a) to (b)');
   });
   test('a bad verdict value or an unreadable tag names the file', () => {
-    expect(() => findVerdicts([{ id: 'bad', text: '<Verdict v="maybe" claim="(a)">x</Verdict>' }])).toThrow(/^content\/bad\.mdx: Verdict: v="maybe"/);
-    expect(() => findVerdicts([{ id: 'bad', text: '<Verdict v="right" claim={letter}>x</Verdict>' }])).toThrow(/^content\/bad\.mdx: 1 <Verdict> tag/);
+    expect(() => findVerdicts([{ id: 'bad', text: '<Verdict v="maybe" claim="(a)">x</Verdict>' }])).toThrow(
+      /^content\/bad\.mdx: Verdict: v="maybe"/,
+    );
+    expect(() => findVerdicts([{ id: 'bad', text: '<Verdict v="right" claim={letter}>x</Verdict>' }])).toThrow(
+      /^content\/bad\.mdx: 1 <Verdict> tag/,
+    );
     expect(() => findVerdicts([{ id: 'bad', text: '<Verdict v="right">x</Verdict>' }])).toThrow(/without claim/);
   });
   test('every verdict of the real answers is read, with a letter and a quote', () => {
