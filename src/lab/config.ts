@@ -7,6 +7,8 @@ export type Connection = 'residual' | 'average' | 'concat' | 'highway' | 'none';
 /** Where LayerNorm sits: Post-LN = LN(x ⊕ F(x)), Pre-LN = x ⊕ F(LN(x)), or no norm. */
 export type NormPlacement = 'post' | 'pre' | 'none';
 export type Positions = 'sinusoidal' | 'learned';
+/** How the concatenation's 2d × d projection starts: Glorot-random, or [I; I] so that it starts as exactly x + F(x). */
+export type ConcatInit = 'glorot' | 'identity';
 
 export interface ModelConfig {
   arch: Architecture;
@@ -23,6 +25,8 @@ export interface ModelConfig {
   maxLen: number;
   positions: Positions;
   connection: Connection;
+  /** Initialization of the projection when connection is 'concat' (ignored otherwise). */
+  concatInit: ConcatInit;
   norm: NormPlacement;
   /** A LayerNorm after the last block; defaults to true exactly when norm is 'pre'. */
   finalNorm: boolean;
@@ -70,6 +74,7 @@ export const defaultModelConfig: Omit<ModelConfig, 'vocabSize' | 'maxLen' | 'fin
   nLayers: 6,
   positions: 'sinusoidal',
   connection: 'residual',
+  concatInit: 'glorot',
   norm: 'pre',
   causal: true,
   shiftRight: true,
@@ -125,7 +130,7 @@ function known(where: string, obj: object, keys: readonly string[]): void {
     if (!keys.includes(k)) throw new ConfigError(k, `unknown ${where} field '${k}'; allowed: ${keys.join(', ')}`);
 }
 
-const modelKeys = ['arch', 'vocabSize', 'dModel', 'nHeads', 'dFF', 'nLayers', 'nEncLayers', 'maxLen', 'positions', 'connection', 'norm', 'finalNorm', 'causal', 'shiftRight', 'tiedOutput', 'seed'] as const;
+const modelKeys = ['arch', 'vocabSize', 'dModel', 'nHeads', 'dFF', 'nLayers', 'nEncLayers', 'maxLen', 'positions', 'connection', 'concatInit', 'norm', 'finalNorm', 'causal', 'shiftRight', 'tiedOutput', 'seed'] as const;
 const trainKeys = Object.keys(defaultTrainConfig);
 
 /** Fill defaults and validate; throws ConfigError naming the field and its allowed values. */
@@ -145,6 +150,7 @@ export function resolveModelConfig(partial: Partial<ModelConfig> & { vocabSize: 
   int('maxLen', c.maxLen, 1, 4096);
   oneOf('positions', c.positions, ['sinusoidal', 'learned']);
   oneOf('connection', c.connection, ['residual', 'average', 'concat', 'highway', 'none']);
+  oneOf('concatInit', c.concatInit, ['glorot', 'identity']);
   oneOf('norm', c.norm, ['post', 'pre', 'none']);
   c.finalNorm ??= c.norm === 'pre';
   bool('finalNorm', c.finalNorm);

@@ -7,7 +7,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { ModelConfig } from './config';
 import { makeRng } from './rng';
 
-export type Init = { kind: 'glorot'; fanIn: number; fanOut: number } | { kind: 'const'; value: number };
+/** 'stacked-identity': a [k·n, n] matrix of k identity blocks, so [x₁, …, x_k]·W = x₁ + … + x_k. */
+export type Init = { kind: 'glorot'; fanIn: number; fanOut: number } | { kind: 'const'; value: number } | { kind: 'stacked-identity' };
 
 export interface ParamSpec {
   name: string;
@@ -58,7 +59,8 @@ export function paramSpecs(cfg: ModelConfig): ParamSpec[] {
           constant(p + 'ln_b', [d], 0);
         }
         if (cfg.connection === 'concat') {
-          glorot(p + 'cat_w', [2 * d, d]);
+          if (cfg.concatInit === 'identity') specs.push({ name: p + 'cat_w', shape: [2 * d, d], init: { kind: 'stacked-identity' } });
+          else glorot(p + 'cat_w', [2 * d, d]);
           constant(p + 'cat_b', [d], 0);
         } else if (cfg.connection === 'highway') {
           glorot(p + 'gate_w', [d, d]);
@@ -84,7 +86,10 @@ export function createParams(cfg: ModelConfig): Map<string, tf.Variable> {
     const size = s.shape.reduce((a, b) => a * b, 1);
     const values = new Float32Array(size);
     if (s.init.kind === 'const') values.fill(s.init.value);
-    else {
+    else if (s.init.kind === 'stacked-identity') {
+      const n = s.shape[1]!;
+      for (let r = 0; r < s.shape[0]!; r++) values[r * n + (r % n)] = 1;
+    } else {
       const r = rng.fork(s.name); // adding a parameter does not change the others' values
       const a = Math.sqrt(6 / (s.init.fanIn + s.init.fanOut));
       for (let i = 0; i < size; i++) values[i] = (2 * r.next() - 1) * a;

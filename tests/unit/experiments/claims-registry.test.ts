@@ -6,8 +6,8 @@ import { configurationParams, counterConfiguration } from '~/experiments/verify'
 
 const proposed = [
   'e1-no-residual-vanishes', 'e1-residual-without-norm-explodes', 'e1-preln-last-layer-falls-with-depth',
-  'e2-add-and-norm-trains', 'e2-fewer-steps-not-cheaper-steps', 'e2-postln-needs-warmup',
-  'e3-attention-only-collapses', 'e4-concat-costs-parameters', 'e4-addition-trains-no-slower',
+  'e2-add-and-norm-trains', 'e2-residual-indispensable', 'e2-postln-needs-warmup',
+  'e3-attention-only-collapses', 'e4-addition-trains-no-slower', 'e4-identity-concat-matches-addition',
   'e5-residual-blocks-deletable', 'e6-teacher-forcing-trains-faster', 'e6-exposure-bias',
   'e7-no-mask-leaks', 'e7-no-shift-generates-at-chance', 'e8-stream-grows-with-depth',
   'e9-attention-weights-learn', 'e10-update-is-a-fraction',

@@ -1,7 +1,7 @@
 // Parameter counts equal their closed-form formulas; concatenation adds 2d²+d per sublayer.
 import { beforeAll, expect, test } from 'vitest';
 import { initBackend, tf } from '~/lab/backend';
-import { createModel, countParams } from '~/lab/model';
+import { createModel, countParams, forward } from '~/lab/model';
 import { paramCountFormula } from '~/lab/params';
 
 beforeAll(async () => {
@@ -39,4 +39,17 @@ test('concatenation + projection: each sublayer gets a 2d×d weight and a d bias
   r.dispose();
   c.dispose();
   expect(tf.memory().numTensors).toBe(0);
+});
+
+test("concatenation with concatInit 'identity' starts as exactly an addition: [x, F]·[I; I] + 0 = x + F", () => {
+  const mk = (connection: 'residual' | 'concat') => createModel({ connection, concatInit: 'identity', norm: 'pre', vocabSize: V, maxLen: 12, dModel: d, nHeads: 4, nLayers: L, dFF: dff, seed: 3 });
+  const r = mk('residual'), c = mk('concat');
+  const w = c.params.get('dec.0.self.cat_w')!.arraySync() as number[][];
+  expect(w).toEqual(Array.from({ length: 2 * d }, (_, i) => Array.from({ length: d }, (_, j) => (i % d === j ? 1 : 0))));
+  const decIn = Int32Array.from({ length: 2 * 8 }, (_, i) => (i * 7) % V);
+  // Every other weight comes from its own named random stream, so both models share them: the outputs agree.
+  const [yr, yc] = [r, c].map((m) => tf.tidy(() => forward(m, { B: 2, T: 8, decIn }).arraySync() as number[][]));
+  expect(yc.flat().map((v, i) => Math.abs(v - yr.flat()[i]!)).reduce((a, b) => Math.max(a, b), 0)).toBeLessThan(1e-5);
+  r.dispose();
+  c.dispose();
 });
