@@ -23,7 +23,6 @@ const atFloor = (m: E2Measurements, r: E2Run) => Math.abs(endLoss(r) - m.floor) 
 /** At least 0.25 nats below the floor: the model has learned something about the input. */
 const belowFloor = (m: E2Measurements, r: E2Run) => endLoss(r) < m.floor - 0.25;
 
-const D64 = { label: 'd 64, 12 layers', params: { width: 64, layers: 12 } };
 
 export const claims: Claim<E2Measurements>[] = [
   {
@@ -36,7 +35,8 @@ export const claims: Claim<E2Measurements>[] = [
     mode: 'each-seed',
     figure: 'gap in nats between the lowest final loss of a model missing a half and the highest of the two with both',
     counterRuns: [{ params: { steps: 20 }, why: 'after 20 steps no model has learned the task yet, so there is no gap' }],
-    scales: [D64],
+    // d 64, 12 layers not yet verified: no scale is claimed.
+    scales: [],
     predicate(m) {
       const worstBoth = Math.max(...BOTH.map((v) => endLoss(base(m, v))));
       const bestMissing = Math.min(...MISSING.map((v) => endLoss(base(m, v))));
@@ -51,14 +51,15 @@ export const claims: Claim<E2Measurements>[] = [
   {
     id: 'e2-residual-indispensable',
     statement:
-      'Of the two halves, the residual is the one the 6-layer model cannot do without, and the norm is what makes it fast. LayerNorm without the residual, and the model with neither, end the budget still above 1.5 nats (a model that has learned nothing sits at ln 8 ≈ 2.08) while Pre-LN reaches loss 1; the residual without any norm needs more steps than Pre-LN to reach loss 1. Checked after 100 and after 1,000 steps, on every one of 5 seeds.',
+      'Of the two halves, the residual is the one the 6-layer model cannot do without, and the norm is what makes it fast. LayerNorm without the residual, and the model with neither, end the budget still above 1.5 nats (a model that has learned nothing sits at ln 8 ≈ 2.08) while Pre-LN reaches loss 1; the residual without any norm needs more steps than Pre-LN to reach loss 1. Checked after 100 steps, on every one of 5 seeds.',
     experiment: 'e2',
     params: {},
     seeds: [1, 2, 3, 4, 5],
     mode: 'each-seed',
     figure: 'steps the residual without any norm needs to reach loss 1, as a multiple of Pre-LN’s (a lower bound, budget / Pre-LN’s steps, where it does not reach it within the budget)',
     counterRuns: [{ params: { steps: 20 }, why: 'in 20 steps even Pre-LN does not reach loss 1' }],
-    scales: [{ label: '1,000 steps', params: { steps: 1000, warmupGrid: 'none' } }, D64],
+    // Not yet verified at 1,000 steps or at d 64, 12 layers (the machine was too loaded to run them): no scale is claimed.
+    scales: [],
     predicate(m) {
       const pre = base(m, 'pre-ln');
       const resOnly = base(m, 'residual-no-norm');
@@ -75,14 +76,15 @@ export const claims: Claim<E2Measurements>[] = [
   {
     id: 'e2-postln-needs-warmup',
     statement:
-      'At a learning rate of 0.01 without warmup, Post-LN sits at the loss floor after 100 steps (within 0.1 nats of ln 8, the loss of guessing the 8 answer symbols uniformly: it has learned nothing about the input), while Post-LN with 50 warmup steps, and Pre-LN without warmup, go at least 0.25 nats below it; each on at least 4 of 5 seeds. Also checked on a grid of four learning rates.',
+      'At a learning rate of 0.01 without warmup, Post-LN sits at the loss floor after 100 steps (within 0.1 nats of ln 8, the loss of guessing the 8 answer symbols uniformly: it has learned nothing about the input), while Post-LN with 50 warmup steps, and Pre-LN without warmup, go at least 0.25 nats below it; each on at least 4 of 5 seeds.',
     experiment: 'e2',
     params: {},
     seeds: [1, 2, 3, 4, 5],
     mode: 'mean-over-seeds',
     figure: 'share of seeds on which Post-LN without warmup sits at the floor at the highest learning rate',
     counterRuns: [{ params: { highLr: 0.003 }, why: 'at 0.003 Post-LN trains without warmup' }],
-    scales: [{ label: 'four learning rates (0.001, 0.002, 0.005, 0.01)', params: { warmupGrid: 'four rates' } }, D64],
+    // The four-rate grid and d 64, 12 layers are not yet verified: no scale is claimed.
+    scales: [],
     predicate(runs) {
       const rate = (test: (m: E2Measurements) => boolean) => runs.filter(test).length / runs.length;
       const cold = rate((m) => atFloor(m, atHighest(m, 'post-ln', false)));
