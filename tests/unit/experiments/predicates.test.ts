@@ -5,9 +5,6 @@ import { getClaim, type Claim } from '~/experiments';
 import type { E1Measurements } from '~/experiments/e1-gradient-norms/experiment';
 import type { E2Measurements } from '~/experiments/e2-steps-to-target/experiment';
 import type { E4Measurements } from '~/experiments/e4-merge-by-addition/experiment';
-import type { E5Measurements } from '~/experiments/e5-lesion/experiment';
-import type { E6Measurements } from '~/experiments/e6-teacher-forcing/experiment';
-import type { E7Measurements } from '~/experiments/e7-label-leakage/experiment';
 import type { E8Measurements } from '~/experiments/e8-stream-norm/experiment';
 import type { E10Measurements } from '~/experiments/e10-update-ratio/experiment';
 
@@ -108,55 +105,6 @@ describe('E3–E10 predicates', () => {
     never.results[0]!.stepsToTarget = null;
     never.results[1]!.stepsToTarget = null;
     expect(verdict('e4-addition-trains-no-slower', [never, good, good])).toBe(false);
-  });
-
-  test('E5: a residual block is deletable, a plain one is not', () => {
-    const good: E5Measurements = {
-      layers: 3, steps: 200, lr: 0.003, chance: 0.125,
-      accuracy: { 'residual (Pre-LN)': { intact: 1, lesioned: [0.35, 0.55, 0.98], trainLoss: 0 }, 'no residual (LN only)': { intact: 0.65, lesioned: [0.1, 0.15, 0.05], trainLoss: 1 } },
-    };
-    expect(verdict('e5-residual-blocks-deletable', good)).toBe(true);
-    const bad = clone(good);
-    bad.accuracy['residual (Pre-LN)']!.lesioned = [0.2, 0.3, 0.45];
-    expect(verdict('e5-residual-blocks-deletable', bad)).toBe(false);
-    const plainSurvives = clone(good);
-    plainSurvives.accuracy['no residual (LN only)']!.lesioned = [0.1, 0.4, 0.05];
-    expect(verdict('e5-residual-blocks-deletable', plainSurvives)).toBe(false);
-  });
-
-  test('E6: teacher forcing trains faster; exposure bias at later positions', () => {
-    const ck = (step: number, tf: number[], fr: number[]) => ({ step, teacherForced: tf, freeRunning: fr });
-    const good: E6Measurements = {
-      layers: 2, steps: 200, every: 50, lr: 0.003,
-      results: {
-        'teacher forcing': { loss: [1], msPerStep: 1, checkpoints: [ck(200, [1, 0.7, 0.6, 0.5, 0.5, 0.4], [1, 0.7, 0.5, 0.3, 0.3, 0.3])] },
-        'free running': { loss: [1], msPerStep: 1, checkpoints: [ck(200, [1, 0.5, 0.3, 0.2, 0.2, 0.2], [1, 0.5, 0.3, 0.2, 0.2, 0.2])] },
-      },
-    };
-    expect(verdict('e6-teacher-forcing-trains-faster', good)).toBe(true);
-    expect(verdict('e6-exposure-bias', [good, good, good])).toBe(true);
-    const same = clone(good);
-    same.results['free running'] = clone(good.results['teacher forcing']!);
-    expect(verdict('e6-teacher-forcing-trains-faster', same)).toBe(false);
-    const noGap = clone(good);
-    noGap.results['teacher forcing']!.checkpoints[0]!.freeRunning = [1, 0.7, 0.6, 0.5, 0.5, 0.4];
-    expect(verdict('e6-exposure-bias', [noGap, noGap, noGap])).toBe(false);
-  });
-
-  test('E7: leakage without the mask; chance without the shift', () => {
-    const r = (questionLoss: number, teacherForced: number, generated: number) => ({ trainLoss: [0], questionLoss, lossByPosition: [0], teacherForced, generated });
-    const good: E7Measurements = {
-      layers: 2, steps: 150, lr: 0.003, entropyFloor: Math.log(8), chance: 0.125,
-      results: { correct: r(2.1, 0.99, 0.98), 'no causal mask': r(0.003, 1, 0.2), 'no right shift': r(0.001, 1, 0.02) },
-    };
-    expect(verdict('e7-no-mask-leaks', good)).toBe(true);
-    expect(verdict('e7-no-shift-generates-at-chance', good)).toBe(true);
-    const honest = clone(good);
-    honest.results['no causal mask']!.questionLoss = 2.05;
-    expect(verdict('e7-no-mask-leaks', honest)).toBe(false);
-    const generates = clone(good);
-    generates.results['no right shift']!.generated = 0.6;
-    expect(verdict('e7-no-shift-generates-at-chance', generates)).toBe(false);
   });
 
   test('E8: the stream grows without a norm on it; Post-LN keeps it constant', () => {
