@@ -1,5 +1,4 @@
-// E9's predicate on synthetic measurements: it holds only when every attention matrix moves by more than 5% and
-// freezing them costs at least 0.05 accuracy.
+// E9's predicate on synthetic measurements: it holds only when every attention matrix moves by more than 5%.
 import { describe, expect, test } from 'vitest';
 import { clone, holds, outcomeOf } from '../predicate-testing';
 import type { E9Measurements } from './experiment';
@@ -8,14 +7,12 @@ const four = (x: number) => ({ WQ: x, WK: x, WV: x, WO: x });
 const good: E9Measurements = { layers: 2, width: 32, steps: 150, lr: 0.003, relativeChange: { 'dec.0': four(0.3), 'dec.1': four(0.3) }, accuracy: { trained: 1, frozen: 0.8 } };
 
 describe('e9-attention-weights-learn', () => {
-  test('holds when the weights move and freezing them costs accuracy; its figure is the cost', () => {
+  test('holds when every matrix moves by more than 5%, whatever freezing costs; its figure is the smallest change', () => {
     expect(holds('e9-attention-weights-learn', good)).toBe(true);
-    expect(outcomeOf('e9-attention-weights-learn', good).value).toBeCloseTo(0.2);
-  });
-  test('fails when freezing costs less than 0.05', () => {
-    const bad = clone(good);
-    bad.accuracy['frozen'] = 0.99;
-    expect(holds('e9-attention-weights-learn', bad)).toBe(false);
+    expect(outcomeOf('e9-attention-weights-learn', good).value).toBeCloseTo(0.3);
+    const frozenIsFine = clone(good);
+    frozenIsFine.accuracy['frozen'] = 0.99;
+    expect(holds('e9-attention-weights-learn', frozenIsFine)).toBe(true);
   });
   test('fails when one matrix barely moves', () => {
     const bad = clone(good);
