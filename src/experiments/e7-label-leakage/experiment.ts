@@ -5,12 +5,13 @@ import type { ParamSchema } from '~/lab/experiment/schema';
 
 export const e7Params = {
   layers: { type: 'int', label: 'Layers', default: 2, min: 1, max: 8 },
+  width: { type: 'int', label: 'Width d', default: 32, min: 8, max: 128 },
   steps: { type: 'int', label: 'Training steps', default: 150, min: 10, max: 2000, unit: 'steps' },
   lr: { type: 'number', label: 'Learning rate', default: 0.003, min: 0.00001, max: 0.1 },
 } satisfies ParamSchema;
 
 export type E7Measurements = {
-  layers: number; steps: number; lr: number; entropyFloor: number; chance: number;
+  layers: number; width: number; steps: number; lr: number; entropyFloor: number; chance: number;
   results: Record<string, { trainLoss: number[]; questionLoss: number; lossByPosition: number[]; teacherForced: number; generated: number }>;
 };
 

@@ -1,9 +1,9 @@
 // @ts-check
 /**
- * E9: attention is a trained layer. The gradients W^Q, W^K, W^V and W^O receive at initialization, how
- * far training moves them, and the accuracy lost when they are frozen at their initial values instead.
+ * E9: attention is a trained layer. How far training moves W^Q, W^K, W^V and W^O from their initial
+ * values, and the accuracy lost when they are frozen there instead (same steps, same data).
  * @param {import('~/lab/facade').LabFacade} lab
- * @param {{ layers: number, steps: number, lr: number }} params
+ * @param {{ layers: number, width: number, steps: number, lr: number }} params
  * @param {import('~/lab/experiment/define').CoreContext} ctx
  */
 export async function run(lab, params, ctx) {
@@ -13,12 +13,9 @@ export async function run(lab, params, ctx) {
   /** @type {Record<string, number>} */
   const accuracy = {};
   /** @type {Record<string, Record<string, number>>} */
-  let gradientsAtInit = {};
-  /** @type {Record<string, Record<string, number>>} */
   const relativeChange = {};
   for (const [i, frozen] of [false, true].entries()) {
-    const model = lab.model(task, { nLayers: params.layers, norm: 'pre', seed: ctx.seed });
-    if (!frozen) gradientsAtInit = lab.attentionGradients(model, task, { seed: ctx.seed });
+    const model = lab.model(task, { nLayers: params.layers, dModel: params.width, norm: 'pre', seed: ctx.seed });
     const before = lab.attentionWeights(model);
     await lab.train(model, task, { steps: params.steps, lr: params.lr, seed: ctx.seed, freeze: frozen ? attention : [] }, {
       signal: ctx.signal,
@@ -34,5 +31,5 @@ export async function run(lab, params, ctx) {
     accuracy[frozen ? 'frozen' : 'trained'] = lab.accuracy(model, task);
     model.dispose();
   }
-  return { ...params, gradientsAtInit, relativeChange, accuracy };
+  return { ...params, relativeChange, accuracy };
 }

@@ -9,7 +9,7 @@ const proposed = [
   'e2-add-and-norm-trains', 'e2-residual-indispensable', 'e2-postln-needs-warmup',
   'e3-attention-only-collapses', 'e4-addition-trains-no-slower', 'e4-identity-concat-matches-addition',
   'e5-residual-blocks-deletable', 'e6-teacher-forcing-trains-faster', 'e6-exposure-bias',
-  'e7-no-mask-leaks', 'e7-no-shift-generates-at-chance', 'e8-stream-grows-with-depth',
+  'e7-no-mask-leaks', 'e7-no-mask-still-generates', 'e7-no-shift-copies-input', 'e8-stream-grows-with-depth',
   'e9-attention-weights-learn', 'e10-update-is-a-fraction',
 ];
 
