@@ -30,7 +30,7 @@ async function verify(id: string, skipScales: boolean): Promise<Verification> {
     const kept = getClaimRecord(id, claim.id)?.record;
     const scales = [];
     // --skip-scales keeps the stored scale results (the claims suite says when they no longer match the claim).
-    if (skipScales && kept) scales.push(...kept.scales);
+    if (skipScales && kept) scales.push(...kept.scales.filter((s) => claim.scales.some((c) => c.label === s.label)));
     else for (const scale of claim.scales) scales.push({ label: scale.label, ...(await evaluateConfiguration(claim, scale, run)) });
     const counterRuns = [];
     for (const counter of claim.counterRuns) counterRuns.push({ why: counter.why, ...(await evaluateConfiguration(claim, counterConfiguration(claim, counter), run)) });

@@ -68,7 +68,6 @@ export async function runExperiment(block: EvidenceBlock, req: RunRequest): Prom
   cancel.hidden = false;
   if (hadFocus) cancel.focus();
   announce(`Running experiment ${experiment.toUpperCase()}…`);
-  const started = performance.now();
   let backendNote: { backend: string; tfjsVersion: string; fallbackReason?: string } | undefined;
   const chart = import('./live-chart');
   const curve = new LiveCurve();

@@ -25,7 +25,6 @@ export function runSnippet(el: CodeSnippet, code: string, req: { params: Record<
   stop.hidden = false;
   if (hadFocus) stop.focus();
   el.status('Loading TF.js and the lab in a worker…');
-  const started = performance.now();
   const timeLeft = new TimeLeft();
   let backendNote = '';
   return new Promise((resolve) => {

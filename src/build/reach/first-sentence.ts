@@ -4,7 +4,7 @@ const ABBREVIATIONS = /\b(?:e\.g|i\.e|et al|etc|cf|vs|Fig|Eq|Sec|Tab|approx|resp
 
 export function firstSentence(text: string): string {
   const trimmed = text.trim();
-  const end = /[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\d]|\s*$)/gu;
+  const end = /[.!?]+["'”’)\]]*(?=\s+["'“‘([]?[\p{Lu}\d]|\s*$)/gu;
   for (let m = end.exec(trimmed); m; m = end.exec(trimmed)) {
     const upto = trimmed.slice(0, m.index + m[0].length);
     if (ABBREVIATIONS.test(trimmed.slice(0, m.index + 1)) && upto.length < trimmed.length) continue;

@@ -227,7 +227,6 @@ export function mdxToMarkdown(body: string, resolvers: MdxResolvers, file: strin
       .replace(/\n{3,}/g, '\n\n')
       .trim();
   } catch (err) {
-    if (err instanceof MdxError) throw new Error(`${file}: ${err.message}`);
-    throw new Error(`${file}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new Error(`${file}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   }
 }

@@ -23,8 +23,8 @@ export const claims: Claim<E6Measurements>[] = [
     mode: 'each-seed',
     figure: 'generation accuracy at positions 3–6 averaged over training, teacher-forced minus free-running training',
     counterRuns: [{ params: { steps: 20, every: 10 }, why: 'in 20 steps neither model has learned the running sum, so neither generates better' }],
-    // One seed at the larger scale: free-running training decodes step by step and is slow at d 64.
-    scales: [{ label: 'd 64, 4 layers', params: { width: 64, layers: 4 }, seeds: [1] }],
+    // At d 64 the default learning rate (0.01) does not train in 400 steps; a scale with its own rate is not yet verified.
+    scales: [],
     predicate(m) {
       const forced = generationOverTraining(m.results['teacher forcing']!.checkpoints);
       const free = generationOverTraining(m.results['free running']!.checkpoints);
@@ -47,8 +47,8 @@ export const claims: Claim<E6Measurements>[] = [
     mode: 'mean-over-seeds',
     figure: 'mean gap (teacher-forced − free-running evaluation) at positions 3–6 over the checkpoints of training',
     counterRuns: [{ params: { steps: 100 }, why: 'after 100 steps the model has not converged, so the gap has not closed' }],
-    // One seed at the larger scale: free-running training decodes step by step and is slow at d 64.
-    scales: [{ label: 'd 64, 4 layers', params: { width: 64, layers: 4 }, seeds: [1] }],
+    // At d 64 the default learning rate (0.01) does not train in 400 steps; a scale with its own rate is not yet verified.
+    scales: [],
     predicate(runs) {
       const checkpoints = runs.map((m) => m.results['teacher forcing']!.checkpoints);
       const gap = meanCurve(checkpoints.flatMap((cs) => cs.map(gapCurve)));

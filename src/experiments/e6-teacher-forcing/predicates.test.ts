@@ -26,7 +26,10 @@ describe('e6-teacher-forcing-trains-faster', () => {
   test('ignores positions 1 and 2', () => {
     const early = clone(good);
     early.results['free running'] = clone(good.results['teacher forcing']!);
-    for (const c of early.results['free running']!.checkpoints) (c.freeRunning[0] = 0), (c.freeRunning[1] = 0);
+    for (const c of early.results['free running']!.checkpoints) {
+      c.freeRunning[0] = 0;
+      c.freeRunning[1] = 0;
+    }
     expect(holds('e6-teacher-forcing-trains-faster', early)).toBe(false);
   });
 });
