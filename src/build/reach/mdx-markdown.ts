@@ -4,6 +4,7 @@
 // handed to resolvers; MDX imports and comments are dropped. Anything else (an unknown component, an
 // expression in braces, an unclosed tag) throws naming the file, the line and the component, so a twin never
 // carries half-converted MDX. Pure: resolvers bring the site's data (papers, glossary, claims).
+import { calculate } from '~/build/arith';
 
 export interface MdxResolvers {
   // <M t> needs no resolver: the parser writes its TeX as $…$ or $$…$$.
@@ -26,7 +27,9 @@ export interface MdxNode {
 
 /** Components drawn on the page that the twin replaces by a pointer (resolvers.figure). */
 export const FIGURE_COMPONENTS: ReadonlySet<string> = new Set(['DecoderLayerDiagram']);
-const KNOWN = new Set(['M', 'Cite', 'Term', 'Verdict', 'Evidence', ...FIGURE_COMPONENTS]);
+/** Components that carry no content of their own in the twin (the thread line points to /thread/ on the page). */
+const SKIPPED = new Set(['ThreadContext']);
+const KNOWN = new Set(['M', 'Calc', 'Cite', 'Term', 'Verdict', 'Evidence', ...FIGURE_COMPONENTS, ...SKIPPED]);
 
 class MdxError extends Error {}
 
@@ -193,6 +196,12 @@ function render(nodes: MdxNode[], r: MdxResolvers): string {
         out += n.attrs['block'] === true ? `$$\n${t}\n$$` : `$${t}$`;
         break;
       }
+      case 'Calc': {
+        // The same arithmetic the page computes (components/Calc.astro), as TeX.
+        const digits = str(n, 'digits', false);
+        out += `$${calculate(str(n, 'e')!, digits ? Number(digits) : undefined).tex}$`;
+        break;
+      }
       case 'Cite':
         out += r.cite(str(n, 'k')!, str(n, 'at', false));
         break;
@@ -213,6 +222,7 @@ function render(nodes: MdxNode[], r: MdxResolvers): string {
       }
       default:
         if (FIGURE_COMPONENTS.has(n.value)) out += r.figure(n.value);
+        else if (SKIPPED.has(n.value)) continue;
         else throw new MdxError(`line ${n.line}: unknown component <${n.value}>`);
     }
   }
