@@ -7,7 +7,16 @@ export default getViteConfig({
   test: {
     projects: [
       // Generous timeouts: some unit tests start TF.js or train a few steps, and a busy 2-core machine is slow.
-      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'src/experiments/*/predicates.test.ts'], environment: 'node', testTimeout: 30_000, hookTimeout: 60_000 } },
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts', 'src/experiments/*/predicates.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
       {
         extends: true,
         test: { name: 'claims', include: ['src/experiments/*/claims.test.ts'], environment: 'node', testTimeout: 600_000 },

@@ -65,14 +65,21 @@ async function servicePrecache(browser: import('playwright-core').Browser, origi
   const reading: Promise<void>[] = [];
   context.on('response', (res) => {
     if (!res.request().serviceWorker()) return;
-    reading.push(res.body().then((b) => void fetched.set(res.url(), gz(b)), () => undefined));
+    reading.push(
+      res.body().then(
+        (b) => void fetched.set(res.url(), gz(b)),
+        () => undefined,
+      ),
+    );
   });
   await page.goto(url, { waitUntil: 'networkidle' });
   await page.waitForTimeout(3000);
   await page.waitForLoadState('networkidle');
   await Promise.all(reading);
   const total = [...fetched.values()].reduce((a, b) => a + b, 0);
-  console.log(`\nService worker (the site's offline copy): precaches ${fetched.size} files, ${kb(total)} gzip, in the background after the first visit (not counted above)`);
+  console.log(
+    `\nService worker (the site's offline copy): precaches ${fetched.size} files, ${kb(total)} gzip, in the background after the first visit (not counted above)`,
+  );
   await context.close();
 }
 
@@ -81,7 +88,15 @@ async function main() {
   const browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const blocks = blocksByExperiment();
   console.log(`Browser benchmark on ${DIST} (${blocks.size} experiments with evidence blocks: ${[...blocks.keys()].join(', ')})`);
@@ -116,7 +131,9 @@ async function main() {
       await Promise.all(reading);
       const before = [...bodies.values()].filter((x) => x.phase === 'load');
       console.log(`\n${exp} page ${b.url}`);
-      console.log(`  JS before interaction: ${kb(before.reduce((a, x) => a + x.gzip, 0))} gzip in ${before.length} files (budget 10 KB, site scripts included)`);
+      console.log(
+        `  JS before interaction: ${kb(before.reduce((a, x) => a + x.gzip, 0))} gzip in ${before.length} files (budget 10 KB, site scripts included)`,
+      );
       await page.locator(`[id="${b.id}"]`).scrollIntoViewIfNeeded();
       await page.locator(`[id="${b.id}"] form[data-controls]`).waitFor({ state: 'visible' });
       phase = 'run';
@@ -126,16 +143,23 @@ async function main() {
       const backend = await page.locator(`[id="${b.id}"]`).getAttribute('data-backend');
       const w = (f: (r: typeof cold) => number) => (warm ? `, warm ${s(f(warm))}` : '');
       console.log(`  Run → first progress: cold ${s(cold.firstProgress)} (loads TF.js + WASM)${w((r) => r.firstProgress)} (budget 1 s)`);
-      console.log(`  ${exp.toUpperCase()} default run complete: cold ${s(cold.done)}${w((r) => r.done)} on ${backend}, ended ${cold.state}${warm ? `/${warm.state}` : ''} (budget ${exp === 'e1' ? '1.5' : '15'} s)`);
+      console.log(
+        `  ${exp.toUpperCase()} default run complete: cold ${s(cold.done)}${w((r) => r.done)} on ${backend}, ended ${cold.state}${warm ? `/${warm.state}` : ''} (budget ${exp === 'e1' ? '1.5' : '15'} s)`,
+      );
       await page.waitForTimeout(200);
       await Promise.all(reading);
       const run = [...bodies.entries()].filter(([, x]) => x.phase === 'run');
       const ui = run.filter(([u]) => /\/(run-panel|live-chart|backend-line|preload-helper)[.-]/.test(u));
       const lab = run.filter(([u]) => !ui.some(([v]) => v === u));
       if (exp === 'e1') {
-        console.log(`  Lab chunk loaded by Run (worker JS + TF.js + WASM binary + lab): ${kb(lab.reduce((a, [, x]) => a + x.gzip, 0))} gzip (${kb(lab.reduce((a, [, x]) => a + x.bytes, 0))} raw; budget 300 KB)`);
-        for (const [u, x] of lab.sort((p, q) => q[1].gzip - p[1].gzip)) console.log(`    ${kb(x.gzip).padStart(9)}  ${u.replace(server.origin, '')}`);
-        console.log(`  Run UI on the main thread (panel + live chart with Observable Plot): ${kb(ui.reduce((a, [, x]) => a + x.gzip, 0))} gzip`);
+        console.log(
+          `  Lab chunk loaded by Run (worker JS + TF.js + WASM binary + lab): ${kb(lab.reduce((a, [, x]) => a + x.gzip, 0))} gzip (${kb(lab.reduce((a, [, x]) => a + x.bytes, 0))} raw; budget 300 KB)`,
+        );
+        for (const [u, x] of lab.sort((p, q) => q[1].gzip - p[1].gzip))
+          console.log(`    ${kb(x.gzip).padStart(9)}  ${u.replace(server.origin, '')}`);
+        console.log(
+          `  Run UI on the main thread (panel + live chart with Observable Plot): ${kb(ui.reduce((a, [, x]) => a + x.gzip, 0))} gzip`,
+        );
       }
       await context.close();
     }

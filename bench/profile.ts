@@ -8,7 +8,13 @@ import type { NormPlacement } from '~/lab/config';
 
 const norm = (process.argv[2] ?? 'pre') as NormPlacement;
 const task: Task = {
-  id: 'bench', description: 'random symbols', vocabSize: 10, srcLen: 8, tgtLen: 7, sep: 8, bos: 9,
+  id: 'bench',
+  description: 'random symbols',
+  vocabSize: 10,
+  srcLen: 8,
+  tgtLen: 7,
+  sep: 8,
+  bos: 9,
   sample(rng, n) {
     const row = (k: number) => Array.from({ length: k }, () => rng.int(8));
     return { src: Array.from({ length: n }, () => row(8)), tgt: Array.from({ length: n }, () => row(7)) };
@@ -30,7 +36,10 @@ for (const k of prof.kernels) {
   const ms = typeof k.kernelTimeMs === 'number' ? k.kernelTimeMs : 0;
   total += ms;
   const key = `${k.name} ${k.inputShapes.map((s) => `[${s}]`).join(' ')}`;
-  for (const [map, id] of [[byKey, key], [byName, k.name]] as const) {
+  for (const [map, id] of [
+    [byKey, key],
+    [byName, k.name],
+  ] as const) {
     const e = map.get(id) ?? { n: 0, ms: 0 };
     e.n++;
     e.ms += ms;
@@ -38,7 +47,10 @@ for (const k of prof.kernels) {
   }
 }
 const show = (m: Map<string, { n: number; ms: number }>, top: number) =>
-  [...m].sort((a, b) => b[1].ms - a[1].ms).slice(0, top).forEach(([k, v]) => console.log(`${(v.ms / STEPS).toFixed(2).padStart(7)} ms ${(v.n / STEPS).toFixed(0).padStart(5)}×  ${k}`));
+  [...m]
+    .sort((a, b) => b[1].ms - a[1].ms)
+    .slice(0, top)
+    .forEach(([k, v]) => console.log(`${(v.ms / STEPS).toFixed(2).padStart(7)} ms ${(v.n / STEPS).toFixed(0).padStart(5)}×  ${k}`));
 console.log(`kernels per step ${(prof.kernels.length / STEPS).toFixed(0)}, kernel ms per step ${(total / STEPS).toFixed(1)}\n-- by kernel`);
 show(byName, 25);
 console.log('-- by kernel and shapes');

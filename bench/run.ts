@@ -37,7 +37,13 @@ const SRC = 8;
 const ANSWER = 7;
 const ref = { layers: 6, d: 64, heads: 4, batch: 32, T: SRC + 1 + ANSWER, vocab: SYMBOLS + 2 };
 const benchTask: Task = {
-  id: 'bench', description: 'random symbols (timing only)', vocabSize: ref.vocab, srcLen: SRC, tgtLen: ANSWER, sep: SYMBOLS, bos: SYMBOLS + 1,
+  id: 'bench',
+  description: 'random symbols (timing only)',
+  vocabSize: ref.vocab,
+  srcLen: SRC,
+  tgtLen: ANSWER,
+  sep: SYMBOLS,
+  bos: SYMBOLS + 1,
   sample(rng, batchSize) {
     const row = (n: number) => Array.from({ length: n }, () => rng.int(SYMBOLS));
     return { src: Array.from({ length: batchSize }, () => row(SRC)), tgt: Array.from({ length: batchSize }, () => row(ANSWER)) };
@@ -55,20 +61,28 @@ async function timeTfjsStep() {
     const cpu: number[] = [];
     let last = cpuMs();
     const before = tf.memory().numTensors;
-    const r = await train(model, benchTask, { steps: WARMUP + steps, batchSize: ref.batch, progressEvery: 1, seed: 1 }, {
-      onProgress: () => {
-        const now = cpuMs();
-        cpu.push(now - last);
-        last = now;
+    const r = await train(
+      model,
+      benchTask,
+      { steps: WARMUP + steps, batchSize: ref.batch, progressEvery: 1, seed: 1 },
+      {
+        onProgress: () => {
+          const now = cpuMs();
+          cpu.push(now - last);
+          last = now;
+        },
       },
-    });
+    );
     if (r.status !== 'done') throw new Error(`training stopped: ${r.reason}`);
     const leaked = tf.memory().numTensors - before;
     // Kernels per step: the difference between 3 and 1 more steps, halved (leaves out train()'s set-up).
-    const kernels = async (n: number) => (await tf.profile(async () => {
-        await train(model, benchTask, { steps: n, batchSize: ref.batch, seed: 2 });
-        return [];
-      })).kernels.length;
+    const kernels = async (n: number) =>
+      (
+        await tf.profile(async () => {
+          await train(model, benchTask, { steps: n, batchSize: ref.batch, seed: 2 });
+          return [];
+        })
+      ).kernels.length;
     const kernelsPerStep = ((await kernels(3)) - (await kernels(1))) / 2;
     return {
       params: countParams(model),
@@ -84,8 +98,14 @@ async function timeTfjsStep() {
 
 function timeMatMul(n = 256, reps = 30): number {
   const r = makeRng(3);
-  const a = tf.tensor2d(Float32Array.from({ length: n * n }, () => r.normal()), [n, n]);
-  const b = tf.tensor2d(Float32Array.from({ length: n * n }, () => r.normal()), [n, n]);
+  const a = tf.tensor2d(
+    Float32Array.from({ length: n * n }, () => r.normal()),
+    [n, n],
+  );
+  const b = tf.tensor2d(
+    Float32Array.from({ length: n * n }, () => r.normal()),
+    [n, n],
+  );
   const once = () => {
     const t0 = performance.now();
     const c = tf.matMul(a, b);
@@ -111,14 +131,28 @@ interface TorchResult {
 
 function timeTorch(): TorchResult | { skipped: string } {
   const script = fileURLToPath(new URL('./torch_step.py', import.meta.url));
-  const cfg = JSON.stringify({ layers: ref.layers, d: ref.d, heads: ref.heads, T: ref.T, batch: ref.batch, vocab: ref.vocab, answer: ANSWER, norm, warmup: WARMUP, steps });
+  const cfg = JSON.stringify({
+    layers: ref.layers,
+    d: ref.d,
+    heads: ref.heads,
+    T: ref.T,
+    batch: ref.batch,
+    vocab: ref.vocab,
+    answer: ANSWER,
+    norm,
+    warmup: WARMUP,
+    steps,
+  });
   const reasons: string[] = [];
   for (const python of ['/usr/bin/python3', 'python3']) {
     try {
       const out = execFileSync(python, [script, cfg], {
         // One thread for OpenBLAS too, not only for torch's own intra-op pool.
         env: { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1' },
-        encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000 });
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        timeout: 300_000,
+      });
       return { python, ...(JSON.parse(out.trim().split('\n').at(-1)!) as Omit<TorchResult, 'python'>) };
     } catch (err) {
       const e = err as { stderr?: string; message: string };
@@ -161,19 +195,30 @@ async function main() {
     ['', 'TF.js WASM', 'PyTorch 1 thread'],
     ['ms per step (wall, median)', f1(tfjs.msPerStep), 'skipped' in torch ? '—' : f1(torch.msPerStep)],
     ['ms per step (CPU, median)', f1(tfjs.cpuMsPerStep), 'skipped' in torch ? '—' : f1(torch.cpuMsPerStep)],
-    ['model GFLOP/s (per CPU s)', f1(modelGflops), 'skipped' in torch ? '—' : f1(result.torch && 'modelGflopsPerCpuSecond' in result.torch ? result.torch.modelGflopsPerCpuSecond : NaN)],
+    [
+      'model GFLOP/s (per CPU s)',
+      f1(modelGflops),
+      'skipped' in torch ? '—' : f1(result.torch && 'modelGflopsPerCpuSecond' in result.torch ? result.torch.modelGflopsPerCpuSecond : NaN),
+    ],
     ['256×256 matMul GFLOP/s', f1(matMulGflops), 'skipped' in torch ? '—' : f1(torch.matMul256Gflops)],
     ['kernels per step', String(tfjs.kernelsPerStep), ''],
     ['parameters', String(tfjs.params), 'skipped' in torch ? '—' : String(torch.params)],
   ];
   const w0 = Math.max(...rows.map((r) => r[0].length));
   const w1 = Math.max(...rows.map((r) => r[1].length));
-  console.log(`Reference step: decoder-only, ${ref.layers} layers, d ${ref.d}, ${ref.heads} heads, T ${ref.T}, batch ${ref.batch}, ${norm === 'pre' ? 'Pre' : 'Post'}-LN, Adam; ${steps} steps after ${WARMUP} warm-up`);
-  console.log(`FLOPs per step (analytic, bench/flops.ts): ${(flops / 1e6).toFixed(0)} M; TF.js ${info.tfjsVersion} on ${info.backend}, Node ${process.versions.node}\n`);
+  console.log(
+    `Reference step: decoder-only, ${ref.layers} layers, d ${ref.d}, ${ref.heads} heads, T ${ref.T}, batch ${ref.batch}, ${norm === 'pre' ? 'Pre' : 'Post'}-LN, Adam; ${steps} steps after ${WARMUP} warm-up`,
+  );
+  console.log(
+    `FLOPs per step (analytic, bench/flops.ts): ${(flops / 1e6).toFixed(0)} M; TF.js ${info.tfjsVersion} on ${info.backend}, Node ${process.versions.node}\n`,
+  );
   for (const [a, b, c] of rows) console.log(`${a.padEnd(w0)}  ${b.padStart(w1)}  ${c}`);
   console.log(`\nTF.js model throughput / its own 256×256 matMul: ${(result.tfjs.modelShareOfMatMul * 100).toFixed(0)}%`);
   if ('skipped' in torch) console.log(`PyTorch row skipped: ${torch.skipped}`);
-  else console.log(`TF.js / PyTorch step time: ${(tfjs.msPerStep / torch.msPerStep).toFixed(2)}× wall, ${(tfjs.cpuMsPerStep / torch.cpuMsPerStep).toFixed(2)}× CPU (goal ≤ 3×)`);
+  else
+    console.log(
+      `TF.js / PyTorch step time: ${(tfjs.msPerStep / torch.msPerStep).toFixed(2)}× wall, ${(tfjs.cpuMsPerStep / torch.cpuMsPerStep).toFixed(2)}× CPU (goal ≤ 3×)`,
+    );
   if (tfjs.leakedTensors !== 0) console.log(`warning: ${tfjs.leakedTensors} tensors leaked by training`);
 }
 

@@ -17,7 +17,8 @@ export function gitState(): { commit: string; dirty: boolean } {
 
 /** Two-space JSON with arrays of numbers kept on one line, so curves do not take a line per number. */
 export function formatJson(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(/\[\s*((?:-?[\d.e+-]+|null)(?:,\s*(?:-?[\d.e+-]+|null))*)\s*\]/g, (_m, body: string) =>
-    `[${body.split(/,\s*/).join(', ')}]`,
+  return JSON.stringify(value, null, 2).replace(
+    /\[\s*((?:-?[\d.e+-]+|null)(?:,\s*(?:-?[\d.e+-]+|null))*)\s*\]/g,
+    (_m, body: string) => `[${body.split(/,\s*/).join(', ')}]`,
   );
 }

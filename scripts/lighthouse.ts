@@ -58,14 +58,19 @@ async function audit(url: string, port: number): Promise<PageResult> {
   if (!result) throw new Error(`lighthouse returned nothing for ${url}`);
   const { lhr } = result;
   if (lhr.runtimeError) throw new Error(`lighthouse could not audit ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
-  const scores = Object.fromEntries(CATEGORIES.map((c) => [c, lhr.categories[c]?.score == null ? null : Math.round(lhr.categories[c]!.score! * 100)]));
+  const scores = Object.fromEntries(
+    CATEGORIES.map((c) => [c, lhr.categories[c]?.score == null ? null : Math.round(lhr.categories[c]!.score! * 100)]),
+  );
   const failing = GATED.flatMap((c) =>
     (lhr.categories[c]?.auditRefs ?? [])
       .filter((ref) => ref.weight > 0)
       .map((ref) => lhr.audits[ref.id]!)
       .filter((a) => a.score !== null && a.score < 1)
       .map((a) => {
-        const items = ((a.details as { items?: Array<{ node?: { snippet?: string }; url?: string; source?: { url?: string } }> } | undefined)?.items ?? [])
+        const items = (
+          (a.details as { items?: Array<{ node?: { snippet?: string }; url?: string; source?: { url?: string } }> } | undefined)?.items ??
+          []
+        )
           .slice(0, 3)
           .map((it) => it.node?.snippet ?? it.url ?? it.source?.url ?? JSON.stringify(it).slice(0, 120));
         return `${c}: ${a.id} (${a.title})${items.length ? `\n      ${items.join('\n      ')}` : ''}`;
@@ -84,7 +89,16 @@ export async function auditSite(dist = DIST): Promise<PageResult[]> {
   const server = await preview(sitePort, dist);
   const chrome = await chromeLauncher.launch({
     chromePath: CHROME,
-    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    chromeFlags: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const results: PageResult[] = [];
   try {

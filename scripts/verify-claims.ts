@@ -20,7 +20,11 @@ async function verify(id: string, skipScales: boolean): Promise<Verification> {
   const printer = progressPrinter(`[${id}]`);
   let done = 0;
   const cache = createRunCache<Json>(async (_id, params, seed) => {
-    const result = await runExperiment(id, params, { seed, backend: 'wasm', onProgress: (p) => printer.update({ fraction: p.fraction, message: `run ${done + 1} (seed ${seed}): ${p.message}` }) });
+    const result = await runExperiment(id, params, {
+      seed,
+      backend: 'wasm',
+      onProgress: (p) => printer.update({ fraction: p.fraction, message: `run ${done + 1} (seed ${seed}): ${p.message}` }),
+    });
     done += 1;
     return result;
   });
@@ -33,8 +37,16 @@ async function verify(id: string, skipScales: boolean): Promise<Verification> {
     if (skipScales && kept) scales.push(...kept.scales.filter((s) => claim.scales.some((c) => c.label === s.label)));
     else for (const scale of claim.scales) scales.push({ label: scale.label, ...(await evaluateConfiguration(claim, scale, run)) });
     const counterRuns = [];
-    for (const counter of claim.counterRuns) counterRuns.push({ why: counter.why, ...(await evaluateConfiguration(claim, counterConfiguration(claim, counter), run)) });
-    claims[claim.id] = { statement: claim.statement, mode: claim.mode, figure: claim.figure, default: await evaluateConfiguration(claim, undefined, run), scales, counterRuns };
+    for (const counter of claim.counterRuns)
+      counterRuns.push({ why: counter.why, ...(await evaluateConfiguration(claim, counterConfiguration(claim, counter), run)) });
+    claims[claim.id] = {
+      statement: claim.statement,
+      mode: claim.mode,
+      figure: claim.figure,
+      default: await evaluateConfiguration(claim, undefined, run),
+      scales,
+      counterRuns,
+    };
   }
   printer.done(`${done} runs`);
   const commit = gitState();
@@ -71,8 +83,12 @@ async function main(): Promise<void> {
     const file = `${folderFor(id)}/verification.json`;
     writeFileSync(`${root}${file}`, `${formatJson(verification)}\n`);
     const failing = Object.entries(verification.claims).flatMap(([claimId, c]) => [
-      ...[c.default, ...c.scales].filter((r) => !configurationHolds(r)).map((r) => `${claimId} does not hold on every seed of ${canonicalJson(r.params)}`),
-      ...c.counterRuns.filter((r) => !configurationFails(r)).map((r) => `${claimId} does not fail on its counter-run ${canonicalJson(r.params)}`),
+      ...[c.default, ...c.scales]
+        .filter((r) => !configurationHolds(r))
+        .map((r) => `${claimId} does not hold on every seed of ${canonicalJson(r.params)}`),
+      ...c.counterRuns
+        .filter((r) => !configurationFails(r))
+        .map((r) => `${claimId} does not fail on its counter-run ${canonicalJson(r.params)}`),
     ]);
     console.log(`wrote ${file}${failing.length ? `; problems: ${failing.join('; ')}` : ''}`);
     if (failing.length) process.exitCode = 1;

@@ -25,6 +25,9 @@ export function storedRunOutcome(claim: Claim<unknown>, reference: StoredRun): s
     return undefined;
   }
   if (!outcome) return undefined;
-  const scope = claim.mode === 'mean-over-seeds' ? `seed ${reference.provenance.seed} alone; the claim is about the mean over ${claim.seeds.length} seeds` : `seed ${reference.provenance.seed}`;
+  const scope =
+    claim.mode === 'mean-over-seeds'
+      ? `seed ${reference.provenance.seed} alone; the claim is about the mean over ${claim.seeds.length} seeds`
+      : `seed ${reference.provenance.seed}`;
   return `${outcome.holds ? 'holds' : 'does not hold'} (${scope}: ${outcome.detail}).`;
 }

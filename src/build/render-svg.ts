@@ -15,7 +15,8 @@ export function renderSvg(spec: ChartSpec, compare?: ChartSpec): string {
 /** Plot writes coordinates with up to 15 decimals; one is plenty at screen resolution and keeps pages light.
  * Only geometry attributes are touched: tick labels and titles keep their digits. */
 export function compactNumbers(svg: string): string {
-  return svg.replace(/\b(d|x|y|x1|x2|y1|y2|cx|cy|r|width|height|transform|points)="([^"]*)"/g, (_m, name: string, value: string) =>
-    `${name}="${value.replace(/(\d+\.\d)\d{2,}/g, '$1').replace(/(\d+)\.0(?!\d)/g, '$1')}"`,
+  return svg.replace(
+    /\b(d|x|y|x1|x2|y1|y2|cx|cy|r|width|height|transform|points)="([^"]*)"/g,
+    (_m, name: string, value: string) => `${name}="${value.replace(/(\d+\.\d)\d{2,}/g, '$1').replace(/(\d+)\.0(?!\d)/g, '$1')}"`,
   );
 }

@@ -10,7 +10,10 @@ export const VERDICT_LABELS: Record<VerdictValue, string> = {
 
 /** "(a)" → "claim-a"; the id a verdict on that thread claim carries. */
 export function claimAnchor(claim: string): string {
-  const slug = claim.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const slug = claim
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   if (!slug) throw new Error(`Verdict: claim "${claim}" has no letters or digits to make an id from`);
   return `claim-${slug}`;
 }

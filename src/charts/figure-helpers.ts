@@ -34,7 +34,13 @@ export function lossChart(title: string, rows: ChartRow[]): ChartSpec {
 }
 
 export function bars(title: string, yLabel: string, values: [string, Maybe][], group = ''): ChartSpec {
-  return { title, x: { label: group || 'variant' }, y: { label: yLabel }, mark: 'bar', rows: values.map(([series, y]) => ({ series, x: group || series, y: y ?? NaN })) };
+  return {
+    title,
+    x: { label: group || 'variant' },
+    y: { label: yLabel },
+    mark: 'bar',
+    rows: values.map(([series, y]) => ({ series, x: group || series, y: y ?? NaN })),
+  };
 }
 
 export const warm = (w: number) => (w > 0 ? `, warmup ${w}` : '');

@@ -11,7 +11,9 @@ function marks(spec: ChartSpec, rows: ChartRow[], faint: boolean): Plot.Markish[
   const xy = { x: 'x', y: 'y', stroke: 'series', ...style };
   if (spec.mark === 'bar') {
     // Horizontal bars: variant names are long, and read better as row labels than as rotated ticks.
-    return [Plot.barX(rows, { y: 'series', x: 'y', fill: 'series', fy: spec.x.band ? 'x' : undefined, ...(faint ? { fillOpacity: 0.35 } : {}) })];
+    return [
+      Plot.barX(rows, { y: 'series', x: 'y', fill: 'series', fy: spec.x.band ? 'x' : undefined, ...(faint ? { fillOpacity: 0.35 } : {}) }),
+    ];
   }
   if (spec.mark === 'dot') return [Plot.dot(rows, { ...xy, r: faint ? 2 : 3 })];
   const perSeries = rows.length / Math.max(1, new Set(rows.map((r) => r.series)).size);
@@ -45,8 +47,12 @@ export function plotOptions(spec: ChartSpec, opts: { compare?: ChartSpec; width?
     marginRight: bar && spec.x.band ? 90 : 20,
     marginBottom: 40,
     className: 'evidence-plot',
-    x: bar ? { label: spec.y.label, type: spec.y.log ? 'log' : 'linear', grid: true, tickFormat: spec.y.log ? logTickFormat(rows) : undefined } : { label: spec.x.label, type: spec.x.log ? 'log' : spec.x.band ? 'point' : 'linear', grid: true },
-    y: bar ? { label: null, domain: series } : { label: spec.y.label, type: spec.y.log ? 'log' : 'linear', grid: true, tickFormat: spec.y.log ? logTickFormat(rows) : undefined },
+    x: bar
+      ? { label: spec.y.label, type: spec.y.log ? 'log' : 'linear', grid: true, tickFormat: spec.y.log ? logTickFormat(rows) : undefined }
+      : { label: spec.x.label, type: spec.x.log ? 'log' : spec.x.band ? 'point' : 'linear', grid: true },
+    y: bar
+      ? { label: null, domain: series }
+      : { label: spec.y.label, type: spec.y.log ? 'log' : 'linear', grid: true, tickFormat: spec.y.log ? logTickFormat(rows) : undefined },
     ...(bar && spec.x.band ? { fy: { label: spec.x.label } } : {}),
     color: { domain: series, range: seriesColors(series) },
     marks: [

@@ -22,7 +22,8 @@ export interface ChartSpec {
 /** Positive finite rows only on log axes (a log scale cannot place 0 or NaN); everything finite otherwise. */
 export function plottableRows(spec: ChartSpec): ChartRow[] {
   return spec.rows.filter(
-    (r) => Number.isFinite(r.y) && (!spec.y.log || r.y > 0) && (typeof r.x !== 'number' || (Number.isFinite(r.x) && (!spec.x.log || r.x > 0))),
+    (r) =>
+      Number.isFinite(r.y) && (!spec.y.log || r.y > 0) && (typeof r.x !== 'number' || (Number.isFinite(r.x) && (!spec.x.log || r.x > 0))),
   );
 }
 
@@ -62,9 +63,12 @@ export function tableOf(spec: ChartSpec): Table {
   return {
     caption: spec.title,
     columns: [spec.x.label, ...series],
-    rows: xs.map((x) => [x, ...series.map((s) => {
-      const v = cell.get(`${s}\u0000${x}`);
-      return v === undefined ? '' : fmt(v);
-    })]),
+    rows: xs.map((x) => [
+      x,
+      ...series.map((s) => {
+        const v = cell.get(`${s}\u0000${x}`);
+        return v === undefined ? '' : fmt(v);
+      }),
+    ]),
   };
 }

@@ -14,7 +14,16 @@ export interface Paper {
 export const papers = {
   Vas17: {
     key: 'Vas17',
-    authors: ['Ashish Vaswani', 'Noam Shazeer', 'Niki Parmar', 'Jakob Uszkoreit', 'Llion Jones', 'Aidan N. Gomez', 'Łukasz Kaiser', 'Illia Polosukhin'],
+    authors: [
+      'Ashish Vaswani',
+      'Noam Shazeer',
+      'Niki Parmar',
+      'Jakob Uszkoreit',
+      'Llion Jones',
+      'Aidan N. Gomez',
+      'Łukasz Kaiser',
+      'Illia Polosukhin',
+    ],
     title: 'Attention Is All You Need',
     year: 2017,
     venue: 'NeurIPS 2017',
@@ -38,7 +47,18 @@ export const papers = {
   },
   Xio20: {
     key: 'Xio20',
-    authors: ['Ruibin Xiong', 'Yunchang Yang', 'Di He', 'Kai Zheng', 'Shuxin Zheng', 'Chen Xing', 'Huishuai Zhang', 'Yanyan Lan', 'Liwei Wang', 'Tie-Yan Liu'],
+    authors: [
+      'Ruibin Xiong',
+      'Yunchang Yang',
+      'Di He',
+      'Kai Zheng',
+      'Shuxin Zheng',
+      'Chen Xing',
+      'Huishuai Zhang',
+      'Yanyan Lan',
+      'Liwei Wang',
+      'Tie-Yan Liu',
+    ],
     title: 'On Layer Normalization in the Transformer Architecture',
     year: 2020,
     venue: 'ICML 2020',
@@ -262,9 +282,7 @@ function authorLabel(paper: Paper): string {
 
 /** "a"/"b" after the year when two papers share the same author label and year (He et al., 2016a/b). */
 function yearSuffix(paper: Paper): string {
-  const twins = (Object.values(papers) as Paper[]).filter(
-    (p) => p.year === paper.year && authorLabel(p) === authorLabel(paper),
-  );
+  const twins = (Object.values(papers) as Paper[]).filter((p) => p.year === paper.year && authorLabel(p) === authorLabel(paper));
   if (twins.length < 2) return '';
   return String.fromCharCode(97 + twins.findIndex((p) => p.key === paper.key));
 }

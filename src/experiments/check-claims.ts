@@ -23,7 +23,8 @@ export function checkExperiment(experimentId: string): void {
   const cache = createRunCache<Json>((id, params, seed) => runExperiment(id, params, { seed, backend: 'wasm' }));
   const run = (params: Record<string, unknown>, seed: number) => cache.get(experimentId, resolveParams(experimentId, params), seed);
   const { rtol, atol } = experiment.tolerance;
-  const close = (a: number | null, b: number | null) => a === b || (a !== null && b !== null && Math.abs(a - b) <= atol + rtol * Math.abs(b));
+  const close = (a: number | null, b: number | null) =>
+    a === b || (a !== null && b !== null && Math.abs(a - b) <= atol + rtol * Math.abs(b));
 
   describe(`${experimentId}: ${experiment.title}`, () => {
     beforeAll(async () => {
@@ -65,7 +66,10 @@ export function checkExperiment(experimentId: string): void {
           const s = stored!.default.runs?.[i] ?? { seed: -1, ...stored!.default.overSeeds! };
           return s.seed !== r.seed || s.holds !== r.holds || !close(r.value, s.value);
         });
-        expect(drift.map((r) => `seed ${r.seed}: fresh ${r.value} (${r.holds ? 'holds' : 'fails'})`), `run \`npm run verify-claims -- ${experimentId}\` if the change is intended`).toEqual([]);
+        expect(
+          drift.map((r) => `seed ${r.seed}: fresh ${r.value} (${r.holds ? 'holds' : 'fails'})`),
+          `run \`npm run verify-claims -- ${experimentId}\` if the change is intended`,
+        ).toEqual([]);
       });
     }
 
@@ -75,10 +79,17 @@ export function checkExperiment(experimentId: string): void {
     if (sample) {
       const { claim, scale, stored } = sample;
       test(`${claim.id} at ${scale!.label}: a fresh run of seed ${stored!.seeds[0]} matches the stored verification`, async () => {
-        const fresh = await evaluateConfiguration(claim, { params: scale!.params, seeds: stored!.seeds.slice(0, claim.mode === 'each-seed' ? 1 : undefined) }, run);
+        const fresh = await evaluateConfiguration(
+          claim,
+          { params: scale!.params, seeds: stored!.seeds.slice(0, claim.mode === 'each-seed' ? 1 : undefined) },
+          run,
+        );
         expect(fresh.params).toEqual(stored!.params);
         const [f, s] = [fresh.runs?.[0] ?? fresh.overSeeds!, stored!.runs?.[0] ?? stored!.overSeeds!];
-        expect({ holds: f.holds, close: close(f.value, s.value) }, `fresh ${f.value}, stored ${s.value}`).toEqual({ holds: s.holds, close: true });
+        expect({ holds: f.holds, close: close(f.value, s.value) }, `fresh ${f.value}, stored ${s.value}`).toEqual({
+          holds: s.holds,
+          close: true,
+        });
       });
     }
 
@@ -89,7 +100,9 @@ export function checkExperiment(experimentId: string): void {
       expect(stored.provenance.params).toEqual(defaultsOf(experimentId));
       const fresh = roundMeasurements(await run({}, stored.provenance.seed));
       const mismatches = compareMeasurements(stored.measurements, fresh, experiment.tolerance);
-      const shown = mismatches.slice(0, 5).map((m) => `${m.path}: stored ${JSON.stringify(m.stored)}, fresh ${JSON.stringify(m.fresh)} (${m.reason})`);
+      const shown = mismatches
+        .slice(0, 5)
+        .map((m) => `${m.path}: stored ${JSON.stringify(m.stored)}, fresh ${JSON.stringify(m.fresh)} (${m.reason})`);
       expect(shown, `run \`npm run stored-runs -- ${experimentId}\` if the change is intended`).toEqual([]);
     });
   });

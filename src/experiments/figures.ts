@@ -14,7 +14,10 @@ const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.i
 const isNumList = (v: unknown): v is number[] => Array.isArray(v) && v.length > 1 && v.every((n) => typeof n === 'number' || n === null);
 
 function humanize(path: string): string {
-  return path.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[._]/g, ' ').trim();
+  return path
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/[._]/g, ' ')
+    .trim();
 }
 
 /** Groups found in a measurement: objects whose children are number lists (lines) or numbers (bars). */
@@ -37,7 +40,13 @@ export function genericFigures(measurements: unknown, path = '', out: ChartSpec[
     const rows: ChartRow[] = lists.flatMap(([k, v]) => v.map((y, i) => ({ series: humanize(k), x: i + 1, y: y ?? NaN })));
     const values = rows.map((r) => Math.abs(r.y)).filter((y) => Number.isFinite(y) && y > 0);
     const log = values.length > 0 && Math.max(...values) / Math.min(...values) > 1e3;
-    out.push({ title: humanize(path) || 'measurements', x: { label: 'index' }, y: { label: humanize(path) || 'value', log }, mark: 'line', rows });
+    out.push({
+      title: humanize(path) || 'measurements',
+      x: { label: 'index' },
+      y: { label: humanize(path) || 'value', log },
+      mark: 'line',
+      rows,
+    });
   }
   if (numbers.length > 1) {
     out.push({
@@ -48,7 +57,8 @@ export function genericFigures(measurements: unknown, path = '', out: ChartSpec[
       rows: numbers.map(([k, y]) => ({ series: humanize(k), x: humanize(path) || 'value', y })),
     });
   }
-  for (const [k, v] of entries) if (isObj(v) || (Array.isArray(v) && !isNumList(v) && false)) genericFigures(v, path ? `${path}.${k}` : k, out);
+  for (const [k, v] of entries)
+    if (isObj(v) || (Array.isArray(v) && !isNumList(v) && false)) genericFigures(v, path ? `${path}.${k}` : k, out);
   return out;
 }
 

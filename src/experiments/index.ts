@@ -22,7 +22,8 @@ function loadExperiments(): AnyExperiment[] {
     const folder = folderOf(path);
     const exp = mod.experiment;
     if (!exp) throw new Error(`src/experiments/${folder}/experiment.ts must export \`experiment\``);
-    if (!folder.startsWith(`${exp.id}-`)) throw new Error(`src/experiments/${folder}: the folder must be named "${exp.id}-<name>" after its experiment id "${exp.id}"`);
+    if (!folder.startsWith(`${exp.id}-`))
+      throw new Error(`src/experiments/${folder}: the folder must be named "${exp.id}-<name>" after its experiment id "${exp.id}"`);
     out.push(exp);
   }
   return out.sort((a, b) => numberOf(a.id) - numberOf(b.id));
@@ -54,7 +55,10 @@ function loadClaims(): Claim<unknown>[] {
     const folder = folderOf(path);
     if (!Array.isArray(mod.claims)) throw new Error(`src/experiments/${folder}/claims.ts must export \`claims\` (an array)`);
     for (const claim of mod.claims) {
-      if (!folder.startsWith(`${claim.experiment}-`)) throw new Error(`src/experiments/${folder}/claims.ts: claim "${claim.id}" names experiment "${claim.experiment}", not this folder's`);
+      if (!folder.startsWith(`${claim.experiment}-`))
+        throw new Error(
+          `src/experiments/${folder}/claims.ts: claim "${claim.id}" names experiment "${claim.experiment}", not this folder's`,
+        );
       if (out.some((c) => c.id === claim.id)) throw new Error(`src/experiments/${folder}/claims.ts: claim id "${claim.id}" is used twice`);
       out.push(claim);
     }

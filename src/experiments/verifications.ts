@@ -22,7 +22,10 @@ function load(): Map<string, Verification> {
 export const verifications: ReadonlyMap<string, Verification> = load();
 
 /** The stored verification of one claim with its file's provenance, or undefined if none is stored yet. */
-export function getClaimRecord(experimentId: string, claimId: string): { record: ClaimRecord; provenance: Verification['provenance'] } | undefined {
+export function getClaimRecord(
+  experimentId: string,
+  claimId: string,
+): { record: ClaimRecord; provenance: Verification['provenance'] } | undefined {
   const v = verifications.get(experimentId);
   const record = v?.claims[claimId];
   return v && record ? { record, provenance: v.provenance } : undefined;

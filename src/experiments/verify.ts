@@ -12,7 +12,11 @@ export function configurationParams(claim: Claim<unknown>, configuration?: Claim
   return resolveParams(claim.experiment, { ...claim.params, ...(configuration?.params ?? {}) });
 }
 
-export async function evaluateConfiguration(claim: Claim<unknown>, configuration: ClaimConfiguration | undefined, run: ClaimRunner): Promise<ConfigurationRecord> {
+export async function evaluateConfiguration(
+  claim: Claim<unknown>,
+  configuration: ClaimConfiguration | undefined,
+  run: ClaimRunner,
+): Promise<ConfigurationRecord> {
   const params = configurationParams(claim, configuration);
   const seeds = configuration?.seeds ?? claim.seeds;
   const started = performance.now();
@@ -27,7 +31,12 @@ export async function evaluateConfiguration(claim: Claim<unknown>, configuration
   const all: unknown[] = [];
   for (const seed of seeds) all.push(await run(params, seed));
   const outcome = claim.predicate(all);
-  return { params, seeds, overSeeds: { holds: outcome.holds, value: outcome.value ?? null, detail: outcome.detail }, ms: Math.round(performance.now() - started) };
+  return {
+    params,
+    seeds,
+    overSeeds: { holds: outcome.holds, value: outcome.value ?? null, detail: outcome.detail },
+    ms: Math.round(performance.now() - started),
+  };
 }
 
 /** A counter-run as a configuration: on the claim's first seed unless it names its own. */

@@ -20,13 +20,24 @@ export interface AdamConstants {
 
 type Arr = Float32Array;
 interface Views {
-  p: Arr; m: Arr; v: Arr; g: Arr; p2: Arr; m2: Arr; v2: Arr;
+  p: Arr;
+  m: Arr;
+  v: Arr;
+  g: Arr;
+  p2: Arr;
+  m2: Arr;
+  v2: Arr;
 }
 
 /** The update of one tensor; `scale` multiplies the gradient (global-norm clipping) unless null. */
 function updateOne({ p, m, v, g, p2, m2, v2 }: Views, c: AdamConstants, scale: number | null): void {
   const f = Math.fround;
-  const b1 = f(c.beta1), ob1 = f(1 - c.beta1), b2 = f(c.beta2), ob2 = f(1 - c.beta2), eps = f(c.epsilon), lr = f(c.lrT);
+  const b1 = f(c.beta1),
+    ob1 = f(1 - c.beta1),
+    b2 = f(c.beta2),
+    ob2 = f(1 - c.beta2),
+    eps = f(c.epsilon),
+    lr = f(c.lrT);
   const s = scale === null ? 0 : f(scale);
   const s2 = f(s * s);
   for (let i = 0; i < p.length; i++) {
@@ -80,7 +91,14 @@ registerBoth(ADAM_KERNEL, kernelFunc);
  * Adam on every tensor at once: returns [θ', m', v'] per tensor. `scale` (a scalar tensor) multiplies the
  * gradients first (clipping), or null. Float32 tensors only; backends 'wasm' and 'cpu'.
  */
-export function adamUpdate(params: tf.Tensor[], m: tf.Tensor[], v: tf.Tensor[], grads: tf.Tensor[], scale: tf.Scalar | null, c: AdamConstants): [tf.Tensor, tf.Tensor, tf.Tensor][] {
+export function adamUpdate(
+  params: tf.Tensor[],
+  m: tf.Tensor[],
+  v: tf.Tensor[],
+  grads: tf.Tensor[],
+  scale: tf.Scalar | null,
+  c: AdamConstants,
+): [tf.Tensor, tf.Tensor, tf.Tensor][] {
   const inputs: Record<string, tf.Tensor> = {};
   params.forEach((p, i) => {
     inputs[`p${i}`] = p;

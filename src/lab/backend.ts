@@ -25,7 +25,8 @@ export interface BackendOptions {
    * Directory (Node path or URL prefix, ending in '/') holding the tfjs-backend-wasm*.wasm files, or a map
    * from each file name to its URL (what a bundler that hashes names gives), as setWasmPaths accepts.
    */
-  wasmPath?: string | Partial<Record<'tfjs-backend-wasm.wasm' | 'tfjs-backend-wasm-simd.wasm' | 'tfjs-backend-wasm-threaded-simd.wasm', string>>;
+  wasmPath?:
+    string | Partial<Record<'tfjs-backend-wasm.wasm' | 'tfjs-backend-wasm-simd.wasm' | 'tfjs-backend-wasm-threaded-simd.wasm', string>>;
   /** WASM threads (only used when the page is cross-origin isolated); default 1 in Node for reproducibility. */
   threads?: number;
 }
@@ -54,7 +55,9 @@ export async function registerGradients(): Promise<void> {
     const mod = await nodeImport('node:module');
     mod.registerHooks?.({
       resolve(specifier: string, context: { parentURL?: string }, next: (s: string, c: unknown) => unknown) {
-        const inTfjs = specifier.includes('@tensorflow/tfjs-core/dist/') || (specifier.startsWith('.') && !!context.parentURL?.includes('/@tensorflow/tfjs-core/dist/'));
+        const inTfjs =
+          specifier.includes('@tensorflow/tfjs-core/dist/') ||
+          (specifier.startsWith('.') && !!context.parentURL?.includes('/@tensorflow/tfjs-core/dist/'));
         if (inTfjs && !specifier.endsWith('.js')) {
           try {
             return next(specifier + '.js', context);
@@ -82,7 +85,8 @@ let queue: Promise<unknown> = Promise.resolve();
  */
 export function initBackend(opts: BackendOptions = {}): Promise<BackendInfo> {
   const prefer = opts.prefer ?? 'wasm';
-  if (prefer !== 'wasm' && prefer !== 'cpu') return Promise.reject(new Error(`backend must be one of 'wasm' | 'cpu', got ${JSON.stringify(prefer)}`));
+  if (prefer !== 'wasm' && prefer !== 'cpu')
+    return Promise.reject(new Error(`backend must be one of 'wasm' | 'cpu', got ${JSON.stringify(prefer)}`));
   const next = queue.then(() => selectBackend(prefer, opts));
   queue = next.catch(() => undefined);
   return next;

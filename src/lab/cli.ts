@@ -15,8 +15,16 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 
 function gitState(): { commit: string; dirty: boolean } {
   try {
-    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    const status = execFileSync('git', ['status', '--porcelain', '--', 'src/lab'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+    const status = execFileSync('git', ['status', '--porcelain', '--', 'src/lab'], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     return { commit, dirty: status.trim() !== '' };
   } catch {
     return { commit: 'unknown', dirty: false };
@@ -62,7 +70,12 @@ async function run(cmd: Extract<Command, { command: 'run' }>): Promise<number> {
   const started = performance.now();
   let measurements;
   try {
-    measurements = await exp.run(params as ParamValues<ParamSchema>, { seed, backend: cmd.backend, signal: controller.signal, onProgress: printer.update });
+    measurements = await exp.run(params as ParamValues<ParamSchema>, {
+      seed,
+      backend: cmd.backend,
+      signal: controller.signal,
+      onProgress: printer.update,
+    });
   } catch (err) {
     printer.clear();
     if (controller.signal.aborted) {

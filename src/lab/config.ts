@@ -130,7 +130,25 @@ function known(where: string, obj: object, keys: readonly string[]): void {
     if (!keys.includes(k)) throw new ConfigError(k, `unknown ${where} field '${k}'; allowed: ${keys.join(', ')}`);
 }
 
-const modelKeys = ['arch', 'vocabSize', 'dModel', 'nHeads', 'dFF', 'nLayers', 'nEncLayers', 'maxLen', 'positions', 'connection', 'concatInit', 'norm', 'finalNorm', 'causal', 'shiftRight', 'tiedOutput', 'seed'] as const;
+const modelKeys = [
+  'arch',
+  'vocabSize',
+  'dModel',
+  'nHeads',
+  'dFF',
+  'nLayers',
+  'nEncLayers',
+  'maxLen',
+  'positions',
+  'connection',
+  'concatInit',
+  'norm',
+  'finalNorm',
+  'causal',
+  'shiftRight',
+  'tiedOutput',
+  'seed',
+] as const;
 const trainKeys = Object.keys(defaultTrainConfig);
 
 /** Fill defaults and validate; throws ConfigError naming the field and its allowed values. */
@@ -173,7 +191,10 @@ export function resolveTrainConfig(partial: Partial<TrainConfig> = {}): TrainCon
   int('warmupSteps', c.warmupSteps, 0, 10_000_000);
   num('clipNorm', c.clipNorm, 0, 1e12);
   if (!Array.isArray(c.freeze) || c.freeze.some((f) => typeof f !== 'string'))
-    throw new ConfigError('freeze', `freeze must be a list of parameter-name prefixes (e.g. ["embed", "dec.0."]), got ${JSON.stringify(c.freeze)}`);
+    throw new ConfigError(
+      'freeze',
+      `freeze must be a list of parameter-name prefixes (e.g. ["embed", "dec.0."]), got ${JSON.stringify(c.freeze)}`,
+    );
   num('teacherForcing', c.teacherForcing, 0, 1);
   oneOf('lossOn', c.lossOn, ['answer', 'all']);
   int('seed', c.seed, -(2 ** 31), 2 ** 31 - 1);

@@ -37,7 +37,11 @@ export function combine(mode: Connection, x: tf.Tensor2D, f: tf.Tensor2D, p: Con
  * stream x) for ‖F(x)‖/‖x‖.
  */
 export function wrapSublayer(
-  x: tf.Tensor2D, F: (h: tf.Tensor2D) => tf.Tensor2D, connection: Connection, norm: NormPlacement, p: ConnectionParams,
+  x: tf.Tensor2D,
+  F: (h: tf.Tensor2D) => tf.Tensor2D,
+  connection: Connection,
+  norm: NormPlacement,
+  p: ConnectionParams,
   onBranch?: (f: tf.Tensor2D, x: tf.Tensor2D) => void,
 ): tf.Tensor2D {
   if (norm === 'pre') {

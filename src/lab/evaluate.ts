@@ -20,7 +20,13 @@ export function predict(model: Model, batch: EncodedBatch, decIn: Int32Array, le
  * model's own greedy output at the previous position (decoded left to right), else the ground truth
  * (Ben15). teacherRatio 0 = pure free running; rng decides the coins (unused when the ratio is 0 or 1).
  */
-export function mixedDecoderInputs(model: Model, batch: EncodedBatch, teacherRatio: number, rng: Rng | null, lesion?: ReadonlySet<string>): Int32Array {
+export function mixedDecoderInputs(
+  model: Model,
+  batch: EncodedBatch,
+  teacherRatio: number,
+  rng: Rng | null,
+  lesion?: ReadonlySet<string>,
+): Int32Array {
   const { B, T } = batch;
   const decIn = Int32Array.from(batch.decIn);
   if (teacherRatio >= 1) return decIn;
@@ -83,7 +89,11 @@ export function evaluate(model: Model, task: Task, opts: EvalOptions = {}): Eval
   const rng = makeRng(opts.seed ?? 0x5eed).fork('eval');
   const batch = encodeBatch(task, model.config, task.sample(rng, opts.batchSize ?? 256), 'answer');
   const lossT = tf.tidy(() =>
-    maskedCrossEntropy(forward(model, { B: batch.B, T: batch.T, S: batch.S, decIn: batch.decIn, encIn: batch.encIn }, { lesion }), batch.target, batch.mask),
+    maskedCrossEntropy(
+      forward(model, { B: batch.B, T: batch.T, S: batch.S, decIn: batch.decIn, encIn: batch.encIn }, { lesion }),
+      batch.target,
+      batch.mask,
+    ),
   );
   const loss = lossT.dataSync()[0]!;
   lossT.dispose();
@@ -100,7 +110,12 @@ export interface HeldOutOptions {
 }
 
 /** A held-out batch drawn from the instruments' stream of `seed`. */
-function heldOut(model: Model, task: Task, { seed = 0x5eed, batchSize = 256 }: HeldOutOptions, lossOn: 'answer' | 'all' = 'answer'): EncodedBatch {
+function heldOut(
+  model: Model,
+  task: Task,
+  { seed = 0x5eed, batchSize = 256 }: HeldOutOptions,
+  lossOn: 'answer' | 'all' = 'answer',
+): EncodedBatch {
   return encodeBatch(task, model.config, task.sample(makeRng(seed).fork('instrument'), batchSize), lossOn);
 }
 

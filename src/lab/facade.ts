@@ -9,12 +9,41 @@ import { makeTask, taskModelFields, type Task, type TaskId } from './tasks';
 import { train, type TrainResult, type Progress as TrainProgress } from './train';
 import { answerAccuracy, evaluate, generationAccuracy, lossByPosition, type EvalOptions, type EvalResult } from './evaluate';
 import {
-  attentionGradients, attentionWeights, decoderBlocks, forwardStats, gradientNorms, opsPerStep, paramCounts, streamGradients, timeStep,
-  type AttentionMatrices, type StepTiming,
+  attentionGradients,
+  attentionWeights,
+  decoderBlocks,
+  forwardStats,
+  gradientNorms,
+  opsPerStep,
+  paramCounts,
+  streamGradients,
+  timeStep,
+  type AttentionMatrices,
+  type StepTiming,
 } from './instruments';
-import { runSequentially, trainToTarget, type JobProgress, type JobRunner, type ModelOptions, type TargetJob, type TargetResult } from './train-to-target';
+import {
+  runSequentially,
+  trainToTarget,
+  type JobProgress,
+  type JobRunner,
+  type ModelOptions,
+  type TargetJob,
+  type TargetResult,
+} from './train-to-target';
 
-export type { Model, Task, TrainResult, EvalResult, StepTiming, AttentionMatrices, ModelOptions, TargetJob, TargetResult, JobProgress, JobRunner };
+export type {
+  Model,
+  Task,
+  TrainResult,
+  EvalResult,
+  StepTiming,
+  AttentionMatrices,
+  ModelOptions,
+  TargetJob,
+  TargetResult,
+  JobProgress,
+  JobRunner,
+};
 export { runTargetJob } from './train-to-target';
 
 export interface ProbeResult {
@@ -39,13 +68,20 @@ export interface LabFacade {
   /** A decoder-only model for the task, initialized from `seed` (Glorot). Call dispose() when done. */
   model(task: Task, options: ModelOptions & { seed: number }): Model;
   /** Trains in place with Adam; stops early on abort or divergence (see result.status). */
-  train(model: Model, task: Task, config: Partial<TrainConfig>, ctx?: { signal?: AbortSignal; onProgress?: (p: TrainProgress) => void }): Promise<TrainResult>;
+  train(
+    model: Model,
+    task: Task,
+    config: Partial<TrainConfig>,
+    ctx?: { signal?: AbortSignal; onProgress?: (p: TrainProgress) => void },
+  ): Promise<TrainResult>;
   /**
    * Trains until the training loss, averaged over the last 5 steps, is below targetLoss (then stops), or the
    * step budget ends. stepsToTarget is null when the target was not reached.
    */
   trainToTarget(
-    model: Model, task: Task, config: Partial<TrainConfig>,
+    model: Model,
+    task: Task,
+    config: Partial<TrainConfig>,
     options: { targetLoss: number; signal?: AbortSignal; onProgress?: (p: TrainProgress) => void },
   ): Promise<TargetResult>;
   /**
@@ -90,7 +126,9 @@ export interface LabFacade {
 }
 
 /** runJobs: how trainManyToTarget runs its jobs (the page passes a pool of workers); one after another by default. */
-export async function createLab(options: { backend?: BackendName; wasmPath?: BackendOptions['wasmPath']; runJobs?: JobRunner } = {}): Promise<LabFacade> {
+export async function createLab(
+  options: { backend?: BackendName; wasmPath?: BackendOptions['wasmPath']; runJobs?: JobRunner } = {},
+): Promise<LabFacade> {
   const backend = await initBackend({ prefer: options.backend ?? 'wasm', wasmPath: options.wasmPath });
   return {
     backend,

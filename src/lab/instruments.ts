@@ -46,12 +46,20 @@ export interface ForwardStats {
   attention: Record<string, number[][][]>;
 }
 
-export function forwardStats(model: Model, task: Task, o: BatchOptions & { attention?: boolean; lesion?: Iterable<string> } = {}): ForwardStats {
+export function forwardStats(
+  model: Model,
+  task: Task,
+  o: BatchOptions & { attention?: boolean; lesion?: Iterable<string> } = {},
+): ForwardStats {
   const batch = batchFor(model, task, o);
   const probe = new Probe(o.attention ?? false);
   try {
     tf.tidy(() => {
-      forward(model, { B: batch.B, T: batch.T, S: batch.S, decIn: batch.decIn, encIn: batch.encIn }, { probe, lesion: o.lesion ? new Set(o.lesion) : undefined });
+      forward(
+        model,
+        { B: batch.B, T: batch.T, S: batch.S, decIn: batch.decIn, encIn: batch.encIn },
+        { probe, lesion: o.lesion ? new Set(o.lesion) : undefined },
+      );
     });
   } catch (e) {
     probe.dispose();
@@ -89,7 +97,12 @@ export function gradientNorms(model: Model, task: Task, o: BatchOptions = {}): G
   const vars = names.map((n) => model.params.get(n)!);
   const packed = tf.tidy(() => {
     const { value, grads } = tf.variableGrads(
-      () => maskedCrossEntropy(forward(model, { B: batch.B, T: batch.T, S: batch.S, decIn: batch.decIn, encIn: batch.encIn }), batch.target, batch.mask),
+      () =>
+        maskedCrossEntropy(
+          forward(model, { B: batch.B, T: batch.T, S: batch.S, decIn: batch.decIn, encIn: batch.encIn }),
+          batch.target,
+          batch.mask,
+        ),
       vars,
     );
     return tf.concat([tf.reshape(value, [1]), tf.stack(vars.map((v) => tf.sum(tf.square(grads[v.name]!))))]);
@@ -128,7 +141,8 @@ export interface StreamGradients {
  * tensor is added to the stream at each point, and its gradient is taken.
  */
 export function streamGradients(model: Model, task: Task, o: BatchOptions = {}): StreamGradients {
-  if (model.config.arch !== 'decoder') throw new Error(`streamGradients measures a decoder-only stack; this model is '${model.config.arch}'`);
+  if (model.config.arch !== 'decoder')
+    throw new Error(`streamGradients measures a decoder-only stack; this model is '${model.config.arch}'`);
   const batch = batchFor(model, task, o);
   const points = ['dec.input', ...Array.from({ length: model.config.nLayers }, (_, l) => `dec.${l}`)];
   const rows = batch.B * batch.T;
@@ -137,7 +151,11 @@ export function streamGradients(model: Model, task: Task, o: BatchOptions = {}):
     const { value, grads } = tf.tidy(() => {
       const loss = (...offsets: tf.Tensor[]) =>
         maskedCrossEntropy(
-          forward(model, { B: batch.B, T: batch.T, decIn: batch.decIn }, { streamOffsets: new Map(points.map((p, i) => [p, offsets[i]!])) }),
+          forward(
+            model,
+            { B: batch.B, T: batch.T, decIn: batch.decIn },
+            { streamOffsets: new Map(points.map((p, i) => [p, offsets[i]!])) },
+          ),
           batch.target,
           batch.mask,
         );
@@ -209,7 +227,15 @@ export async function timeStep(model: Model, task: Task, trainCfg: Partial<Train
   const timeOps = (n: number, op: (x: tf.Tensor2D, y: tf.Tensor2D, g: tf.Tensor, b: tf.Tensor) => tf.Tensor2D): number => {
     if (n === 0) return 0;
     const r = makeRng(7);
-    const mk = (shape: number[]) => tf.tidy(() => tf.variable(tf.tensor(Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => r.normal()), shape)));
+    const mk = (shape: number[]) =>
+      tf.tidy(() =>
+        tf.variable(
+          tf.tensor(
+            Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => r.normal()),
+            shape,
+          ),
+        ),
+      );
     const x = mk([rows, d]);
     const y = mk([rows, d]);
     const g = mk([d]);
@@ -254,7 +280,10 @@ export async function opsPerStep(model: Model, task: Task): Promise<number> {
   const batch = batchFor(model, task, { seed: 0, batchSize: 8 });
   const vars = [...model.params.values()];
   const info = await tf.profile(() => {
-    const { value, grads } = tf.variableGrads(() => maskedCrossEntropy(forward(model, { B: batch.B, T: batch.T, decIn: batch.decIn }), batch.target, batch.mask), vars);
+    const { value, grads } = tf.variableGrads(
+      () => maskedCrossEntropy(forward(model, { B: batch.B, T: batch.T, decIn: batch.decIn }), batch.target, batch.mask),
+      vars,
+    );
     tf.dispose([value, ...Object.values(grads)]);
   });
   return info.kernels.length;
@@ -284,7 +313,10 @@ export function attentionGradients(model: Model, task: Task, o: BatchOptions = {
   const blocks = decoderBlocks(model);
   const vars = blocks.flatMap((b) => [`${b}.self.wqkv`, `${b}.self.wo`]).map((n) => model.params.get(n)!);
   const grads = tf.tidy(() => {
-    const { grads: g } = tf.variableGrads(() => maskedCrossEntropy(forward(model, { B: batch.B, T: batch.T, decIn: batch.decIn }), batch.target, batch.mask), vars);
+    const { grads: g } = tf.variableGrads(
+      () => maskedCrossEntropy(forward(model, { B: batch.B, T: batch.T, decIn: batch.decIn }), batch.target, batch.mask),
+      vars,
+    );
     return vars.map((v) => tf.keep(g[v.name]!));
   });
   const out: Record<string, AttentionMatrices<number>> = {};

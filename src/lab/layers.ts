@@ -42,7 +42,14 @@ export interface AttentionParams {
  * Scaled dot-product attention of q [B,H,Tq,dh] over k,v [B,H,Tk,dh] (query i sees keys ≤ i when causal), merged back to [B·Tq, d] and
  * projected by wo. onWeights receives the attention weights [B,H,Tq,Tk] (for attention maps).
  */
-function attend(q: tf.Tensor4D, k: tf.Tensor4D, v: tf.Tensor4D, causal: boolean, p: AttentionParams, onWeights?: (w: tf.Tensor4D) => void): tf.Tensor2D {
+function attend(
+  q: tf.Tensor4D,
+  k: tf.Tensor4D,
+  v: tf.Tensor4D,
+  causal: boolean,
+  p: AttentionParams,
+  onWeights?: (w: tf.Tensor4D) => void,
+): tf.Tensor2D {
   const [B, H, Tq, dh] = q.shape;
   const weights = attentionSoftmax(attentionScores(q, k), 1 / Math.sqrt(dh), causal);
   onWeights?.(weights);
@@ -51,16 +58,27 @@ function attend(q: tf.Tensor4D, k: tf.Tensor4D, v: tf.Tensor4D, causal: boolean,
 }
 
 export function selfAttention(
-  x: tf.Tensor2D, B: number, T: number, H: number,
-  p: AttentionParams & { wqkv: tf.Tensor; bqkv: tf.Tensor }, causal: boolean, onWeights?: (w: tf.Tensor4D) => void,
+  x: tf.Tensor2D,
+  B: number,
+  T: number,
+  H: number,
+  p: AttentionParams & { wqkv: tf.Tensor; bqkv: tf.Tensor },
+  causal: boolean,
+  onWeights?: (w: tf.Tensor4D) => void,
 ): tf.Tensor2D {
   const [q, k, v] = splitHeads(dense(x, p.wqkv, p.bqkv), B, T, 3, H);
   return attend(q!, k!, v!, causal, p, onWeights);
 }
 
 export function crossAttention(
-  x: tf.Tensor2D, mem: tf.Tensor2D, B: number, T: number, S: number, H: number,
-  p: AttentionParams & { wq: tf.Tensor; bq: tf.Tensor; wkv: tf.Tensor; bkv: tf.Tensor }, onWeights?: (w: tf.Tensor4D) => void,
+  x: tf.Tensor2D,
+  mem: tf.Tensor2D,
+  B: number,
+  T: number,
+  S: number,
+  H: number,
+  p: AttentionParams & { wq: tf.Tensor; bq: tf.Tensor; wkv: tf.Tensor; bkv: tf.Tensor },
+  onWeights?: (w: tf.Tensor4D) => void,
 ): tf.Tensor2D {
   const [q] = splitHeads(dense(x, p.wq, p.bq), B, T, 1, H);
   const [k, v] = splitHeads(dense(mem, p.wkv, p.bkv), B, S, 2, H);

@@ -137,8 +137,16 @@ function embed(model: Model, ids: Int32Array, B: number, T: number): tf.Tensor2D
 }
 
 function runStack(
-  model: Model, stack: 'enc' | 'dec', x: tf.Tensor2D, B: number, T: number, nLayers: number,
-  causal: boolean, mem: tf.Tensor2D | null, S: number, opts: ForwardOptions,
+  model: Model,
+  stack: 'enc' | 'dec',
+  x: tf.Tensor2D,
+  B: number,
+  T: number,
+  nLayers: number,
+  causal: boolean,
+  mem: tf.Tensor2D | null,
+  S: number,
+  opts: ForwardOptions,
 ): tf.Tensor2D {
   const cfg = model.config;
   const P = model.params;
@@ -163,11 +171,29 @@ function runStack(
       const g = (k: string) => P.get(`${name}.${k}`)!;
       const F = (h: tf.Tensor2D): tf.Tensor2D => {
         const onW = probe ? (w: tf.Tensor4D) => probe.attentionMap(name, w) : undefined;
-        if (sub === 'self') return selfAttention(h, B, T, cfg.nHeads, { wqkv: g('wqkv'), bqkv: g('bqkv'), wo: g('wo'), bo: g('bo') }, causal, onW);
-        if (sub === 'cross') return crossAttention(h, mem!, B, T, S, cfg.nHeads, { wq: g('wq'), bq: g('bq'), wkv: g('wkv'), bkv: g('bkv'), wo: g('wo'), bo: g('bo') }, onW);
+        if (sub === 'self')
+          return selfAttention(h, B, T, cfg.nHeads, { wqkv: g('wqkv'), bqkv: g('bqkv'), wo: g('wo'), bo: g('bo') }, causal, onW);
+        if (sub === 'cross')
+          return crossAttention(
+            h,
+            mem!,
+            B,
+            T,
+            S,
+            cfg.nHeads,
+            { wq: g('wq'), bq: g('bq'), wkv: g('wkv'), bkv: g('bkv'), wo: g('wo'), bo: g('bo') },
+            onW,
+          );
         return feedForward(h, { w1: g('w1'), b1: g('b1'), w2: g('w2'), b2: g('b2') });
       };
-      const cp = { ln_g: P.get(`${name}.ln_g`), ln_b: P.get(`${name}.ln_b`), cat_w: P.get(`${name}.cat_w`), cat_b: P.get(`${name}.cat_b`), gate_w: P.get(`${name}.gate_w`), gate_b: P.get(`${name}.gate_b`) };
+      const cp = {
+        ln_g: P.get(`${name}.ln_g`),
+        ln_b: P.get(`${name}.ln_b`),
+        cat_w: P.get(`${name}.cat_w`),
+        cat_b: P.get(`${name}.cat_b`),
+        gate_w: P.get(`${name}.gate_w`),
+        gate_b: P.get(`${name}.gate_b`),
+      };
       const onBranch = probe
         ? (f: tf.Tensor2D, xin: tf.Tensor2D) => probe.scalar(`${name}:branchRatio`, tf.div(tf.norm(f), tf.add(tf.norm(xin), 1e-30)))
         : undefined;
@@ -192,9 +218,7 @@ export function forward(model: Model, input: ForwardInput, opts: ForwardOptions 
   }
   const h = runStack(model, 'dec', embed(model, input.decIn, B, T), B, T, cfg.nLayers, cfg.causal, mem, S, opts);
   const P = model.params;
-  return cfg.tiedOutput
-    ? dense(h, tf.transpose(P.get('embed')!), P.get('out.b')!)
-    : dense(h, P.get('out.w')!, P.get('out.b')!);
+  return cfg.tiedOutput ? dense(h, tf.transpose(P.get('embed')!), P.get('out.b')!) : dense(h, P.get('out.w')!, P.get('out.b')!);
 }
 
 /** Cross-entropy of each row of logits [N, V] against its integer target: [N]. */
@@ -208,5 +232,11 @@ export function tokenCrossEntropy(logits: tf.Tensor2D, targets: Int32Array): tf.
 export function maskedCrossEntropy(logits: tf.Tensor2D, targets: Int32Array, mask: Float32Array): tf.Scalar {
   const nll = tokenCrossEntropy(logits, targets);
   const m = tf.tensor1d(mask);
-  return tf.div(tf.sum(tf.mul(nll, m)), Math.max(1e-9, mask.reduce((a, b) => a + b, 0))) as tf.Scalar;
+  return tf.div(
+    tf.sum(tf.mul(nll, m)),
+    Math.max(
+      1e-9,
+      mask.reduce((a, b) => a + b, 0),
+    ),
+  ) as tf.Scalar;
 }

@@ -31,7 +31,10 @@ export function paramSpecs(cfg: ModelConfig): ParamSpec[] {
   const constant = (name: string, shape: number[], value: number) => specs.push({ name, shape, init: { kind: 'const', value } });
   glorot('embed', [cfg.vocabSize, d]);
   if (cfg.positions === 'learned') glorot('pos', [cfg.maxLen, d]);
-  const stacks: ['enc' | 'dec', number][] = [['enc', cfg.arch === 'encdec' ? cfg.nEncLayers : 0], ['dec', cfg.nLayers]];
+  const stacks: ['enc' | 'dec', number][] = [
+    ['enc', cfg.arch === 'encdec' ? cfg.nEncLayers : 0],
+    ['dec', cfg.nLayers],
+  ];
   for (const [stack, n] of stacks) {
     for (let l = 0; l < n; l++) {
       for (const sub of sublayersOf(stack, cfg)) {
@@ -94,7 +97,10 @@ export function createParams(cfg: ModelConfig): Map<string, tf.Variable> {
       const a = Math.sqrt(6 / (s.init.fanIn + s.init.fanOut));
       for (let i = 0; i < size; i++) values[i] = (2 * r.next() - 1) * a;
     }
-    params.set(s.name, tf.tidy(() => tf.variable(tf.tensor(values, s.shape, 'float32'), true)));
+    params.set(
+      s.name,
+      tf.tidy(() => tf.variable(tf.tensor(values, s.shape, 'float32'), true)),
+    );
   }
   return params;
 }
@@ -126,5 +132,13 @@ export function paramCountFormula(cfg: ModelConfig): number {
   const encBlock = attn + ffn + 2 * perSublayerExtra;
   const decBlock = cfg.arch === 'encdec' ? 2 * attn + ffn + 3 * perSublayerExtra : attn + ffn + 2 * perSublayerExtra;
   const finals = cfg.finalNorm ? 2 * d * ((cfg.nLayers > 0 ? 1 : 0) + (enc > 0 ? 1 : 0)) : 0;
-  return V * d + (cfg.positions === 'learned' ? cfg.maxLen * d : 0) + enc * encBlock + cfg.nLayers * decBlock + finals + (cfg.tiedOutput ? 0 : d * V) + V;
+  return (
+    V * d +
+    (cfg.positions === 'learned' ? cfg.maxLen * d : 0) +
+    enc * encBlock +
+    cfg.nLayers * decBlock +
+    finals +
+    (cfg.tiedOutput ? 0 : d * V) +
+    V
+  );
 }

@@ -26,7 +26,13 @@ function sequenceTask(id: string, description: string, symbols: number, length: 
   if (!Number.isInteger(symbols) || symbols < 2) throw new Error(`symbols must be an integer ≥ 2, got ${symbols}`);
   if (!Number.isInteger(length) || length < 1) throw new Error(`length must be an integer ≥ 1, got ${length}`);
   return {
-    id, description, vocabSize: symbols + 2, srcLen: length, tgtLen: length, sep: symbols, bos: symbols + 1,
+    id,
+    description,
+    vocabSize: symbols + 2,
+    srcLen: length,
+    tgtLen: length,
+    sep: symbols,
+    bos: symbols + 1,
     sample(rng, batchSize) {
       const src: number[][] = [];
       const tgt: number[][] = [];
@@ -40,7 +46,8 @@ function sequenceTask(id: string, description: string, symbols: number, length: 
   };
 }
 
-export const copyTask = (symbols = 8, length = 6): Task => sequenceTask('copy', `copy ${length} symbols of ${symbols}`, symbols, length, (a) => a.slice());
+export const copyTask = (symbols = 8, length = 6): Task =>
+  sequenceTask('copy', `copy ${length} symbols of ${symbols}`, symbols, length, (a) => a.slice());
 export const reverseTask = (symbols = 8, length = 6): Task =>
   sequenceTask('reverse', `reverse ${length} symbols of ${symbols}`, symbols, length, (a) => a.slice().reverse());
 /** y_i = (a_1 + … + a_i) mod k: each answer token is the previous one plus a_i. */
@@ -66,13 +73,22 @@ export function translationTask(nouns = 6, adjectives = 3, verbs = 4): Task {
   const verb0 = nouns + adjectives;
   // A bijection within each word class, so the target language has the same classes.
   const table = new Array<number>(n);
-  for (const [start, size] of [[0, nouns], [adj0, adjectives], [verb0, verbs]] as const) {
+  for (const [start, size] of [
+    [0, nouns],
+    [adj0, adjectives],
+    [verb0, verbs],
+  ] as const) {
     const order = Array.from({ length: size }, (_, i) => i).sort((a, b) => perm[start + a]! - perm[start + b]!);
     order.forEach((o, i) => (table[start + i] = n + start + o));
   }
   return {
-    id: 'translation', description: `toy translation SVO→SOV (${nouns} nouns, ${adjectives} adjectives, ${verbs} verbs)`,
-    vocabSize: 2 * n + 2, srcLen: 5, tgtLen: 5, sep: 2 * n, bos: 2 * n + 1,
+    id: 'translation',
+    description: `toy translation SVO→SOV (${nouns} nouns, ${adjectives} adjectives, ${verbs} verbs)`,
+    vocabSize: 2 * n + 2,
+    srcLen: 5,
+    tgtLen: 5,
+    sep: 2 * n,
+    bos: 2 * n + 1,
     sample(rng, batchSize) {
       const src: number[][] = [];
       const tgt: number[][] = [];
@@ -91,11 +107,16 @@ export const taskIds: readonly TaskId[] = ['copy', 'reverse', 'running-sum', 'tr
 
 export function makeTask(id: TaskId): Task {
   switch (id) {
-    case 'copy': return copyTask();
-    case 'reverse': return reverseTask();
-    case 'running-sum': return runningSumTask();
-    case 'translation': return translationTask();
-    default: throw new Error(`task must be one of ${taskIds.map((t) => `'${t}'`).join(' | ')}, got ${JSON.stringify(id)}`);
+    case 'copy':
+      return copyTask();
+    case 'reverse':
+      return reverseTask();
+    case 'running-sum':
+      return runningSumTask();
+    case 'translation':
+      return translationTask();
+    default:
+      throw new Error(`task must be one of ${taskIds.map((t) => `'${t}'`).join(' | ')}, got ${JSON.stringify(id)}`);
   }
 }
 
@@ -127,7 +148,12 @@ export interface EncodedBatch {
   freeFrom: number;
 }
 
-export function encodeBatch(task: Task, cfg: Pick<ModelConfig, 'arch' | 'shiftRight'>, raw: RawBatch, lossOn: 'answer' | 'all' = 'answer'): EncodedBatch {
+export function encodeBatch(
+  task: Task,
+  cfg: Pick<ModelConfig, 'arch' | 'shiftRight'>,
+  raw: RawBatch,
+  lossOn: 'answer' | 'all' = 'answer',
+): EncodedBatch {
   const B = raw.tgt.length;
   const { T, S } = taskLengths(task, cfg.arch);
   const decIn = new Int32Array(B * T);

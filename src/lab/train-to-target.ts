@@ -34,11 +34,16 @@ export interface JobProgress {
 }
 
 /** Runs independent jobs, maybe in parallel, and returns their results in job order. */
-export type JobRunner = (jobs: TargetJob[], options: { signal?: AbortSignal; onProgress?: (p: JobProgress) => void }) => Promise<TargetResult[]>;
+export type JobRunner = (
+  jobs: TargetJob[],
+  options: { signal?: AbortSignal; onProgress?: (p: JobProgress) => void },
+) => Promise<TargetResult[]>;
 
 /** Trains until the mean training loss of the last 5 steps is below targetLoss, or the budget ends. */
 export async function trainToTarget(
-  model: Model, task: Task, config: Partial<TrainConfig>,
+  model: Model,
+  task: Task,
+  config: Partial<TrainConfig>,
   { targetLoss, signal, onProgress }: { targetLoss: number; signal?: AbortSignal; onProgress?: (p: TrainProgress) => void },
 ): Promise<TargetResult> {
   const stop = new AbortController(); // aborts the run at the target, or when the caller aborts
@@ -47,19 +52,25 @@ export async function trainToTarget(
   const recent: number[] = [];
   let stepsToTarget: number | null = null;
   try {
-    const result = await train(model, task, { ...config, progressEvery: 1 }, {
-      signal: stop.signal,
-      onProgress(p) {
-        recent.push(p.loss);
-        if (recent.length > 5) recent.shift();
-        if (recent.length === 5 && recent.reduce((a, b) => a + b) / 5 < targetLoss) {
-          stepsToTarget = p.step;
-          stop.abort();
-        }
-        onProgress?.(p);
+    const result = await train(
+      model,
+      task,
+      { ...config, progressEvery: 1 },
+      {
+        signal: stop.signal,
+        onProgress(p) {
+          recent.push(p.loss);
+          if (recent.length > 5) recent.shift();
+          if (recent.length === 5 && recent.reduce((a, b) => a + b) / 5 < targetLoss) {
+            stepsToTarget = p.step;
+            stop.abort();
+          }
+          onProgress?.(p);
+        },
       },
-    });
-    const outcome = stepsToTarget !== null ? 'reached' : result.status === 'diverged' ? 'diverged' : signal?.aborted ? 'aborted' : 'not reached';
+    );
+    const outcome =
+      stepsToTarget !== null ? 'reached' : result.status === 'diverged' ? 'diverged' : signal?.aborted ? 'aborted' : 'not reached';
     return { stepsToTarget, outcome, loss: result.history.loss };
   } finally {
     signal?.removeEventListener('abort', forward);
@@ -67,7 +78,10 @@ export async function trainToTarget(
 }
 
 /** One job in this thread: build its model, train it to the target, dispose it. */
-export async function runTargetJob(job: TargetJob, options: { signal?: AbortSignal; onProgress?: (p: TrainProgress) => void } = {}): Promise<TargetResult> {
+export async function runTargetJob(
+  job: TargetJob,
+  options: { signal?: AbortSignal; onProgress?: (p: TrainProgress) => void } = {},
+): Promise<TargetResult> {
   const task = makeTask(job.task);
   const model = createModel({ ...taskModelFields(task), ...job.model });
   try {
@@ -81,7 +95,10 @@ export async function runTargetJob(job: TargetJob, options: { signal?: AbortSign
 export const runSequentially: JobRunner = async (jobs, { signal, onProgress } = {}) => {
   const results: TargetResult[] = [];
   for (const [job, spec] of jobs.entries()) {
-    const result = await runTargetJob(spec, { signal, onProgress: (p) => onProgress?.({ job, step: p.step, steps: p.steps, loss: p.loss, finished: false }) });
+    const result = await runTargetJob(spec, {
+      signal,
+      onProgress: (p) => onProgress?.({ job, step: p.step, steps: p.steps, loss: p.loss, finished: false }),
+    });
     signal?.throwIfAborted();
     results.push(result);
     onProgress?.({ job, step: result.loss.length, steps: result.loss.length, loss: result.loss.at(-1) ?? NaN, finished: true });

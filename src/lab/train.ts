@@ -61,7 +61,12 @@ export function median(xs: number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-const fmt = (x: number) => (Number.isFinite(x) ? (Math.abs(x) >= 1e4 || Math.abs(x) < 1e-3 ? x.toExponential(1) : x.toPrecision(3)) : String(x).replace('Infinity', 'Inf'));
+const fmt = (x: number) =>
+  Number.isFinite(x)
+    ? Math.abs(x) >= 1e4 || Math.abs(x) < 1e-3
+      ? x.toExponential(1)
+      : x.toPrecision(3)
+    : String(x).replace('Infinity', 'Inf');
 
 /** Train the model in place. Resolves (never rejects for abort or divergence); the status says how it ended. */
 export async function train(model: Model, task: Task, partial: Partial<TrainConfig> = {}, opts: TrainOptions = {}): Promise<TrainResult> {
@@ -108,7 +113,12 @@ export async function train(model: Model, task: Task, partial: Partial<TrainConf
         // Clip by global norm; scale = min(1, clip/‖g‖).
         const scale = cfg.clipNorm > 0 ? tf.minimum(1, tf.div(cfg.clipNorm, tf.add(norm, 1e-12))) : null;
         const lrT = (lr * Math.sqrt(1 - cfg.beta2 ** t)) / (1 - cfg.beta1 ** t); // bias corrections folded in
-        const updated = adamUpdate(vars, m, v2, g, scale as tf.Scalar | null, { beta1: cfg.beta1, beta2: cfg.beta2, epsilon: cfg.epsilon, lrT });
+        const updated = adamUpdate(vars, m, v2, g, scale as tf.Scalar | null, {
+          beta1: cfg.beta1,
+          beta2: cfg.beta2,
+          epsilon: cfg.epsilon,
+          lrT,
+        });
         updated.forEach(([p, mi, vi], i) => {
           vars[i]!.assign(p);
           m[i]!.assign(mi);
@@ -133,13 +143,24 @@ export async function train(model: Model, task: Task, partial: Partial<TrainConf
       history.lr.push(lr);
       history.gradNormByLayer.push(gradNormByLayer);
       history.msPerStep.push(ms);
-      const bad = !Number.isFinite(loss) ? 'loss' : !Number.isFinite(gradNorm) ? 'gradient norm' : loss > cfg.maxLoss ? 'loss' : gradNorm > cfg.maxGradNorm ? 'gradient norm' : null;
+      const bad = !Number.isFinite(loss)
+        ? 'loss'
+        : !Number.isFinite(gradNorm)
+          ? 'gradient norm'
+          : loss > cfg.maxLoss
+            ? 'loss'
+            : gradNorm > cfg.maxGradNorm
+              ? 'gradient norm'
+              : null;
       if (bad) {
         let worst = 0;
         gradNormByLayer.forEach((x, i) => {
           if (!(x <= gradNormByLayer[worst]!)) worst = i; // NaN counts as the worst
         });
-        const what = bad === 'loss' ? `loss ${Number.isFinite(loss) ? `exceeded ${fmt(cfg.maxLoss)} (${fmt(loss)})` : `became ${fmt(loss)}`}` : `gradient norm ${Number.isFinite(gradNorm) ? `exceeded ${fmt(cfg.maxGradNorm)} (${fmt(gradNorm)})` : `became ${fmt(gradNorm)}`}`;
+        const what =
+          bad === 'loss'
+            ? `loss ${Number.isFinite(loss) ? `exceeded ${fmt(cfg.maxLoss)} (${fmt(loss)})` : `became ${fmt(loss)}`}`
+            : `gradient norm ${Number.isFinite(gradNorm) ? `exceeded ${fmt(cfg.maxGradNorm)} (${fmt(gradNorm)})` : `became ${fmt(gradNorm)}`}`;
         status = 'diverged';
         reason = `${what} at step ${t}; gradient norm ${fmt(gradNormByLayer[worst]!)} in layer ${layerNames[worst]}`;
         step++;

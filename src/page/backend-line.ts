@@ -5,5 +5,7 @@ import type { BackendReport } from '~/worker/protocol';
 export function backendLine(r: BackendReport): string {
   const name = r.backend === 'wasm' ? 'WebAssembly (WASM)' : r.backend === 'cpu' ? 'CPU (plain JavaScript, slower)' : r.backend;
   const simd = r.simd && !r.simd.on ? `. Slower than usual: ${r.simd.reason}` : '';
-  return `Backend: ${name}, TF.js ${r.tfjsVersion}` + (r.fallbackReason ? `. WASM was not available: ${r.fallbackReason}` : '') + `${simd}.`;
+  return (
+    `Backend: ${name}, TF.js ${r.tfjsVersion}` + (r.fallbackReason ? `. WASM was not available: ${r.fallbackReason}` : '') + `${simd}.`
+  );
 }

@@ -21,7 +21,10 @@ const siteHighlight = HighlightStyle.define([
   { tag: [t.string, t.special(t.string), t.regexp], color: pair('#032f62', '#9ecbff') },
   { tag: [t.comment, t.blockComment, t.lineComment, t.docComment], color: pair('#57606a', '#99a1ab'), fontStyle: 'italic' },
   { tag: [t.number, t.bool, t.null, t.atom], color: pair('#005cc5', '#79b8ff') },
-  { tag: [t.function(t.variableName), t.function(t.propertyName), t.definition(t.function(t.variableName))], color: pair('#6f42c1', '#b392f0') },
+  {
+    tag: [t.function(t.variableName), t.function(t.propertyName), t.definition(t.function(t.variableName))],
+    color: pair('#6f42c1', '#b392f0'),
+  },
   { tag: [t.propertyName, t.definition(t.propertyName)], color: pair('#005cc5', '#79b8ff') },
   { tag: [t.typeName, t.className], color: pair('#953800', '#ffab70') },
   { tag: [t.variableName, t.definition(t.variableName), t.punctuation, t.operator], color: 'var(--text)' },
@@ -29,7 +32,11 @@ const siteHighlight = HighlightStyle.define([
 ]);
 
 export function openEditor(parent: HTMLElement, doc: string) {
-  const view = new EditorView({ doc, parent, extensions: [basicSetup, javascript(), siteTheme, syntaxHighlighting(siteHighlight), EditorView.lineWrapping] });
+  const view = new EditorView({
+    doc,
+    parent,
+    extensions: [basicSetup, javascript(), siteTheme, syntaxHighlighting(siteHighlight), EditorView.lineWrapping],
+  });
   view.contentDOM.setAttribute('aria-label', 'Experiment code (editable)');
   return {
     getCode: () => view.state.doc.toString(),

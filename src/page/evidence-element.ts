@@ -92,7 +92,11 @@ export class EvidenceBlock extends HTMLElement {
     }
     if (!checked.ok || seed === undefined) return undefined;
     const { config: c } = this;
-    history.replaceState(history.state, '', location.pathname + writeUrlState(location.search, c.claim, c.schema, c.defaultSeed, checked.values, seed) + location.hash);
+    history.replaceState(
+      history.state,
+      '',
+      location.pathname + writeUrlState(location.search, c.claim, c.schema, c.defaultSeed, checked.values, seed) + location.hash,
+    );
     return { params: checked.values, seed };
   }
 

@@ -8,7 +8,10 @@ import { legendItems } from '~/charts/legend';
 import { summarize, formatNumber, type ChartSpec } from '~/charts/spec';
 
 // One lazily loaded chunk per stored reference: the run panel fetches only its own experiment's file.
-const storedRuns = import.meta.glob<{ measurements: unknown; provenance: { params: Record<string, unknown> } }>('../experiments/*/stored-run.json', { import: 'default' });
+const storedRuns = import.meta.glob<{ measurements: unknown; provenance: { params: Record<string, unknown> } }>(
+  '../experiments/*/stored-run.json',
+  { import: 'default' },
+);
 
 async function referenceOf(experiment: string) {
   const load = Object.entries(storedRuns).find(([path]) => path.split('/')[2]!.startsWith(`${experiment}-`))?.[1];
@@ -25,13 +28,17 @@ function draw(host: HTMLElement, spec: ChartSpec, ref?: ChartSpec) {
   const width = Math.max(280, Math.min(host.clientWidth || 640, 720));
   const chart = Plot.plot({ ...plotOptions(spec, { compare: ref, width }), legend: false } as Plot.PlotOptions);
   tidyAria(chart, ref ? `${spec.title} (your run, solid; stored reference, dashed)` : spec.title);
-  const legend = el('ul', { className: 'evidence-legend' }, ...legendItems(spec, ref).map((i) => {
-    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-    svg.setAttribute('width', '12');
-    svg.setAttribute('height', '12');
-    svg.innerHTML = `<rect width="12" height="12" rx="2" fill="${i.color}"/>`;
-    return el('li', {}, svg, i.label);
-  }));
+  const legend = el(
+    'ul',
+    { className: 'evidence-legend' },
+    ...legendItems(spec, ref).map((i) => {
+      const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+      svg.setAttribute('width', '12');
+      svg.setAttribute('height', '12');
+      svg.innerHTML = `<rect width="12" height="12" rx="2" fill="${i.color}"/>`;
+      return el('li', {}, svg, i.label);
+    }),
+  );
   const note = ref ? 'Your run (solid) over the stored run with the same settings (dashed). ' : '';
   return el('figure', { className: 'evidence-figure' }, chart, legend, el('figcaption', {}, `${note}${summarize(spec)}`));
 }
@@ -42,10 +49,25 @@ function compareTable(spec: ChartSpec, ref?: ChartSpec) {
   const head = el('tr', {}, ...['series', spec.x.label, 'your run', 'stored run'].map((c) => el('th', { scope: 'col' }, c)));
   const rows = spec.rows.map((r) => {
     const v = refValue.get(`${r.series}\u0000${r.x}`);
-    return el('tr', {}, el('th', { scope: 'row' }, r.series), el('td', {}, String(r.x)), el('td', {}, formatNumber(r.y)), el('td', {}, v === undefined ? '—' : formatNumber(v)));
+    return el(
+      'tr',
+      {},
+      el('th', { scope: 'row' }, r.series),
+      el('td', {}, String(r.x)),
+      el('td', {}, formatNumber(r.y)),
+      el('td', {}, v === undefined ? '—' : formatNumber(v)),
+    );
   });
-  return el('details', { className: 'evidence-compare' }, el('summary', {}, `Your numbers beside the stored run: ${spec.title}`),
-    el('div', { className: 'evidence-scroll', tabIndex: 0 }, el('table', {}, el('caption', {}, spec.title), el('thead', {}, head), el('tbody', {}, ...rows))));
+  return el(
+    'details',
+    { className: 'evidence-compare' },
+    el('summary', {}, `Your numbers beside the stored run: ${spec.title}`),
+    el(
+      'div',
+      { className: 'evidence-scroll', tabIndex: 0 },
+      el('table', {}, el('caption', {}, spec.title), el('thead', {}, head), el('tbody', {}, ...rows)),
+    ),
+  );
 }
 
 /** Whether two runs' parameters are the same (keys in any order; missing keys take no part). */
@@ -53,7 +75,14 @@ function sameSettings(a: Record<string, unknown>, b: Record<string, unknown>): b
   return Object.keys({ ...a, ...b }).every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
 }
 
-async function render(block: HTMLElement, experiment: string, measurements: unknown, params: Record<string, unknown>, withTables: boolean, hostSelector = '[data-live-chart]') {
+async function render(
+  block: HTMLElement,
+  experiment: string,
+  measurements: unknown,
+  params: Record<string, unknown>,
+  withTables: boolean,
+  hostSelector = '[data-live-chart]',
+) {
   const host = block.querySelector<HTMLElement>(hostSelector)!;
   // The stored run is drawn under the reader's only when the settings are the same: otherwise it is another experiment.
   const stored = await referenceOf(experiment);

@@ -23,6 +23,12 @@ export class LiveCurve {
   }
 
   spec(): ChartSpec {
-    return { title: 'Training loss, live', x: { label: 'training step' }, y: { label: 'training loss (nats)' }, mark: 'line', rows: this.rows };
+    return {
+      title: 'Training loss, live',
+      x: { label: 'training step' },
+      y: { label: 'training loss (nats)' },
+      mark: 'line',
+      rows: this.rows,
+    };
   }
 }

@@ -4,7 +4,10 @@
 
 function trigrams(text: string): Map<string, number> {
   const grams = new Map<string, number>();
-  for (const word of text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean)) {
+  for (const word of text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)) {
     const padded = `  ${word} `;
     for (let i = 0; i + 3 <= padded.length; i++) {
       const g = padded.slice(i, i + 3);

@@ -52,7 +52,7 @@ const MAX_PHRASE_WORDS = 3;
 export function querySpans(query: string, index: Map<string, readonly string[]>): Span[] {
   const words = queryWords(query);
   const spans: Span[] = [];
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     let matched = false;
     for (let n = Math.min(MAX_PHRASE_WORDS, words.length - i); n >= 1; n--) {
       const text = words.slice(i, i + n).join(' ');

@@ -5,7 +5,10 @@
 // which keeps word forms (normalise → normalization) and drops those stray matches.
 
 export function wordsOf(text: string): string[] {
-  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 export function stemPrefix(word: string): string {

@@ -104,7 +104,10 @@ async function find(pf: Pagefind, term: string, topic: string, topicIds: string[
     const have = new Set(found.map((r) => r.id));
     const ranked = rankByParts(perPart).filter((m) => !have.has(m.result.id));
     if (ranked.length > 0) {
-      const more = (await Promise.all(ranked.slice(0, MAX_RESULTS - full.length).map((m) => dataOf(m.result)))).map((d) => ({ ...toHit(d), partial: true }));
+      const more = (await Promise.all(ranked.slice(0, MAX_RESULTS - full.length).map((m) => dataOf(m.result)))).map((d) => ({
+        ...toHit(d),
+        partial: true,
+      }));
       const matched = new Set(ranked.flatMap((m) => m.parts));
       return {
         mode: full.length ? 'all' : 'partial',
@@ -130,8 +133,10 @@ function hitHtml(h: Hit): string {
   // The excerpt, with its marks, shows why the page matched; the short answer is on the page itself.
   const excerpt = h.excerptHtml.trim() ? h.excerptHtml : escapeHtml(h.short.split(/(?<=[.!?])\s/)[0] ?? '');
   const tag = h.partial ? '<span class="result-partial">Some of your words</span>' : '';
-  return `<li${h.partial ? ' data-partial' : ''}><a href="${escapeHtml(h.url)}"><span class="result-question">${escapeHtml(h.question)}</span>` +
-    `<span class="result-excerpt">${excerpt}</span>${tag}</a></li>`;
+  return (
+    `<li${h.partial ? ' data-partial' : ''}><a href="${escapeHtml(h.url)}"><span class="result-question">${escapeHtml(h.question)}</span>` +
+    `<span class="result-excerpt">${excerpt}</span>${tag}</a></li>`
+  );
 }
 
 function statusText(o: Outcome, term: string): string {

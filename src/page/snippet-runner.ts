@@ -53,7 +53,13 @@ export function runSnippet(el: CodeSnippet, code: string, req: { params: Record<
     const alive = () => {
       clearTimeout(stall);
       stall = window.setTimeout(
-        () => kill(describeCodeError({ kind: 'timeout', message: `no sign of life for ${STALL_LIMIT_MS / 1000} s (an endless loop, or a step that never yields?)` })),
+        () =>
+          kill(
+            describeCodeError({
+              kind: 'timeout',
+              message: `no sign of life for ${STALL_LIMIT_MS / 1000} s (an endless loop, or a step that never yields?)`,
+            }),
+          ),
         STALL_LIMIT_MS,
       );
     };
@@ -70,10 +76,22 @@ export function runSnippet(el: CodeSnippet, code: string, req: { params: Record<
         case 'progress':
           alive();
           // Not the status live region: progress changes many times a second.
-          el.q('[data-snippet-progress]').textContent = progressText(msg.fraction, msg.message, timeLeft.at(msg.fraction, performance.now()));
+          el.q('[data-snippet-progress]').textContent = progressText(
+            msg.fraction,
+            msg.message,
+            timeLeft.at(msg.fraction, performance.now()),
+          );
           break;
         case 'error':
-          el.status(describeCodeError({ kind: msg.kind === 'syntax' ? 'syntax' : 'runtime', message: msg.message, line: msg.line, column: msg.column }), 'error');
+          el.status(
+            describeCodeError({
+              kind: msg.kind === 'syntax' ? 'syntax' : 'runtime',
+              message: msg.message,
+              line: msg.line,
+              column: msg.column,
+            }),
+            'error',
+          );
           if (msg.line) el.editor?.focusLine(msg.line);
           finish('error');
           break;
@@ -82,7 +100,9 @@ export function runSnippet(el: CodeSnippet, code: string, req: { params: Record<
           finish('cancelled');
           break;
         case 'done': {
-          const outcomeText = msg.outcome ? ` ${msg.outcome.holds ? 'The claim holds' : 'The claim does not hold'} on this result: ${msg.outcome.detail}` : '';
+          const outcomeText = msg.outcome
+            ? ` ${msg.outcome.holds ? 'The claim holds' : 'The claim does not hold'} on this result: ${msg.outcome.detail}`
+            : '';
           el.status(`Done in ${(msg.ms / 1000).toFixed(1)} s. ${backendNote}${outcomeText}`);
           out.textContent = JSON.stringify(msg.measurements, null, 2);
           out.hidden = false;
@@ -93,7 +113,15 @@ export function runSnippet(el: CodeSnippet, code: string, req: { params: Record<
         }
       }
     });
-    session.send({ type: 'snippet', id, experiment: el.dataset.experiment!, claim: el.dataset.claim, code, params: req.params, seed: req.seed });
+    session.send({
+      type: 'snippet',
+      id,
+      experiment: el.dataset.experiment!,
+      claim: el.dataset.claim,
+      code,
+      params: req.params,
+      seed: req.seed,
+    });
     // Loading TF.js (and compiling WASM) may take a while before the first message: the watchdog starts then.
   });
 }

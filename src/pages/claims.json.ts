@@ -5,5 +5,7 @@ import { claimsDocument } from '~/build/reach/claims-document';
 
 export const GET: APIRoute = async ({ site }) => {
   const questions = (await getQuestions()).map((q) => ({ id: q.id, text: q.body ?? '' }));
-  return new Response(`${JSON.stringify(claimsDocument(questions, site!), null, 1)}\n`, { headers: { 'Content-Type': 'application/json' } });
+  return new Response(`${JSON.stringify(claimsDocument(questions, site!), null, 1)}\n`, {
+    headers: { 'Content-Type': 'application/json' },
+  });
 };

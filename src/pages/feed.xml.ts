@@ -5,4 +5,9 @@ import { getQuestions } from '~/build/content/questions';
 import { feedOptions } from '~/build/reach/feed';
 
 export const GET: APIRoute = async ({ site }) =>
-  rss(feedOptions((await getQuestions()).map((q) => ({ id: q.id, ...q.data })), site!));
+  rss(
+    feedOptions(
+      (await getQuestions()).map((q) => ({ id: q.id, ...q.data })),
+      site!,
+    ),
+  );

@@ -11,4 +11,3 @@ export function positionInStack(stack: string | undefined, moduleUrl?: string): 
   }
   return undefined;
 }
-

@@ -15,6 +15,9 @@ export async function evaluateClaim(claimId: string, measurements: unknown): Pro
     return { holds: v.holds, detail: `${v.detail} (one run; the test suite checks the mean over seeds ${claim.seeds.join(', ')})` };
   } catch (err) {
     // Edited code may return measurements of another shape: say so instead of failing the run.
-    return { holds: false, detail: `the claim's predicate could not read these measurements (${err instanceof Error ? err.message : String(err)})` };
+    return {
+      holds: false,
+      detail: `the claim's predicate could not read these measurements (${err instanceof Error ? err.message : String(err)})`,
+    };
   }
 }

@@ -5,7 +5,8 @@ import type { TargetJob } from '~/lab/train-to-target';
 import type { BackendName } from '~/lab/experiment/types';
 import { wasmFiles } from './wasm-files';
 
-export type ToTrainWorker = { type: 'train-init'; backend: BackendName } | { type: 'train-job'; job: number; spec: TargetJob; backend: BackendName };
+export type ToTrainWorker =
+  { type: 'train-init'; backend: BackendName } | { type: 'train-job'; job: number; spec: TargetJob; backend: BackendName };
 export type FromTrainWorker =
   | { type: 'progress'; job: number; step: number; steps: number; loss: number }
   | { type: 'done'; job: number; result: import('~/lab/train-to-target').TargetResult }

@@ -104,7 +104,8 @@ async function run(msg: Extract<ToWorker, { type: 'run' | 'snippet' }>) {
 self.onmessage = async (event: MessageEvent<ToWorker | ToTrainWorker>) => {
   const msg = event.data;
   // A training worker of another instance's pool (train-pool.ts).
-  if (msg.type === 'train-init' || msg.type === 'train-job') return handleTrainMessage(msg, (reply) => (self as unknown as Worker).postMessage(reply));
+  if (msg.type === 'train-init' || msg.type === 'train-job')
+    return handleTrainMessage(msg, (reply) => (self as unknown as Worker).postMessage(reply));
   if (msg.type === 'cancel') running.get(msg.id)?.abort();
   else if (msg.type === 'memory') {
     await ready();

@@ -26,7 +26,10 @@ async function axeProblems(p: BuiltPage, scheme: 'light' | 'dark'): Promise<stri
   const theme = await page.evaluate(() => document.documentElement.getAttribute('data-theme'));
   if (theme !== scheme) return [`data-theme is "${theme}" under prefers-color-scheme: ${scheme}, so the ${scheme} theme was not checked`];
   // resultTypes: axe then details only the violations (less work; passes are not reported anyway)
-  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).options({ resultTypes: ['violations'] }).analyze();
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(TAGS)
+    .options({ resultTypes: ['violations'] })
+    .analyze();
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map(
@@ -55,10 +58,20 @@ describe('axe on the open search dialog, with results', () => {
       await page.click('button[data-search-open]');
       await page.fill('input[data-search-input]', 'residual');
       await page.locator('ol[data-search-results] li a[href]').first().waitFor({ timeout: 30_000 }); // generous: the first search loads Pagefind's index on a busy machine
-      const { violations } = await new AxeBuilder({ page }).include('dialog[data-search]').withTags(TAGS).options({ resultTypes: ['violations'] }).analyze();
+      const { violations } = await new AxeBuilder({ page })
+        .include('dialog[data-search]')
+        .withTags(TAGS)
+        .options({ resultTypes: ['violations'] })
+        .analyze();
       const bad = violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join('; ')}`);
+        .map(
+          (v) =>
+            `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+              .slice(0, 5)
+              .map((n) => n.target.join(' '))
+              .join('; ')}`,
+        );
       expect(bad, `search dialog in ${scheme}: axe violations`).toEqual([]);
     });
   }

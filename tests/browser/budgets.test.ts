@@ -50,7 +50,8 @@ function weigh(page: string): PageWeight {
   for (const f of files) js += gz(readFileSync(join(dist, f)));
   // Inline scripts (the theme script) are JavaScript too, counted inside the HTML's bytes and here; JSON ones
   // (the JSON-LD, the evidence blocks' settings) are data that never runs: in the HTML's bytes only.
-  for (const m of html.matchAll(/<script\b(?![^>]*\bsrc=)(?![^>]*\btype="application\/(?:ld\+)?json")[^>]*>([\s\S]*?)<\/script>/g)) js += gz(m[1]!);
+  for (const m of html.matchAll(/<script\b(?![^>]*\bsrc=)(?![^>]*\btype="application\/(?:ld\+)?json")[^>]*>([\s\S]*?)<\/script>/g))
+    js += gz(m[1]!);
   return { page, html: gz(html), css, js, files: [...files] };
 }
 

@@ -30,7 +30,12 @@ export function workerUrl(dist = DIST): string {
 }
 
 /** In the page: starts the experiment worker, sends one message, resolves with its final reply (done/error). */
-export async function runInWorker(page: Page, url: string, message: Record<string, unknown>, timeout = 120_000): Promise<{ type: string; message?: string; backend?: string }> {
+export async function runInWorker(
+  page: Page,
+  url: string,
+  message: Record<string, unknown>,
+  timeout = 120_000,
+): Promise<{ type: string; message?: string; backend?: string }> {
   return page.evaluate(
     ({ url, message, timeout }) =>
       new Promise((resolve) => {

@@ -43,5 +43,7 @@ export function firstOfEachExperiment(blocks: readonly BlockOnPage[]): BlockOnPa
 
 /** The URL state that gives these blocks the quick settings of csp-watch.ts (a run of seconds). */
 export function quickQuery(blocks: readonly BlockOnPage[]): URLSearchParams {
-  return new URLSearchParams(blocks.flatMap((b) => Object.entries(QUICK_PARAMS[b.experiment] ?? {}).map(([k, v]) => [`${b.claim}.${k}`, v])));
+  return new URLSearchParams(
+    blocks.flatMap((b) => Object.entries(QUICK_PARAMS[b.experiment] ?? {}).map(([k, v]) => [`${b.claim}.${k}`, v])),
+  );
 }

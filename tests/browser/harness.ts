@@ -25,12 +25,16 @@ export function findChrome(env: NodeJS.ProcessEnv = process.env, debian = '/usr/
   const fromEnv = env.CHROME_PATH?.trim();
   if (fromEnv) {
     if (!existsSync(fromEnv)) {
-      throw new Error(`CHROME_PATH=${fromEnv} does not exist. Install Chromium (apt-get install -y chromium) or point CHROME_PATH at a Chromium binary.`);
+      throw new Error(
+        `CHROME_PATH=${fromEnv} does not exist. Install Chromium (apt-get install -y chromium) or point CHROME_PATH at a Chromium binary.`,
+      );
     }
     return fromEnv;
   }
   if (!existsSync(debian)) {
-    throw new Error(`Chromium not found at ${debian}: the browser tests need it. Install it with apt-get install -y chromium, or set CHROME_PATH to a Chromium binary.`);
+    throw new Error(
+      `Chromium not found at ${debian}: the browser tests need it. Install it with apt-get install -y chromium, or set CHROME_PATH to a Chromium binary.`,
+    );
   }
   return debian;
 }

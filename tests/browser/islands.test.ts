@@ -18,7 +18,8 @@ const blocks = evidenceBlocks();
 const runBlocks = firstOfEachExperiment(blocks);
 const wakeBlocks = blocks.filter((b) => !runBlocks.includes(b));
 /** Pages in order, each with its blocks of one kind (one page load per page). */
-const byPage = (list: readonly BlockOnPage[]) => [...new Set(list.map((b) => b.url))].map((url) => [url, list.filter((b) => b.url === url)] as const);
+const byPage = (list: readonly BlockOnPage[]) =>
+  [...new Set(list.map((b) => b.url))].map((url) => [url, list.filter((b) => b.url === url)] as const);
 
 /** A URL with one block's settings in its query (the URL state the controller reads). */
 function withState(b: BlockOnPage, values: Record<string, string>): string {
@@ -44,7 +45,9 @@ async function wake(page: Page, id: string) {
 async function runToEnd(page: Page, id: string, timeout = 90_000) {
   const block = await wake(page, id);
   await block.getByRole('button', { name: /^Run/ }).click();
-  await page.waitForFunction((sel) => ['done', 'error', 'cancelled'].includes(document.getElementById(sel)?.dataset.state ?? ''), id, { timeout });
+  await page.waitForFunction((sel) => ['done', 'error', 'cancelled'].includes(document.getElementById(sel)?.dataset.state ?? ''), id, {
+    timeout,
+  });
   return { state: await stateOf(page, id), text: (await block.locator('[data-progress-text]').textContent()) ?? '' };
 }
 
@@ -92,7 +95,9 @@ describe('evidence blocks in the browser', () => {
       expect(STATES, `${b.url}#${b.id}: data-state`).toContain(b.state);
       expect(b.hasRunButton, `${b.url}#${b.id}: a Run button in the HTML`).toBe(true);
     }
-    console.log(`[islands] ${blocks.length} evidence blocks: ${runBlocks.length} run to done (the first of each experiment), ${wakeBlocks.length} woken`);
+    console.log(
+      `[islands] ${blocks.length} evidence blocks: ${runBlocks.length} run to done (the first of each experiment), ${wakeBlocks.length} woken`,
+    );
   });
 
   // One page load per page; each run block on it runs in turn. The first E1 block runs with its defaults (as a
@@ -113,9 +118,21 @@ describe('evidence blocks in the browser', () => {
         expect(await block.locator('[data-export] a[download$=".json"]').count(), b.id).toBe(1);
         expect(await block.locator('[data-export] a[download$=".csv"]').count(), b.id).toBe(1);
         // The finished block (live chart, tables, outcome, exports) passes axe like the static page.
-        const axe = await new AxeBuilder({ page: w.page }).include(`[id="${b.id}"]`).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+        const axe = await new AxeBuilder({ page: w.page })
+          .include(`[id="${b.id}"]`)
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+          .analyze();
         const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-        expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes: ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join('; ')})`), `${b.url}#${b.id} after a run`).toEqual([]);
+        expect(
+          serious.map(
+            (v) =>
+              `${v.id}: ${v.help} (${v.nodes.length} nodes: ${v.nodes
+                .slice(0, 2)
+                .map((n) => n.target.join(' '))
+                .join('; ')})`,
+          ),
+          `${b.url}#${b.id} after a run`,
+        ).toEqual([]);
       }
       expect(w.problemList(), url).toEqual([]);
     });
@@ -134,7 +151,9 @@ describe('evidence blocks in the browser', () => {
         expect(await run.isVisible(), `${b.id}: Run button visible`).toBe(true);
         expect(await run.isEnabled(), `${b.id}: Run button enabled`).toBe(true);
         expect(await block.locator('[data-needs-js]').isHidden(), `${b.id}: the no-JavaScript note is hidden`).toBe(true);
-        expect(await block.locator('input[name="seed"]').inputValue(), `${b.id}: the form holds the default seed`).toBe(String(b.config?.defaultSeed));
+        expect(await block.locator('input[name="seed"]').inputValue(), `${b.id}: the form holds the default seed`).toBe(
+          String(b.config?.defaultSeed),
+        );
         expect(await block.locator('[data-errors] li').count(), `${b.id}: form errors`).toBe(0);
         expect(await block.locator('[data-notice]').textContent(), `${b.id}: notice`).toBe('');
       }
@@ -240,7 +259,9 @@ describe('evidence blocks in the browser', () => {
       const bytes10 = Number(await block.getAttribute('data-tensor-bytes'));
       const heap10 = heaps.at(-1)!;
       console.log(`[islands] worker tensors before the ten runs: ${tensors0} (${bytes0} B), after: ${tensors10} (${bytes10} B)`);
-      console.log(`[islands] page JS heap before: ${(heap0 / 1e6).toFixed(2)} MB, after each run: ${heaps.map((h) => (h / 1e6).toFixed(2)).join(' ')} MB`);
+      console.log(
+        `[islands] page JS heap before: ${(heap0 / 1e6).toFixed(2)} MB, after each run: ${heaps.map((h) => (h / 1e6).toFixed(2)).join(' ')} MB`,
+      );
       expect(tensors10, 'tensors left in the worker').toBe(tensors0);
       expect(bytes10, 'tensor bytes left in the worker').toBe(bytes0);
       // Flat: ten runs may not add more than 512 KB (each run's charts, tables and downloads replace the last).
@@ -273,7 +294,7 @@ describe('snippets in the browser', () => {
     return snippet;
   }
 
-  async function runSnippetToEnd(snippet: ReturnType<Page["locator"]>) {
+  async function runSnippetToEnd(snippet: ReturnType<Page['locator']>) {
     await snippet.getByRole('button', { name: 'Run this code' }).click();
     await expect.poll(() => snippet.getAttribute('data-state'), { timeout: 60_000 }).toMatch(/^(done|error|cancelled)$/);
     return { state: await snippet.getAttribute('data-state'), text: (await snippet.locator('[data-snippet-status]').textContent()) ?? '' };
@@ -311,7 +332,11 @@ describe('snippets in the browser', () => {
     const b = firstBlock('e1');
     await withPage(async (w) => {
       await w.page.goto(b.url);
-      const snippet = await editSnippet(w.page, b, 'export async function run(lab, params, ctx) {\n  const t = lab.task("reverse");\n  throw new Error("deliberate failure");\n}\n');
+      const snippet = await editSnippet(
+        w.page,
+        b,
+        'export async function run(lab, params, ctx) {\n  const t = lab.task("reverse");\n  throw new Error("deliberate failure");\n}\n',
+      );
       const { state, text } = await runSnippetToEnd(snippet);
       expect(state).toBe('error');
       expect(text).toMatch(/^Error at line 3, column \d+: deliberate failure/);
@@ -327,11 +352,15 @@ describe('snippets in the browser', () => {
       await expect.poll(() => snippet.getAttribute('data-state'), { timeout: 60_000 }).toBe('running');
       // While the worker spins, the main thread still answers and paints.
       for (let i = 0; i < 3; i++) {
-        const frames = await w.page.evaluate(() => new Promise<number>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(2)))));
+        const frames = await w.page.evaluate(
+          () => new Promise<number>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(2)))),
+        );
         expect(frames).toBe(2);
       }
       await expect.poll(() => snippet.getAttribute('data-state'), { timeout: 60_000 }).toBe('error');
-      expect(await snippet.locator('[data-snippet-status]').textContent()).toMatch(/^Stopped: no sign of life .* The worker was terminated and replaced/);
+      expect(await snippet.locator('[data-snippet-status]').textContent()).toMatch(
+        /^Stopped: no sign of life .* The worker was terminated and replaced/,
+      );
       await snippet.getByRole('button', { name: 'Reset' }).click();
       const { state, text } = await runSnippetToEnd(snippet);
       expect(state, text).toBe('done');

@@ -4,7 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { builtPages, builtQuestions, openPage, useSite } from './harness.ts';
 
 const site = useSite();
-const probe = ['/', ...builtQuestions().slice(0, 1).map((q) => q.url), ...builtPages().filter((p) => p.url === '/404.html').map((p) => p.url)];
+const probe = [
+  '/',
+  ...builtQuestions()
+    .slice(0, 1)
+    .map((q) => q.url),
+  ...builtPages()
+    .filter((p) => p.url === '/404.html')
+    .map((p) => p.url),
+];
 
 describe('the skip link', () => {
   it.each(probe)('%s: Tab reaches the skip link first; Enter moves focus to main', async (url) => {

@@ -30,9 +30,15 @@ describe('question pages work with JavaScript off', () => {
           : [];
         const button = document.querySelector('[data-search-open]');
         const buttonText = button
-          ? [button.textContent, button.getAttribute('title'), button.getAttribute('aria-description'),
-             ...(button.getAttribute('aria-describedby') ?? '').split(/\s+/).map((id) => (id ? document.getElementById(id)?.textContent : '')),
-             (button.parentElement as HTMLElement | null)?.innerText].join(' ')
+          ? [
+              button.textContent,
+              button.getAttribute('title'),
+              button.getAttribute('aria-description'),
+              ...(button.getAttribute('aria-describedby') ?? '')
+                .split(/\s+/)
+                .map((id) => (id ? document.getElementById(id)?.textContent : '')),
+              (button.parentElement as HTMLElement | null)?.innerText,
+            ].join(' ')
           : '';
         return {
           article: Boolean(article),

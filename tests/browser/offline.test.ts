@@ -54,7 +54,10 @@ describe('offline after a first visit', () => {
 
   it('a page never visited does not load (the network is really off)', async () => {
     const other = await context.newPage(); // its error page would disturb the next navigations
-    const error = await other.goto('/glossary/').then(() => '', (e: Error) => e.message);
+    const error = await other.goto('/glossary/').then(
+      () => '',
+      (e: Error) => e.message,
+    );
     await other.close();
     expect(error, '/glossary/ was never visited').toMatch(/ERR_|net::/);
   });
@@ -70,11 +73,19 @@ describe('offline after a first visit', () => {
   it('the visited home page loads, and search finds the question', async () => {
     await page.goto('/');
     await page.locator('button[data-search-open]').click();
-    const words = question.question.split(/\W+/).filter((w) => w.length > 6).slice(0, 2).join(' ');
+    const words = question.question
+      .split(/\W+/)
+      .filter((w) => w.length > 6)
+      .slice(0, 2)
+      .join(' ');
     await page.fill('input[data-search-input]', words);
     const first = page.locator('ol[data-search-results] li a[href]').first();
     await first.waitFor({ timeout: 20_000 });
-    expect((await page.locator('ol[data-search-results] li a[href]').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname)))).toContain(question.url);
+    expect(
+      await page
+        .locator('ol[data-search-results] li a[href]')
+        .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname)),
+    ).toContain(question.url);
   });
 
   it('an experiment runs on WebAssembly (worker, lab chunks and .wasm from the precache)', async () => {

@@ -7,7 +7,19 @@ import Ajv from 'ajv';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import config from '../../astro.config.mjs';
-import { attr, builtPages, builtQuestions, DIST, elements, hasAttr, parsePage, REPO_ROOT, squash, textOf, type Element } from './harness.ts';
+import {
+  attr,
+  builtPages,
+  builtQuestions,
+  DIST,
+  elements,
+  hasAttr,
+  parsePage,
+  REPO_ROOT,
+  squash,
+  textOf,
+  type Element,
+} from './harness.ts';
 import { headerPolicy } from '~/build/csp';
 import { parseHeadersFile } from '~/build/reach/host-headers.ts';
 
@@ -15,11 +27,21 @@ const SITE = String(config.site);
 const questions = builtQuestions();
 const read = (path: string) => readFileSync(join(DIST, path), 'utf8');
 const headOf = (path: string) => elements(parsePage(path), (el) => el.tagName === 'head')[0]!;
-const meta = (head: Element, key: string, value: string) => elements(head, (el) => el.tagName === 'meta' && attr(el, key) === value).map((el) => attr(el, 'content'));
+const meta = (head: Element, key: string, value: string) =>
+  elements(head, (el) => el.tagName === 'meta' && attr(el, key) === value).map((el) => attr(el, 'content'));
 /** Letters and digits only, lower case: compares a heading in HTML with the same heading in Markdown. */
-const words = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, ' ').trim().toLowerCase();
+const words = (s: string) =>
+  s
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .toLowerCase();
 /** Markdown with code and math taken out (they may legitimately contain "<"). */
-const prose = (md: string) => md.replace(/```[\s\S]*?```/g, '').replace(/`[^`\n]*`/g, '').replace(/\$\$[\s\S]*?\$\$/g, '').replace(/\$[^$\n]*\$/g, '');
+const prose = (md: string) =>
+  md
+    .replace(/```[\s\S]*?```/g, '')
+    .replace(/`[^`\n]*`/g, '')
+    .replace(/\$\$[\s\S]*?\$\$/g, '')
+    .replace(/\$[^$\n]*\$/g, '');
 
 describe('Markdown twins /questions/<id>.md', () => {
   it('the build has question pages', () => expect(questions.length).toBeGreaterThan(0));
@@ -36,7 +58,10 @@ describe('Markdown twins /questions/<id>.md', () => {
     }
     for (const block of elements(article, (el) => el.tagName === 'evidence-block')) {
       const claim = attr(block, 'data-claim')!;
-      const statement = squash(textOf(elements(block, (el) => hasAttr(el, 'class') && attr(el, 'class') === 'evidence-claim')[0]!)).replace(/^Claim\. /, '');
+      const statement = squash(textOf(elements(block, (el) => hasAttr(el, 'class') && attr(el, 'class') === 'evidence-claim')[0]!)).replace(
+        /^Claim\. /,
+        '',
+      );
       expect(md, `${id}.md: evidence for ${claim}`).toContain(`#evidence-${claim})`);
       expect(squash(md), `${id}.md: statement of ${claim}`).toContain(statement);
     }
@@ -74,12 +99,16 @@ describe('/claims.json', () => {
     validate(doc);
     expect(validate.errors ?? []).toEqual([]);
   });
-  it('matches the stored reference runs', () => {
+  it('matches the stored runs', () => {
     for (const c of doc.claims) {
-      const ref = JSON.parse(readFileSync(join(REPO_ROOT, 'src/data/references', `${c.experiment.id}.json`), 'utf8'));
+      const ref = JSON.parse(readFileSync(join(REPO_ROOT, c.experiment.code.replace(/core\.js$/, 'stored-run.json')), 'utf8'));
       expect(c.runs[0].measurements, c.id).toEqual(ref.measurements);
       expect(c.runs[0].seed, c.id).toBe(ref.provenance.seed);
-      expect([c.provenance.commit, c.provenance.date, c.provenance.tfjsVersion], c.id).toEqual([ref.provenance.commit, ref.provenance.date, ref.provenance.tfjsVersion]);
+      expect([c.provenance.commit, c.provenance.date, c.provenance.tfjsVersion], c.id).toEqual([
+        ref.provenance.commit,
+        ref.provenance.date,
+        ref.provenance.tfjsVersion,
+      ]);
     }
   });
   it('every evidence block on the site is a claim of claims.json that names its page', () => {
@@ -125,8 +154,14 @@ describe('feed', () => {
   });
   it('is linked from the head of every page', () => {
     for (const p of builtPages()) {
-      const links = elements(headOf(p.path), (el) => el.tagName === 'link' && attr(el, 'rel') === 'alternate' && attr(el, 'type') === 'application/rss+xml');
-      expect(links.map((l) => attr(l, 'href')), p.url).toEqual(['/feed.xml']);
+      const links = elements(
+        headOf(p.path),
+        (el) => el.tagName === 'link' && attr(el, 'rel') === 'alternate' && attr(el, 'type') === 'application/rss+xml',
+      );
+      expect(
+        links.map((l) => attr(l, 'href')),
+        p.url,
+      ).toEqual(['/feed.xml']);
     }
   });
 });
@@ -134,14 +169,24 @@ describe('feed', () => {
 describe('dist/_headers', () => {
   const rules = parseHeadersFile(read('_headers'));
   const rule = (path: string) => rules.filter((r) => r.path === path).flatMap((r) => r.headers);
-  const directives = (policy: string) => new Map(policy.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...v]) => [name!, v]));
+  const directives = (policy: string) =>
+    new Map(
+      policy
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...v]) => [name!, v]),
+    );
 
   it('sends headerPolicy() on every path: the pages’ own policy plus frame-ancestors and blob: for the worker', () => {
-    const csp = rule('/*').filter(([k]) => k === 'Content-Security-Policy').map(([, v]) => v);
+    const csp = rule('/*')
+      .filter(([k]) => k === 'Content-Security-Policy')
+      .map(([, v]) => v);
     expect(csp).toEqual([headerPolicy()]);
     const header = directives(csp[0]!);
     const page = builtPages()[0]!;
-    const metaCsp = elements(headOf(page.path), (el) => el.tagName === 'meta' && attr(el, 'http-equiv') === 'content-security-policy').map((el) => attr(el, 'content')!);
+    const metaCsp = elements(headOf(page.path), (el) => el.tagName === 'meta' && attr(el, 'http-equiv') === 'content-security-policy').map(
+      (el) => attr(el, 'content')!,
+    );
     for (const [name, sources] of directives(metaCsp[0]!)) {
       expect(header.get(name), `${name} in the header`).toEqual(name === 'script-src' ? [...sources, 'blob:'] : sources);
     }
@@ -159,7 +204,9 @@ describe('question pages: the twin and the citation without JavaScript', () => {
     const doc = parsePage(q.path);
     const link = elements(doc, (el) => hasAttr(el, 'data-markdown-link'));
     expect(link.map((a) => attr(a, 'href'))).toEqual([`/questions/${id}.md`]);
-    expect(elements(headOf(q.path), (el) => el.tagName === 'link' && attr(el, 'type') === 'text/markdown').map((l) => attr(l, 'href'))).toEqual([`/questions/${id}.md`]);
+    expect(
+      elements(headOf(q.path), (el) => el.tagName === 'link' && attr(el, 'type') === 'text/markdown').map((l) => attr(l, 'href')),
+    ).toEqual([`/questions/${id}.md`]);
     const cite = elements(doc, (el) => el.tagName === 'details' && hasAttr(el, 'data-cite-answer'));
     expect(cite).toHaveLength(1);
     const text = squash(textOf(cite[0]!));
@@ -167,6 +214,10 @@ describe('question pages: the twin and the citation without JavaScript', () => {
     expect(text).toContain(new URL(q.url, SITE).href);
     expect(text).toContain(q.question);
     expect(text).toContain(squash(textOf(updated)));
-    expect(text).toMatch(new RegExp(`@misc\\{addnorm:${id}:\\d{4},.*url = \\{${new URL(q.url, SITE).href}\\}.*note = \\{Last updated ${attr(updated, 'datetime')}\\}`));
+    expect(text).toMatch(
+      new RegExp(
+        `@misc\\{addnorm:${id}:\\d{4},.*url = \\{${new URL(q.url, SITE).href}\\}.*note = \\{Last updated ${attr(updated, 'datetime')}\\}`,
+      ),
+    );
   });
 });

@@ -114,10 +114,15 @@ describe('clean results', () => {
       const { page } = watched;
       await search(page, 'rank collapse');
       await page.locator('[data-search-glossary] a[href]').first().waitFor({ timeout: 10_000 });
-      const glossary = await page.$$eval('[data-search-glossary] a[href]', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname + new URL((a as HTMLAnchorElement).href).hash));
+      const glossary = await page.$$eval('[data-search-glossary] a[href]', (as) =>
+        as.map((a) => new URL((a as HTMLAnchorElement).href).pathname + new URL((a as HTMLAnchorElement).href).hash),
+      );
       expect(glossary, 'glossary results').toContain('/glossary/#rank-collapse');
       const questions = await page.$$eval('ol[data-search-results] a[href]', (as) => as.map((a) => (a as HTMLAnchorElement).href));
-      expect(questions.filter((h) => h.includes('/glossary/')), 'no glossary entry among the questions').toEqual([]);
+      expect(
+        questions.filter((h) => h.includes('/glossary/')),
+        'no glossary entry among the questions',
+      ).toEqual([]);
     } finally {
       await watched.context.close();
     }
@@ -132,7 +137,9 @@ describe('clean results', () => {
         await search(page, q);
         texts.push(...(await page.$$eval('ol[data-search-results] .result-excerpt', (es) => es.map((e) => e.textContent ?? ''))));
       }
-      const bad = texts.filter((t) => /Section titled|Reference run: experiment|Holds on (each|the mean)|\\text\{|\\frac|Permalink to|Run experiment E\d/.test(t));
+      const bad = texts.filter((t) =>
+        /Section titled|Reference run: experiment|Holds on (each|the mean)|\\text\{|\\frac|Permalink to|Run experiment E\d/.test(t),
+      );
       expect(bad, 'excerpts with non-prose text').toEqual([]);
     } finally {
       await watched.context.close();

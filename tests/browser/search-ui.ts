@@ -20,7 +20,11 @@ export async function openSearch(site: Parameters<typeof openPage>[0]): Promise<
  * 5 s when there are none (the first search loads Pagefind's index, which can take seconds on a busy machine). */
 export async function settledResults(page: Page): Promise<string[]> {
   await page
-    .waitForFunction(() => !document.querySelector('ol[data-search-results][aria-busy]') && !!document.querySelector('[data-search-status]')?.textContent, undefined, { timeout: 30_000 })
+    .waitForFunction(
+      () => !document.querySelector('ol[data-search-results][aria-busy]') && !!document.querySelector('[data-search-status]')?.textContent,
+      undefined,
+      { timeout: 30_000 },
+    )
     .catch(() => {});
   const read = (): Promise<string[]> =>
     page.$$eval('ol[data-search-results] li a[href]', (as) => {

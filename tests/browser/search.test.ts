@@ -34,7 +34,7 @@ async function expectResultShows(page: Page, q: BuiltQuestion): Promise<void> {
   expect(first.marks, `${q.url}: <mark> elements (matched words) in the excerpt`).toBeGreaterThan(0);
 }
 
-describe('searching a question\'s key words finds it first', () => {
+describe("searching a question's key words finds it first", () => {
   it('the build has question pages', () => expect(questions.length).toBeGreaterThanOrEqual(2));
 
   it.each(PROBES)('"%s" → /questions/%s/', async (query, id) => {
@@ -48,18 +48,21 @@ describe('searching a question\'s key words finds it first', () => {
     }
   });
 
-  it.each(questions.map((q) => [keyWords(q.question).join(' '), q.id, q]))('"%s" → /questions/%s/, shown with a short excerpt', async (query, _id, q) => {
-    expect(query, `question ${q.id} has no key words in its <h1>`).not.toBe('');
-    const watched = await openSearch(site);
-    try {
-      const results = await search(watched.page, query);
-      expect(results[0], `search for "${query}": results in order were [${results.join(', ')}]`).toBe(q.url);
-      await expectResultShows(watched.page, q);
-      expect(watched.problemList(), 'problems while searching').toEqual([]);
-    } finally {
-      await watched.context.close();
-    }
-  });
+  it.each(questions.map((q) => [keyWords(q.question).join(' '), q.id, q]))(
+    '"%s" → /questions/%s/, shown with a short excerpt',
+    async (query, _id, q) => {
+      expect(query, `question ${q.id} has no key words in its <h1>`).not.toBe('');
+      const watched = await openSearch(site);
+      try {
+        const results = await search(watched.page, query);
+        expect(results[0], `search for "${query}": results in order were [${results.join(', ')}]`).toBe(q.url);
+        await expectResultShows(watched.page, q);
+        expect(watched.problemList(), 'problems while searching').toEqual([]);
+      } finally {
+        await watched.context.close();
+      }
+    },
+  );
 });
 
 describe('the topic filter narrows the results', () => {
@@ -108,7 +111,10 @@ describe('keyboard shortcuts open search', () => {
       try {
         await page.goto('/');
         await page.keyboard.press(key);
-        await page.locator('dialog[data-search][open]').waitFor({ state: 'visible', timeout: 5_000 }).catch(() => {});
+        await page
+          .locator('dialog[data-search][open]')
+          .waitFor({ state: 'visible', timeout: 5_000 })
+          .catch(() => {});
         const opened = await page.evaluate(() => ({
           open: document.querySelector('dialog[data-search]')?.hasAttribute('open') ?? null,
           focused: document.activeElement?.matches('input[data-search-input]') ?? false,

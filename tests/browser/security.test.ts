@@ -36,7 +36,10 @@ describe('the policy in every built page', () => {
     expect(metas.length, `${p.url}: <meta http-equiv="content-security-policy"> in <head>`).toBe(1);
     // A policy governs only what comes after it: nothing but <meta charset> may precede it.
     const before = inHead.slice(0, inHead.indexOf(metas[0]!));
-    expect(before.map((el) => el.tagName + (attr(el, 'charset') ? '[charset]' : '')), `${p.url}: elements before the CSP <meta>`).toEqual(['meta[charset]']);
+    expect(
+      before.map((el) => el.tagName + (attr(el, 'charset') ? '[charset]' : '')),
+      `${p.url}: elements before the CSP <meta>`,
+    ).toEqual(['meta[charset]']);
 
     const policy = directives(attr(metas[0]!, 'content') ?? '');
     const scriptSrc = policy.get('script-src') ?? [];
@@ -44,7 +47,9 @@ describe('the policy in every built page', () => {
     expect(scriptSrc, `${p.url}: script-src`).toContain("'self'");
     expect(scriptSrc, `${p.url}: script-src`).toContain("'wasm-unsafe-eval'");
     // Only the site itself and hashes: no 'unsafe-inline'/'unsafe-eval', no host, scheme or wildcard.
-    const loose = scriptSrc.filter((s) => !["'self'", "'wasm-unsafe-eval'"].includes(s) && !/^'sha(256|384|512)-[A-Za-z0-9+/]+=*'$/.test(s));
+    const loose = scriptSrc.filter(
+      (s) => !["'self'", "'wasm-unsafe-eval'"].includes(s) && !/^'sha(256|384|512)-[A-Za-z0-9+/]+=*'$/.test(s),
+    );
     expect(loose, `${p.url}: script-src sources other than 'self', 'wasm-unsafe-eval' and hashes`).toEqual([]);
     for (const [name, sources] of policy) {
       const foreign = sources.filter((s) => /^(https?:|\*|\/\/)/.test(s) || /^[\w-]+\.[\w.-]+/.test(s));
@@ -60,7 +65,9 @@ describe('the policy in every built page', () => {
     // No inline event handlers (onclick="…") and no javascript: URLs: the policy would block them anyway.
     const handlers = elements(doc).flatMap((el) => el.attrs.filter((a) => /^on/i.test(a.name)).map((a) => `<${el.tagName} ${a.name}>`));
     expect(handlers, `${p.url}: inline event handlers`).toEqual([]);
-    const jsUrls = elements(doc).flatMap((el) => el.attrs.filter((a) => /^\s*javascript:/i.test(a.value)).map((a) => `<${el.tagName} ${a.name}>`));
+    const jsUrls = elements(doc).flatMap((el) =>
+      el.attrs.filter((a) => /^\s*javascript:/i.test(a.value)).map((a) => `<${el.tagName} ${a.name}>`),
+    );
     expect(jsUrls, `${p.url}: javascript: URLs`).toEqual([]);
   });
 
@@ -122,7 +129,7 @@ describe('the experiment worker under the header policy (as `astro preview` send
     }
   }
 
-  it('runs an experiment on WebAssembly and the reader\'s code as a blob: module, with no violation', async () => {
+  it("runs an experiment on WebAssembly and the reader's code as a blob: module, with no violation", async () => {
     await withHeaderPolicy(async (w) => {
       const res = await w.page.goto('/');
       expect(res?.headers()['content-security-policy'], 'the header reached the page').toBe(headerPolicy());
@@ -144,7 +151,10 @@ describe('the experiment worker under the header policy (as `astro preview` send
       });
       expect(pageBlob, 'a blob: module on the page').toBe('refused');
       const seen = await violations(w.page);
-      expect(seen.filter((v) => !v.includes('blob:')), 'violations other than the blob: probe').toEqual([]);
+      expect(
+        seen.filter((v) => !v.includes('blob:')),
+        'violations other than the blob: probe',
+      ).toEqual([]);
       expect(w.problems.foreignRequests).toEqual([]);
     });
   });
@@ -166,7 +176,11 @@ describe('an evidence block of each experiment runs with no violation and no oth
       const block = w.page.locator(`[id="${b.id}"]`);
       await block.scrollIntoViewIfNeeded();
       await block.getByRole('button', { name: /^Run/ }).click();
-      await w.page.waitForFunction((id) => ['done', 'error', 'cancelled'].includes(document.getElementById(id)?.dataset.state ?? ''), b.id, { timeout: 120_000 });
+      await w.page.waitForFunction(
+        (id) => ['done', 'error', 'cancelled'].includes(document.getElementById(id)?.dataset.state ?? ''),
+        b.id,
+        { timeout: 120_000 },
+      );
       expect(await block.getAttribute('data-state'), `${b.url}#${b.id}`).toBe('done');
       expect(await violations(w.page), `${b.url}#${b.id}: CSP violations`).toEqual([]);
       expect(w.problems.foreignRequests, `${b.url}#${b.id}: requests to another origin`).toEqual([]);

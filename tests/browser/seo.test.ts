@@ -26,7 +26,9 @@ function frontmatterDates(id: string): { created: string; updated: string } {
   const { frontmatter } = questionFile(id);
   const date = (key: string) => {
     const value = frontmatter[key];
-    return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : `content/${id}.mdx: ${key} is ${JSON.stringify(value)}, not YYYY-MM-DD`;
+    return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
+      ? value
+      : `content/${id}.mdx: ${key} is ${JSON.stringify(value)}, not YYYY-MM-DD`;
   };
   return { created: date('created'), updated: date('updated') };
 }
@@ -44,9 +46,13 @@ describe('every page: description, canonical URL, Open Graph and Twitter card', 
     expect(metaContent(head, 'property', 'og:url'), `${p.url}: og:url`).toEqual(canonical);
     expect(metaContent(head, 'property', 'og:description'), `${p.url}: og:description`).toEqual(descriptions);
     expect(metaContent(head, 'property', 'og:title')[0], `${p.url}: og:title`).toBeTruthy();
-    expect(metaContent(head, 'property', 'og:type'), `${p.url}: og:type`).toEqual([p.url.startsWith('/questions/') ? 'article' : 'website']);
+    expect(metaContent(head, 'property', 'og:type'), `${p.url}: og:type`).toEqual([
+      p.url.startsWith('/questions/') ? 'article' : 'website',
+    ]);
     // Question pages have a social card (/og/<id>.png, tests/browser/reach.test.ts), hence the large image card.
-    expect(metaContent(head, 'name', 'twitter:card'), `${p.url}: twitter:card`).toEqual([p.url.startsWith('/questions/') ? 'summary_large_image' : 'summary']);
+    expect(metaContent(head, 'name', 'twitter:card'), `${p.url}: twitter:card`).toEqual([
+      p.url.startsWith('/questions/') ? 'summary_large_image' : 'summary',
+    ]);
   });
 
   it('the 404 page is kept out of search engines', () => {

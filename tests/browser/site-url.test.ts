@@ -27,7 +27,10 @@ afterAll(() => {
   if (out) rmSync(out, { recursive: true, force: true });
 });
 
-const files = () => (readdirSync(out, { recursive: true }) as string[]).map((f) => f.split(sep).join('/')).filter((f) => TEXT.test(f) && !f.startsWith('pagefind/'));
+const files = () =>
+  (readdirSync(out, { recursive: true }) as string[])
+    .map((f) => f.split(sep).join('/'))
+    .filter((f) => TEXT.test(f) && !f.startsWith('pagefind/'));
 const read = (f: string) => readFileSync(join(out, f), 'utf8');
 
 describe(`a build with SITE_URL=${SITE_URL}`, () => {

@@ -104,7 +104,9 @@ export function textOf(node: Node): string {
 
 /** The source text of a <script> or <style> (which textOf leaves out). */
 export function rawText(el: Element): string {
-  return children(el).map((n) => (n.nodeName === '#text' ? (n as DefaultTreeAdapterMap['textNode']).value : '')).join('');
+  return children(el)
+    .map((n) => (n.nodeName === '#text' ? (n as DefaultTreeAdapterMap['textNode']).value : ''))
+    .join('');
 }
 
 export function squash(text: string): string {

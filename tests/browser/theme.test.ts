@@ -7,7 +7,12 @@ import { attr, builtPages, builtQuestions, elements, hasAttr, line, openPage, pa
 
 const site = useSite();
 const pages = builtPages();
-const probePages = ['/', ...builtQuestions().slice(0, 1).map((q) => q.url)];
+const probePages = [
+  '/',
+  ...builtQuestions()
+    .slice(0, 1)
+    .map((q) => q.url),
+];
 
 /** Records <html data-theme> at the moment <body> is inserted into the DOM, i.e. before first paint. */
 const RECORD_THEME_AT_BODY = `

@@ -14,7 +14,14 @@ export function codeBlock(): ShikiTransformer {
       const lang = this.options.lang;
       const label =
         lang && lang !== 'plaintext' && lang !== 'text'
-          ? [{ type: 'element' as const, tagName: 'span', properties: { class: 'code-lang', 'aria-hidden': 'true' }, children: [{ type: 'text' as const, value: lang }] }]
+          ? [
+              {
+                type: 'element' as const,
+                tagName: 'span',
+                properties: { class: 'code-lang', 'aria-hidden': 'true' },
+                children: [{ type: 'text' as const, value: lang }],
+              },
+            ]
           : [];
       const button = {
         type: 'element' as const,
@@ -23,7 +30,12 @@ export function codeBlock(): ShikiTransformer {
         children: [{ type: 'text' as const, value: 'Copy' }],
       };
       root.children = [
-        { type: 'element', tagName: 'div', properties: { class: 'code-block' }, children: [...label, ...(root.children as never[]), button] },
+        {
+          type: 'element',
+          tagName: 'div',
+          properties: { class: 'code-block' },
+          children: [...label, ...(root.children as never[]), button],
+        },
       ];
     },
   };

@@ -59,17 +59,34 @@ export interface ClaimRecord {
   /** Stored runs with their per-seed outcome (today: the experiment's reference run). */
   runs: StoredRun[];
   /** Where the stored run came from; null when no reference run is stored. */
-  provenance: { experiment: string; seed: number; commit: string; dirty: boolean; date: string; tfjsVersion: string; backend: string; runtime: string } | null;
+  provenance: {
+    experiment: string;
+    seed: number;
+    commit: string;
+    dirty: boolean;
+    date: string;
+    tfjsVersion: string;
+    backend: string;
+    runtime: string;
+  } | null;
 }
 
 function storedRun(claim: Claim<unknown>, params: Record<string, Json>, reference: StoredRunFile): StoredRun {
   const outcome = outcomeOnStoredRun(claim, params, reference);
-  return { seed: reference.provenance.seed, measurements: reference.measurements, holds: outcome?.holds ?? null, detail: outcome?.detail ?? null };
+  return {
+    seed: reference.provenance.seed,
+    measurements: reference.measurements,
+    holds: outcome?.holds ?? null,
+    detail: outcome?.detail ?? null,
+  };
 }
 
 function checked(kind: CheckedConfiguration['kind'], label: string, r: ConfigurationRecord): CheckedConfiguration {
   return {
-    kind, label, params: r.params, seeds: r.seeds,
+    kind,
+    label,
+    params: r.params,
+    seeds: r.seeds,
     asRequired: kind === 'counter-run' ? configurationFails(r) : configurationHolds(r),
     perSeed: r.runs ?? null,
     overSeeds: r.overSeeds ?? null,
@@ -110,7 +127,16 @@ export function claimRecord(claim: Claim<unknown>, usedIn: readonly string[] = [
     usedIn: [...usedIn],
     runs: reference ? [storedRun(claim, params, reference)] : [],
     provenance: p
-      ? { experiment: p.experiment, seed: p.seed, commit: p.commit, dirty: p.dirty, date: p.date, tfjsVersion: p.tfjsVersion, backend: p.backend, runtime: p.runtime }
+      ? {
+          experiment: p.experiment,
+          seed: p.seed,
+          commit: p.commit,
+          dirty: p.dirty,
+          date: p.date,
+          tfjsVersion: p.tfjsVersion,
+          backend: p.backend,
+          runtime: p.runtime,
+        }
       : null,
   };
 }

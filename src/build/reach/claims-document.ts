@@ -16,13 +16,19 @@ export function claimsDocument(questions: readonly { id: string; text: string }[
   const usages = findClaimUsages(questions);
   for (const id of usages.keys()) {
     if (!claims.some((c) => c.id === id)) {
-      const files = usages.get(id)!.map((q) => `content/${q}.mdx`).join(', ');
+      const files = usages
+        .get(id)!
+        .map((q) => `content/${q}.mdx`)
+        .join(', ');
       throw new Error(`${files}: <Evidence claim="${id}">: no such claim in src/lab/claims.ts`);
     }
   }
   return {
     $schema: new URL('/claims.schema.json', site).href,
     site: new URL('/', site).href,
-    claims: claimRecords(usages).map((r) => ({ ...r, pages: r.usedIn.map((q) => new URL(`/questions/${q}/#evidence-${r.id}`, site).href) })),
+    claims: claimRecords(usages).map((r) => ({
+      ...r,
+      pages: r.usedIn.map((q) => new URL(`/questions/${q}/#evidence-${r.id}`, site).href),
+    })),
   };
 }

@@ -17,7 +17,10 @@ export function evidenceMarkdown(record: ClaimRecord, pageUrl: string): string {
   const p = record.provenance;
   if (run && p) {
     const commit = p.commit && p.commit !== 'unknown' ? `, lab commit ${p.commit}${p.dirty ? ' (with local changes)' : ''}` : '';
-    lines.push(`**Measured** on the stored run (experiment ${p.experiment}, seed ${p.seed}, backend ${p.backend}, TF.js ${p.tfjsVersion}, ${p.date.slice(0, 10)}${commit}):`, '');
+    lines.push(
+      `**Measured** on the stored run (experiment ${p.experiment}, seed ${p.seed}, backend ${p.backend}, TF.js ${p.tfjsVersion}, ${p.date.slice(0, 10)}${commit}):`,
+      '',
+    );
     lines.push('| measurement | value |', '|---|---|');
     for (const row of measurementRows(run)) lines.push(`| ${cell(row.path)} | ${cell(row.value)} |`);
     lines.push('');
@@ -27,7 +30,9 @@ export function evidenceMarkdown(record: ClaimRecord, pageUrl: string): string {
   const v = record.verification;
   if (v) {
     const parts = v.configurations.map((c) => resultOf(record, c));
-    lines.push(`**Result.** ${parts.join(' ')} Last verified ${v.provenance.date.slice(0, 10)} at commit ${v.provenance.commit}, TF.js ${v.provenance.tfjsVersion} (${v.provenance.backend}); re-checked by \`${record.checkedBy}\`.`);
+    lines.push(
+      `**Result.** ${parts.join(' ')} Last verified ${v.provenance.date.slice(0, 10)} at commit ${v.provenance.commit}, TF.js ${v.provenance.tfjsVersion} (${v.provenance.backend}); re-checked by \`${record.checkedBy}\`.`,
+    );
   } else {
     lines.push(`**Result.** Not verified yet (\`npm run verify-claims -- ${e.id}\`).`);
   }
@@ -36,14 +41,19 @@ export function evidenceMarkdown(record: ClaimRecord, pageUrl: string): string {
 
 /** One configuration's outcome in words, with the key figure over seeds (mean ± sd, min–max). */
 function resultOf(record: ClaimRecord, c: CheckedConfiguration): string {
-  const where = c.kind === 'default' ? `At the default configuration` : c.kind === 'scale' ? `At ${c.label}` : `On a counter-run (${c.label})`;
-  if (c.overSeeds) return `${where}: ${c.overSeeds.holds ? 'holds' : 'does not hold'} on the mean over seeds ${c.seeds.join(', ')} (${c.overSeeds.detail}).`;
+  const where =
+    c.kind === 'default' ? `At the default configuration` : c.kind === 'scale' ? `At ${c.label}` : `On a counter-run (${c.label})`;
+  if (c.overSeeds)
+    return `${where}: ${c.overSeeds.holds ? 'holds' : 'does not hold'} on the mean over seeds ${c.seeds.join(', ')} (${c.overSeeds.detail}).`;
   const runs = c.perSeed ?? [];
   const holding = runs.filter((r) => r.holds).length;
   const values = runs.map((r) => r.value).filter((x): x is number => x !== null && Number.isFinite(x));
   const mean = values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
   const sd = values.length > 1 ? Math.sqrt(values.reduce((a, x) => a + (x - mean) ** 2, 0) / (values.length - 1)) : 0;
-  const figure = values.length ? `; ${record.figure}: ${fmt(mean)} ± ${fmt(sd)} (${fmt(Math.min(...values))}–${fmt(Math.max(...values))})` : '';
-  const verb = c.kind === 'counter-run' ? `fails, as it must, on ${runs.length - holding} of ${runs.length}` : `holds on ${holding} of ${runs.length}`;
+  const figure = values.length
+    ? `; ${record.figure}: ${fmt(mean)} ± ${fmt(sd)} (${fmt(Math.min(...values))}–${fmt(Math.max(...values))})`
+    : '';
+  const verb =
+    c.kind === 'counter-run' ? `fails, as it must, on ${runs.length - holding} of ${runs.length}` : `holds on ${holding} of ${runs.length}`;
   return `${where}: ${verb} seed${runs.length > 1 ? 's' : ''}${figure}.`;
 }

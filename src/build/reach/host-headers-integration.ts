@@ -5,7 +5,8 @@ import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { headerRules, headersFile } from './host-headers.ts';
 
-const toUrl = (file: string) => (file === 'index.html' ? '/' : file.endsWith('/index.html') ? `/${file.slice(0, -'index.html'.length)}` : `/${file}`);
+const toUrl = (file: string) =>
+  file === 'index.html' ? '/' : file.endsWith('/index.html') ? `/${file.slice(0, -'index.html'.length)}` : `/${file}`;
 
 export function hostHeaders(): AstroIntegration {
   return {

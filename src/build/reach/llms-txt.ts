@@ -9,7 +9,7 @@ function header(): string[] {
   return [
     `# ${SITE_NAME}`,
     `> ${SITE_SUMMARY}`,
-    'Each answer starts with a short answer, then explains, cites papers by arXiv id, and backs every measured sentence with an experiment (TensorFlow.js) whose stored reference run and verdict are shown. Each question page has a Markdown twin at the same address with `.md` instead of the trailing slash.',
+    'Each answer starts with a short answer, then explains, cites papers by arXiv id, and backs every measured sentence with an experiment (TensorFlow.js) whose stored run, checks over seeds and larger scales, and result are shown. Each question page has a Markdown twin at the same address with `.md` instead of the trailing slash.',
     '## Questions',
   ];
 }

@@ -151,7 +151,8 @@ function parseOpeningTag(src: string, line: number): { node: MdxNode; length: nu
     i += 1;
     while (/[ \t]/.test(src[i] ?? '')) i += 1;
     const quote = src[i];
-    if (quote !== '"' && quote !== "'") throw new MdxError(`line ${line}: <${name} ${key}>: only quoted string values have a Markdown form`);
+    if (quote !== '"' && quote !== "'")
+      throw new MdxError(`line ${line}: <${name} ${key}>: only quoted string values have a Markdown form`);
     const end = src.indexOf(quote, i + 1);
     if (end < 0) throw new MdxError(`line ${line}: <${name} ${key}>: unclosed string`);
     attrs[key] = decodeEntities(src.slice(i + 1, end));

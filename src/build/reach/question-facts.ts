@@ -3,5 +3,13 @@ import type { Question } from '~/build/content/questions';
 import type { QuestionFacts } from './question-markdown';
 
 export function questionFacts(q: Question): QuestionFacts & { created: Date } {
-  return { id: q.id, question: q.data.question, short: q.data.short, created: q.data.created, updated: q.data.updated, cites: q.data.cites, body: q.body ?? '' };
+  return {
+    id: q.id,
+    question: q.data.question,
+    short: q.data.short,
+    created: q.data.created,
+    updated: q.data.updated,
+    cites: q.data.cites,
+    body: q.body ?? '',
+  };
 }

@@ -36,14 +36,34 @@ const questionSize = (q: string) => (q.length <= 70 ? 64 : q.length <= 120 ? 54 
 export async function renderCard(card: { siteName: string; question: string; line: string }): Promise<Buffer> {
   const tree = el(
     'div',
-    { width: CARD_WIDTH, height: CARD_HEIGHT, boxSizing: 'border-box', display: 'flex', flexDirection: 'column', justifyContent: 'space-between', padding: '64px 72px', background: COLORS.bg, color: COLORS.text, fontFamily: 'Inter', borderTop: `16px solid ${COLORS.accent}` },
+    {
+      width: CARD_WIDTH,
+      height: CARD_HEIGHT,
+      boxSizing: 'border-box',
+      display: 'flex',
+      flexDirection: 'column',
+      justifyContent: 'space-between',
+      padding: '64px 72px',
+      background: COLORS.bg,
+      color: COLORS.text,
+      fontFamily: 'Inter',
+      borderTop: `16px solid ${COLORS.accent}`,
+    },
     [
       el('div', { display: 'flex', fontSize: 30, fontWeight: 700, color: COLORS.accent }, card.siteName),
       el('div', { display: 'flex', flexDirection: 'column', gap: 28 }, [
-        el('div', { display: 'flex', fontSize: questionSize(card.question), fontWeight: 700, lineHeight: 1.15, lineClamp: 4 }, card.question),
+        el(
+          'div',
+          { display: 'flex', fontSize: questionSize(card.question), fontWeight: 700, lineHeight: 1.15, lineClamp: 4 },
+          card.question,
+        ),
         el('div', { display: 'flex', fontSize: 30, lineHeight: 1.35, color: COLORS.muted, lineClamp: 3 }, card.line),
       ]),
-      el('div', { display: 'flex', fontSize: 24, color: COLORS.muted, borderTop: `2px solid ${COLORS.border}`, paddingTop: 20 }, 'Short answer, explanation, papers and measurements'),
+      el(
+        'div',
+        { display: 'flex', fontSize: 24, color: COLORS.muted, borderTop: `2px solid ${COLORS.border}`, paddingTop: 20 },
+        'Short answer, explanation, papers and measurements',
+      ),
     ],
   );
   // satori's typings want a React element; this plain object tree is what React would have produced.

@@ -9,7 +9,10 @@ import type { Claim } from '~/lab/experiment/claim';
 const inputToTop = (m: E1Measurements, variant: string) => m.streamGradient[variant]![0]! / m.streamGradient[variant]!.at(-1)!;
 const SEEDS = [1, 2, 3, 4, 5];
 const SCALE = [{ label: 'd 64, 24 layers', params: { width: 64, layers: 24 } }];
-const SHALLOW = { params: { layers: 2 }, why: 'over two blocks the product of block Jacobians is too short to shrink or grow the gradient that much' };
+const SHALLOW = {
+  params: { layers: 2 },
+  why: 'over two blocks the product of block Jacobians is too short to shrink or grow the gradient that much',
+};
 
 export const claims: Claim<E1Measurements>[] = [
   {

@@ -28,10 +28,16 @@ export const experiment = defineExperiment<typeof e1Params, E1Measurements>(
   {
     id: 'e1',
     title: 'Gradient norms at initialization',
-    question: 'How large is the gradient reaching each block of an untrained stack, and its weights, with and without the residual and the norm?',
+    question:
+      'How large is the gradient reaching each block of an untrained stack, and its weights, with and without the residual and the norm?',
     params: e1Params,
     defaultSeed: 1,
-    tolerance: { rtol: 1e-4, atol: 1e-9, ignore: [], why: 'One forward and backward pass, no training: the same seed on WASM repeats it to float32 rounding.' },
+    tolerance: {
+      rtol: 1e-4,
+      atol: 1e-9,
+      ignore: [],
+      why: 'One forward and backward pass, no training: the same seed on WASM repeats it to float32 rounding.',
+    },
   },
   run,
 );

@@ -23,9 +23,15 @@ export const claims: Claim<E10Measurements>[] = [
     mode: 'each-seed',
     figure: 'mean of ‖F(x)‖/‖x‖ over the sublayers and checkpoints',
     counterRuns: [
-      { params: { lr: 0.03 }, why: 'at ten times the learning rate, Post-LN training without warmup breaks down and the sublayers’ outputs grow far larger than the stream' },
+      {
+        params: { lr: 0.03 },
+        why: 'at ten times the learning rate, Post-LN training without warmup breaks down and the sublayers’ outputs grow far larger than the stream',
+      },
       // The claim is scoped to width 32: at width 64 it fails, so that configuration is its counter-run, not a scale.
-      { params: { width: 64 }, why: 'at width 64 the sublayers’ outputs average more than the stream: the bound belongs to the width-32 decoder' },
+      {
+        params: { width: 64 },
+        why: 'at width 64 the sublayers’ outputs average more than the stream: the bound belongs to the width-32 decoder',
+      },
     ],
     scales: [],
     predicate(m) {
@@ -48,7 +54,12 @@ export const claims: Claim<E10Measurements>[] = [
     seeds: SEEDS,
     mode: 'each-seed',
     figure: 'held-out accuracy of the decoder that adds minus that of the decoder that averages',
-    counterRuns: [{ params: { norm: 'post' }, why: 'a LayerNorm after the combination ignores its scale, LN((x + F)/2) = LN(x + F) up to ε, so in Post-LN averaging and adding train alike' }],
+    counterRuns: [
+      {
+        params: { norm: 'post' },
+        why: 'a LayerNorm after the combination ignores its scale, LN((x + F)/2) = LN(x + F) up to ε, so in Post-LN averaging and adding train alike',
+      },
+    ],
     scales: WIDER,
     predicate(m) {
       const gap = m.accuracy.added - m.accuracy.averaged;
@@ -68,7 +79,12 @@ export const claims: Claim<E10Measurements>[] = [
     seeds: SEEDS,
     mode: 'each-seed',
     figure: 'mean of ‖F(x)‖/‖x‖ over the sublayers at initialization',
-    counterRuns: [{ params: { norm: 'pre' }, why: 'a Pre-LN branch reads a normalized copy of the stream, so its output is small next to a stream that starts at the √d-scaled embedding' }],
+    counterRuns: [
+      {
+        params: { norm: 'pre' },
+        why: 'a Pre-LN branch reads a normalized copy of the stream, so its output is small next to a stream that starts at the √d-scaled embedding',
+      },
+    ],
     scales: [],
     predicate(m) {
       const ratios = atInit(m);

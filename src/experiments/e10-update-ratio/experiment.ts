@@ -13,7 +13,12 @@ export const e10Params = {
 } satisfies ParamSchema;
 
 export type E10Measurements = {
-  layers: number; width: number; norm: 'post' | 'pre'; steps: number; every: number; lr: number;
+  layers: number;
+  width: number;
+  norm: 'post' | 'pre';
+  steps: number;
+  every: number;
+  lr: number;
   /** Checkpoints (0 = initialization). */
   checkpoints: number[];
   /** The decoder that adds: sublayer → ‖F(x)‖/‖x‖ at each checkpoint. */
@@ -29,10 +34,16 @@ export const experiment = defineExperiment<typeof e10Params, E10Measurements>(
   {
     id: 'e10',
     title: 'Adding is not averaging',
-    question: 'How large is what each sublayer adds, ‖F(x)‖, against the stream ‖x‖ it is added to, and what happens to a decoder that averages instead of adding?',
+    question:
+      'How large is what each sublayer adds, ‖F(x)‖, against the stream ‖x‖ it is added to, and what happens to a decoder that averages instead of adding?',
     params: e10Params,
     defaultSeed: 1,
-    tolerance: { rtol: 1e-3, atol: 1e-6, ignore: ['timing'], why: 'Seeded data and initialization on the same backend repeat a training run step for step; the tolerance only absorbs float32 rounding, and wall-clock timing is not compared.' },
+    tolerance: {
+      rtol: 1e-3,
+      atol: 1e-6,
+      ignore: ['timing'],
+      why: 'Seeded data and initialization on the same backend repeat a training run step for step; the tolerance only absorbs float32 rounding, and wall-clock timing is not compared.',
+    },
   },
   run,
 );

@@ -4,10 +4,16 @@ import { clone, holds, outcomeOf } from '../predicate-testing';
 import type { E10Measurements } from './experiment';
 
 const good: E10Measurements = {
-  layers: 1, width: 32, norm: 'post', steps: 150, every: 75, lr: 0.003,
+  layers: 1,
+  width: 32,
+  norm: 'post',
+  steps: 150,
+  every: 75,
+  lr: 0.003,
   checkpoints: [0, 75, 150],
   branchRatio: { 'dec.0.self': [0.6, 0.9, 0.8], 'dec.0.ffn': [0.5, 1.2, 0.7] },
-  loss: [2, 1], averagedLoss: [2, 1.5],
+  loss: [2, 1],
+  averagedLoss: [2, 1.5],
   accuracy: { added: 0.98, averaged: 0.75 },
 };
 

@@ -15,11 +15,18 @@ export const e2Params = {
   highLr: { type: 'number', label: 'Highest learning rate of the grid', default: 0.01, min: 0.00001, max: 0.1 },
   warmupSteps: { type: 'int', label: 'Warmup', default: 50, min: 0, max: 1000, unit: 'steps' },
   // 'one rate' (highLr) keeps the default run short; 'four rates' (0.1, 0.2, 0.5 and 1 × highLr) is the grid checked by verify-claims.
-  warmupGrid: { type: 'enum', label: 'Warmup grid (Post-LN and Pre-LN, with and without warmup)', default: 'one rate', values: ['none', 'one rate', 'four rates'] },
+  warmupGrid: {
+    type: 'enum',
+    label: 'Warmup grid (Post-LN and Pre-LN, with and without warmup)',
+    default: 'one rate',
+    values: ['none', 'one rate', 'four rates'],
+  },
 } satisfies ParamSchema;
 
 export type E2Run = {
-  variant: string; lr: number; warmupSteps: number;
+  variant: string;
+  lr: number;
+  warmupSteps: number;
   /** First step at which the mean training loss of the last 5 steps is below targetLoss (null: not within the budget). */
   stepsToTarget: number | null;
   diverged: boolean;
@@ -28,13 +35,23 @@ export type E2Run = {
 };
 
 export type E2Measurements = {
-  layers: number; width: number; steps: number; targetLoss: number; lr: number; highLr: number; warmupSteps: number; warmupGrid: string;
+  layers: number;
+  width: number;
+  steps: number;
+  targetLoss: number;
+  lr: number;
+  highLr: number;
+  warmupSteps: number;
+  warmupGrid: string;
   /** ln(number of answer symbols): the loss of a model that has learned nothing about the input. */
   floor: number;
   /** The six wrappings at lr with warmup, then the grid: per rate, Post-LN and Pre-LN, without and with warmup. */
   runs: E2Run[];
   /** Wall-clock (never compared): ms per step and the measured share in the adds and the norms. */
-  timing: Record<string, { msPerStep: number; msAdd: number; msNorm: number; shareAdd: number; shareNorm: number; adds: number; norms: number }>;
+  timing: Record<
+    string,
+    { msPerStep: number; msAdd: number; msNorm: number; shareAdd: number; shareNorm: number; adds: number; norms: number }
+  >;
 };
 
 export const experiment = defineExperiment<typeof e2Params, E2Measurements>(
@@ -45,7 +62,12 @@ export const experiment = defineExperiment<typeof e2Params, E2Measurements>(
     params: e2Params,
     defaultSeed: 1,
     trainsInParallel: true,
-    tolerance: { rtol: 1e-3, atol: 1e-6, ignore: ['timing'], why: 'Seeded data and initialization on the same backend repeat a training run step for step; the tolerance only absorbs float32 rounding, and wall-clock timing is not compared.' },
+    tolerance: {
+      rtol: 1e-3,
+      atol: 1e-6,
+      ignore: ['timing'],
+      why: 'Seeded data and initialization on the same backend repeat a training run step for step; the tolerance only absorbs float32 rounding, and wall-clock timing is not compared.',
+    },
   },
   run,
 );

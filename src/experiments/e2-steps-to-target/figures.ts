@@ -11,12 +11,25 @@ export const figures: FigureMaker = (m: E2Measurements) => {
   // Three charts at most are shown: the curves, the losses at the end of the budget (wrappings, then the
   // learning-rate grid), and the measured time share of the adds and norms (wall-clock, descriptive only).
   return [
-    lossChart(`Training loss of each wrapping (lr ${m.lr}${warm(m.warmupSteps)}); a model that has learned nothing sits near ln 8 ≈ ${m.floor.toFixed(2)}`, wrappings.flatMap((r) => thinCurve(r.variant, r.loss))),
+    lossChart(
+      `Training loss of each wrapping (lr ${m.lr}${warm(m.warmupSteps)}); a model that has learned nothing sits near ln 8 ≈ ${m.floor.toFixed(2)}`,
+      wrappings.flatMap((r) => thinCurve(r.variant, r.loss)),
+    ),
     bars(
       `Training loss after ${m.steps} steps (mean of the last 5): each wrapping at lr ${m.lr}${warm(m.warmupSteps)}, then the learning-rate grid`,
       'training loss (nats)',
-      [...wrappings.map((r): [string, number] => [r.variant, endLoss(r)]), ...grid.map((r): [string, number] => [`${r.variant}, lr ${r.lr}${warm(r.warmupSteps)}`, endLoss(r)])],
+      [
+        ...wrappings.map((r): [string, number] => [r.variant, endLoss(r)]),
+        ...grid.map((r): [string, number] => [`${r.variant}, lr ${r.lr}${warm(r.warmupSteps)}`, endLoss(r)]),
+      ],
     ),
-    bars('Share of a training step’s time spent in the residual adds and the norms (measured on the machine that ran it)', 'share of step time', Object.entries(m.timing).flatMap(([v, t]): [string, number][] => [[`${v}: adds`, t.shareAdd], [`${v}: norms`, t.shareNorm]])),
+    bars(
+      'Share of a training step’s time spent in the residual adds and the norms (measured on the machine that ran it)',
+      'share of step time',
+      Object.entries(m.timing).flatMap(([v, t]): [string, number][] => [
+        [`${v}: adds`, t.shareAdd],
+        [`${v}: norms`, t.shareNorm],
+      ]),
+    ),
   ];
 };

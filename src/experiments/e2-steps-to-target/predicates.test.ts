@@ -5,14 +5,35 @@ import type { E2Measurements, E2Run } from './experiment';
 
 const FLOOR = Math.log(8);
 /** A run whose loss ends flat at `end` (the predicates read the mean of the last 5 steps). */
-const run = (variant: string, end: number, stepsToTarget: number | null, lr = 0.003, warmupSteps = 50): E2Run =>
-  ({ variant, lr, warmupSteps, stepsToTarget, diverged: false, loss: [3, 2.5, end, end, end, end, end] });
+const run = (variant: string, end: number, stepsToTarget: number | null, lr = 0.003, warmupSteps = 50): E2Run => ({
+  variant,
+  lr,
+  warmupSteps,
+  stepsToTarget,
+  diverged: false,
+  loss: [3, 2.5, end, end, end, end, end],
+});
 const good: E2Measurements = {
-  layers: 6, width: 32, steps: 100, targetLoss: 1, lr: 0.003, highLr: 0.01, warmupSteps: 50, warmupGrid: 'one rate', floor: FLOOR,
+  layers: 6,
+  width: 32,
+  steps: 100,
+  targetLoss: 1,
+  lr: 0.003,
+  highLr: 0.01,
+  warmupSteps: 50,
+  warmupGrid: 'one rate',
+  floor: FLOOR,
   runs: [
-    run('post-ln', 1.3, null), run('pre-ln', 0.9, 85), run('residual-no-norm', 4, null), run('residual-no-norm+final-ln', 2.05, null),
-    run('norm-no-residual', 2.0, null), run('neither', 1.95, null),
-    run('post-ln', 2.09, null, 0.01, 0), run('post-ln', 1.7, null, 0.01, 50), run('pre-ln', 0.95, 90, 0.01, 0), run('pre-ln', 1.1, null, 0.01, 50),
+    run('post-ln', 1.3, null),
+    run('pre-ln', 0.9, 85),
+    run('residual-no-norm', 4, null),
+    run('residual-no-norm+final-ln', 2.05, null),
+    run('norm-no-residual', 2.0, null),
+    run('neither', 1.95, null),
+    run('post-ln', 2.09, null, 0.01, 0),
+    run('post-ln', 1.7, null, 0.01, 50),
+    run('pre-ln', 0.95, 90, 0.01, 0),
+    run('pre-ln', 1.1, null, 0.01, 50),
   ],
   timing: {},
 };
@@ -79,7 +100,12 @@ describe('e2-postln-needs-warmup', () => {
   test('reads the highest rate of a four-rate grid', () => {
     const grid = clone(good);
     grid.warmupGrid = 'four rates';
-    grid.runs.push(run('post-ln', 1.5, null, 0.001, 0), run('post-ln', 1.5, null, 0.001, 50), run('pre-ln', 1.2, null, 0.001, 0), run('pre-ln', 1.3, null, 0.001, 50));
+    grid.runs.push(
+      run('post-ln', 1.5, null, 0.001, 0),
+      run('post-ln', 1.5, null, 0.001, 50),
+      run('pre-ln', 1.2, null, 0.001, 0),
+      run('pre-ln', 1.3, null, 0.001, 50),
+    );
     expect(holds('e2-postln-needs-warmup', five(grid))).toBe(true);
   });
 });

@@ -22,7 +22,12 @@ export const experiment = defineExperiment<typeof e3Params, E3Measurements>(
     question: 'Do the token vectors of a deep stack collapse toward one vector without skip connections, and how much do skips slow that?',
     params: e3Params,
     defaultSeed: 1,
-    tolerance: { rtol: 1e-4, atol: 1e-9, ignore: [], why: 'One forward pass of an untrained model: the same seed on WASM repeats it to float32 rounding.' },
+    tolerance: {
+      rtol: 1e-4,
+      atol: 1e-9,
+      ignore: [],
+      why: 'One forward pass of an untrained model: the same seed on WASM repeats it to float32 rounding.',
+    },
   },
   run,
 );

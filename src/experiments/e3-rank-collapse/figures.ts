@@ -5,5 +5,13 @@ export const figures: FigureMaker = (m: { relResidual: Record<string, Record<str
   const rows = Object.entries(m.relResidual).flatMap(([skip, stacks]) =>
     Object.entries(stacks).flatMap(([stack, ys]) => ys.map((y, i) => ({ series: `${stack}, ${skip}`, x: i, y }))),
   );
-  return [{ title: 'Relative residual ‖X − 1·meanᵀ‖/‖X‖ after each block', x: { label: 'block (0 = input)' }, y: { label: 'relative residual', log: true }, mark: 'line', rows }];
+  return [
+    {
+      title: 'Relative residual ‖X − 1·meanᵀ‖/‖X‖ after each block',
+      x: { label: 'block (0 = input)' },
+      y: { label: 'relative residual', log: true },
+      mark: 'line',
+      rows,
+    },
+  ];
 };

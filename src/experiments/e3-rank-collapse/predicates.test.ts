@@ -4,7 +4,11 @@ import { describe, expect, test } from 'vitest';
 import { clone, geometric, holds, outcomeOf } from '../predicate-testing';
 import type { E3Measurements } from './experiment';
 
-const stacks = (end: number) => ({ 'attention only': geometric(0.8, end, 13), 'attention + MLP': geometric(0.8, end, 13), 'full block (Post-LN)': geometric(0.8, end, 13) });
+const stacks = (end: number) => ({
+  'attention only': geometric(0.8, end, 13),
+  'attention + MLP': geometric(0.8, end, 13),
+  'full block (Post-LN)': geometric(0.8, end, 13),
+});
 const good: E3Measurements = { layers: 12, relResidual: { 'with skips': stacks(0.1), 'without skips': stacks(0.002) } };
 
 describe('e3-attention-only-collapses', () => {

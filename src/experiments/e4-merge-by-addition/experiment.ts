@@ -15,7 +15,13 @@ export const e4Params = {
 } satisfies ParamSchema;
 
 export type E4Measurements = {
-  layers: number; width: number; steps: number; targetLoss: number; lr: number; dModel: number; sublayers: number;
+  layers: number;
+  width: number;
+  steps: number;
+  targetLoss: number;
+  lr: number;
+  dModel: number;
+  sublayers: number;
   /** 'residual', 'concat (random)', 'concat ([I; I])', 'highway', 'none', in this order. */
   results: { connection: string; parameters: number; gradients: number[]; stepsToTarget: number | null; loss: number[] }[];
 };
@@ -24,10 +30,16 @@ export const experiment = defineExperiment<typeof e4Params, E4Measurements>(
   {
     id: 'e4',
     title: 'Addition vs concatenation vs highway vs none',
-    question: 'What does each way of merging a sublayer with its input cost in weights, and how does it change gradient flow and training speed?',
+    question:
+      'What does each way of merging a sublayer with its input cost in weights, and how does it change gradient flow and training speed?',
     params: e4Params,
     defaultSeed: 1,
-    tolerance: { rtol: 1e-3, atol: 1e-6, ignore: [], why: 'Seeded data and initialization on the same backend repeat a training run step for step; the tolerance only absorbs float32 rounding.' },
+    tolerance: {
+      rtol: 1e-3,
+      atol: 1e-6,
+      ignore: [],
+      why: 'Seeded data and initialization on the same backend repeat a training run step for step; the tolerance only absorbs float32 rounding.',
+    },
   },
   run,
 );

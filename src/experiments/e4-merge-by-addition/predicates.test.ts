@@ -5,7 +5,13 @@ import type { E4Measurements } from './experiment';
 
 const r = (connection: string, stepsToTarget: number | null) => ({ connection, parameters: 1, gradients: [1], stepsToTarget, loss: [1] });
 const good: E4Measurements = {
-  layers: 4, width: 32, steps: 700, targetLoss: 1, lr: 0.003, dModel: 32, sublayers: 8,
+  layers: 4,
+  width: 32,
+  steps: 700,
+  targetLoss: 1,
+  lr: 0.003,
+  dModel: 32,
+  sublayers: 8,
   results: [r('residual', 70), r('concat (random)', 120), r('concat ([I; I])', 75), r('highway', 70), r('none', null)],
 };
 const five = (m: E4Measurements) => [m, m, m, m, m];

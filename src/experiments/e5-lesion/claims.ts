@@ -21,7 +21,9 @@ export const claims: Claim<E5Measurements>[] = [
     seeds: [1, 2, 3, 4, 5],
     mode: 'each-seed',
     figure: 'median over blocks of the accuracy with that block deleted, as a fraction of the intact accuracy',
-    counterRuns: [{ params: { layers: 2 }, why: 'with only 2 blocks each one carries too much of the work for the median deletion to be harmless' }],
+    counterRuns: [
+      { params: { layers: 2 }, why: 'with only 2 blocks each one carries too much of the work for the median deletion to be harmless' },
+    ],
     // One seed at the larger scale: a 12-layer d 64 training plus 12 lesioned evaluations is slow in WASM.
     scales: [{ label: 'd 64, 12 layers', params: { width: 64, layers: 12 }, seeds: [1] }],
     predicate(m) {

@@ -16,7 +16,13 @@ export const e5Params = {
 } satisfies ParamSchema;
 
 export type E5Measurements = {
-  layers: number; width: number; steps: number; targetLoss: number; lr: number; withoutResiduals: boolean; chance: number;
+  layers: number;
+  width: number;
+  steps: number;
+  targetLoss: number;
+  lr: number;
+  withoutResiduals: boolean;
+  chance: number;
   /** Variant → steps to the target loss (null: not reached), teacher-forced accuracy intact and with block l deleted. */
   accuracy: Record<string, { stepsToTarget: number | null; intact: number; lesioned: number[]; trainLoss: number }>;
 };
@@ -28,7 +34,12 @@ export const experiment = defineExperiment<typeof e5Params, E5Measurements>(
     question: 'How much accuracy does a trained residual model lose when one of its blocks is deleted, and does it matter which one?',
     params: e5Params,
     defaultSeed: 1,
-    tolerance: { rtol: 1e-3, atol: 1e-6, ignore: ['timing'], why: 'Seeded data and initialization on the same backend repeat a training run step for step; the tolerance only absorbs float32 rounding, and wall-clock timing is not compared.' },
+    tolerance: {
+      rtol: 1e-3,
+      atol: 1e-6,
+      ignore: ['timing'],
+      why: 'Seeded data and initialization on the same backend repeat a training run step for step; the tolerance only absorbs float32 rounding, and wall-clock timing is not compared.',
+    },
   },
   run,
 );

@@ -5,7 +5,13 @@ import { clone, holds, outcomeOf } from '../predicate-testing';
 import type { E5Measurements } from './experiment';
 
 const good: E5Measurements = {
-  layers: 6, width: 32, steps: 1000, targetLoss: 0.05, lr: 0.003, withoutResiduals: false, chance: 0.125,
+  layers: 6,
+  width: 32,
+  steps: 1000,
+  targetLoss: 0.05,
+  lr: 0.003,
+  withoutResiduals: false,
+  chance: 0.125,
   accuracy: { 'residual (Pre-LN)': { stepsToTarget: 125, intact: 1, lesioned: [0.35, 0.64, 0.93, 0.95, 0.99, 0.99], trainLoss: 0.04 } },
 };
 

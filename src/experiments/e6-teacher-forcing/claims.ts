@@ -22,7 +22,9 @@ export const claims: Claim<E6Measurements>[] = [
     seeds: [1, 2, 3, 4, 5],
     mode: 'each-seed',
     figure: 'generation accuracy at positions 3–6 averaged over training, teacher-forced minus free-running training',
-    counterRuns: [{ params: { steps: 20, every: 10 }, why: 'in 20 steps neither model has learned the running sum, so neither generates better' }],
+    counterRuns: [
+      { params: { steps: 20, every: 10 }, why: 'in 20 steps neither model has learned the running sum, so neither generates better' },
+    ],
     // At d 64 the default learning rate (0.01) does not train in 400 steps; a scale with its own rate is not yet verified.
     scales: [],
     predicate(m) {

@@ -15,18 +15,32 @@ export const e6Params = {
 } satisfies ParamSchema;
 
 export type E6Measurements = {
-  layers: number; width: number; steps: number; every: number; lr: number; scheduledSampling: boolean;
-  results: Record<string, { loss: number[]; msPerStep: number; checkpoints: { step: number; teacherForced: number[]; freeRunning: number[] }[] }>;
+  layers: number;
+  width: number;
+  steps: number;
+  every: number;
+  lr: number;
+  scheduledSampling: boolean;
+  results: Record<
+    string,
+    { loss: number[]; msPerStep: number; checkpoints: { step: number; teacherForced: number[]; freeRunning: number[] }[] }
+  >;
 };
 
 export const experiment = defineExperiment<typeof e6Params, E6Measurements>(
   {
     id: 'e6',
     title: 'Teacher forcing, free running, scheduled sampling',
-    question: 'Does feeding the true previous tokens during training speed it up, and what happens when the model must feed on its own outputs?',
+    question:
+      'Does feeding the true previous tokens during training speed it up, and what happens when the model must feed on its own outputs?',
     params: e6Params,
     defaultSeed: 1,
-    tolerance: { rtol: 1e-3, atol: 1e-6, ignore: ['results.teacher forcing.msPerStep', 'results.scheduled sampling.msPerStep', 'results.free running.msPerStep'], why: 'Seeded data, initialization and sampling coins on the same backend repeat a training run step for step; wall-clock ms per step is not compared.' },
+    tolerance: {
+      rtol: 1e-3,
+      atol: 1e-6,
+      ignore: ['results.teacher forcing.msPerStep', 'results.scheduled sampling.msPerStep', 'results.free running.msPerStep'],
+      why: 'Seeded data, initialization and sampling coins on the same backend repeat a training run step for step; wall-clock ms per step is not compared.',
+    },
   },
   run,
 );

@@ -15,8 +15,23 @@ export const figures: FigureMaker = (m: { results: Record<string, { loss: Maybe[
     c.teacherForced.slice(FROM).map((tf, i) => ({ series: `step ${c.step}`, x: i + FROM + 1, y: tf - c.freeRunning[i + FROM]! })),
   );
   return [
-    { title: 'Accuracy at answer positions 3–6 during training (held-out)', x: { label: 'training step' }, y: { label: 'accuracy' }, mark: 'line', rows: overTraining },
-    { title: 'Teacher-forced model: accuracy fed true tokens minus fed its own outputs', x: { label: 'answer position' }, y: { label: 'accuracy gap' }, mark: 'line', rows: gaps },
-    lossChart('Training loss by training mode', Object.entries(m.results).flatMap(([mode, r]) => thinCurve(mode, r.loss))),
+    {
+      title: 'Accuracy at answer positions 3–6 during training (held-out)',
+      x: { label: 'training step' },
+      y: { label: 'accuracy' },
+      mark: 'line',
+      rows: overTraining,
+    },
+    {
+      title: 'Teacher-forced model: accuracy fed true tokens minus fed its own outputs',
+      x: { label: 'answer position' },
+      y: { label: 'accuracy gap' },
+      mark: 'line',
+      rows: gaps,
+    },
+    lossChart(
+      'Training loss by training mode',
+      Object.entries(m.results).flatMap(([mode, r]) => thinCurve(mode, r.loss)),
+    ),
   ];
 };

@@ -6,10 +6,26 @@ import type { E6Measurements } from './experiment';
 const ck = (step: number, teacherForced: number[], freeRunning: number[]) => ({ step, teacherForced, freeRunning });
 const one = [1, 1, 1, 1, 1, 1];
 const good: E6Measurements = {
-  layers: 2, width: 32, steps: 400, every: 200, lr: 0.01, scheduledSampling: false,
+  layers: 2,
+  width: 32,
+  steps: 400,
+  every: 200,
+  lr: 0.01,
+  scheduledSampling: false,
   results: {
-    'teacher forcing': { loss: [1], msPerStep: 1, checkpoints: [ck(200, [1, 1, 0.9, 0.9, 0.9, 0.9], [1, 1, 0.85, 0.8, 0.7, 0.6]), ck(400, one, one)] },
-    'free running': { loss: [1], msPerStep: 1, checkpoints: [ck(200, [1, 0.5, 0.3, 0.2, 0.2, 0.2], [1, 0.5, 0.3, 0.2, 0.2, 0.2]), ck(400, [1, 1, 0.6, 0.5, 0.4, 0.4], [1, 1, 0.6, 0.5, 0.4, 0.4])] },
+    'teacher forcing': {
+      loss: [1],
+      msPerStep: 1,
+      checkpoints: [ck(200, [1, 1, 0.9, 0.9, 0.9, 0.9], [1, 1, 0.85, 0.8, 0.7, 0.6]), ck(400, one, one)],
+    },
+    'free running': {
+      loss: [1],
+      msPerStep: 1,
+      checkpoints: [
+        ck(200, [1, 0.5, 0.3, 0.2, 0.2, 0.2], [1, 0.5, 0.3, 0.2, 0.2, 0.2]),
+        ck(400, [1, 1, 0.6, 0.5, 0.4, 0.4], [1, 1, 0.6, 0.5, 0.4, 0.4]),
+      ],
+    },
   },
 };
 

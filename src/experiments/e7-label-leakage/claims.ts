@@ -60,7 +60,12 @@ export const claims: Claim<E7Measurements>[] = [
     seeds: [1, 2, 3, 4, 5],
     mode: 'each-seed',
     figure: 'teacher-forced accuracy of the model trained without the shift',
-    counterRuns: [{ params: { lr: 0.00001 }, why: 'copying is learned within 10 steps at the default rate; at a learning rate 300 times smaller it is not learned in 150 steps' }],
+    counterRuns: [
+      {
+        params: { lr: 0.00001 },
+        why: 'copying is learned within 10 steps at the default rate; at a learning rate 300 times smaller it is not learned in 150 steps',
+      },
+    ],
     scales: [{ label: 'd 64, 4 layers', params: { width: 64, layers: 4 }, seeds: [1] }],
     predicate(m) {
       const r = m.results['no right shift']!;

@@ -11,8 +11,16 @@ export const e7Params = {
 } satisfies ParamSchema;
 
 export type E7Measurements = {
-  layers: number; width: number; steps: number; lr: number; entropyFloor: number; chance: number;
-  results: Record<string, { trainLoss: number[]; questionLoss: number; lossByPosition: number[]; teacherForced: number; generated: number }>;
+  layers: number;
+  width: number;
+  steps: number;
+  lr: number;
+  entropyFloor: number;
+  chance: number;
+  results: Record<
+    string,
+    { trainLoss: number[]; questionLoss: number; lossByPosition: number[]; teacherForced: number; generated: number }
+  >;
 };
 
 export const experiment = defineExperiment<typeof e7Params, E7Measurements>(
@@ -22,7 +30,12 @@ export const experiment = defineExperiment<typeof e7Params, E7Measurements>(
     question: 'What does a decoder learn when the causal mask or the right shift is missing?',
     params: e7Params,
     defaultSeed: 1,
-    tolerance: { rtol: 1e-3, atol: 1e-6, ignore: ['timing'], why: 'Seeded data and initialization on the same backend repeat a training run step for step; the tolerance only absorbs float32 rounding, and wall-clock timing is not compared.' },
+    tolerance: {
+      rtol: 1e-3,
+      atol: 1e-6,
+      ignore: ['timing'],
+      why: 'Seeded data and initialization on the same backend repeat a training run step for step; the tolerance only absorbs float32 rounding, and wall-clock timing is not compared.',
+    },
   },
   run,
 );

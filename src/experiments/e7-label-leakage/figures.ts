@@ -3,7 +3,10 @@
 import { bars, type Maybe, type FigureMaker } from '~/charts/figure-helpers';
 import type { ChartSpec } from '~/charts/spec';
 
-export const figures: FigureMaker = (m: { entropyFloor: number; results: Record<string, { trainLoss: Maybe[]; lossByPosition: number[]; generated: number; teacherForced: number }> }) => {
+export const figures: FigureMaker = (m: {
+  entropyFloor: number;
+  results: Record<string, { trainLoss: Maybe[]; lossByPosition: number[]; generated: number; teacherForced: number }>;
+}) => {
   const lossCharts: ChartSpec[] = Object.entries(m.results).map(([v, r]) => ({
     title: `Held-out loss at each position after training: ${v}`,
     x: { label: 'position in the sequence' },
@@ -19,6 +22,16 @@ export const figures: FigureMaker = (m: { entropyFloor: number; results: Record<
   const label = (v: string) => (v === 'no right shift' ? `${v}, generated (echoes the separator)` : `${v}, generated`);
   return [
     ...lossCharts,
-    bars('Accuracy: fed the true tokens vs generating', 'accuracy', Object.entries(m.results).flatMap(([v, r]) => [[`${v}, teacher-forced`, r.teacherForced], [label(v), r.generated]] as [string, number][])),
+    bars(
+      'Accuracy: fed the true tokens vs generating',
+      'accuracy',
+      Object.entries(m.results).flatMap(
+        ([v, r]) =>
+          [
+            [`${v}, teacher-forced`, r.teacherForced],
+            [label(v), r.generated],
+          ] as [string, number][],
+      ),
+    ),
   ];
 };

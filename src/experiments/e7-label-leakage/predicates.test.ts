@@ -3,9 +3,20 @@ import { describe, expect, test } from 'vitest';
 import { clone, holds, outcomeOf } from '../predicate-testing';
 import type { E7Measurements } from './experiment';
 
-const r = (questionLoss: number, teacherForced: number, generated: number) => ({ trainLoss: [0], questionLoss, lossByPosition: [0], teacherForced, generated });
+const r = (questionLoss: number, teacherForced: number, generated: number) => ({
+  trainLoss: [0],
+  questionLoss,
+  lossByPosition: [0],
+  teacherForced,
+  generated,
+});
 const good: E7Measurements = {
-  layers: 2, width: 32, steps: 150, lr: 0.003, entropyFloor: Math.log(8), chance: 0.125,
+  layers: 2,
+  width: 32,
+  steps: 150,
+  lr: 0.003,
+  entropyFloor: Math.log(8),
+  chance: 0.125,
   results: { correct: r(2.1, 0.99, 0.98), 'no causal mask': r(0.003, 1, 0.9), 'no right shift': r(0.001, 1, 0) },
 };
 

@@ -17,7 +17,12 @@ export const claims: Claim<E8Measurements>[] = [
     seeds: SEEDS,
     mode: 'each-seed',
     figure: 'smallest growth of the stream norm, after the last block over after the first, over the stacks measured',
-    counterRuns: [{ params: { stacks: 'stream normalized' }, why: 'Post-LN and LayerNorm without residual end every block with a norm, which holds every token at one size' }],
+    counterRuns: [
+      {
+        params: { stacks: 'stream normalized' },
+        why: 'Post-LN and LayerNorm without residual end every block with a norm, which holds every token at one size',
+      },
+    ],
     scales: [{ label: 'd 64, 24 layers', params: { width: 64, layers: 24 } }],
     predicate(m) {
       // Index 0 is the input; compare the stream after the last block with the stream after the first.

@@ -25,10 +25,16 @@ export const experiment = defineExperiment<typeof e8Params, E8Measurements>(
   {
     id: 'e8',
     title: 'The residual stream by depth',
-    question: 'How large is the residual stream after each block, and how much of the input does it still carry, with and without normalization on it?',
+    question:
+      'How large is the residual stream after each block, and how much of the input does it still carry, with and without normalization on it?',
     params: e8Params,
     defaultSeed: 1,
-    tolerance: { rtol: 1e-4, atol: 1e-6, ignore: [], why: 'One forward pass of an untrained model: the same seed on WASM repeats it to float32 rounding (coefficients near zero get an absolute tolerance).' },
+    tolerance: {
+      rtol: 1e-4,
+      atol: 1e-6,
+      ignore: [],
+      why: 'One forward pass of an untrained model: the same seed on WASM repeats it to float32 rounding (coefficients near zero get an absolute tolerance).',
+    },
   },
   run,
 );

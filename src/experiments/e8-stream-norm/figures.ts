@@ -6,7 +6,13 @@ const byDepth = (c: Curves) => Object.entries(c).flatMap(([v, ys]) => ys.map((y,
 export const figures: FigureMaker = (m: { streamNorm: Curves; inputCoefficient: Curves }) => {
   const rows = byDepth(m.streamNorm);
   return [
-    { title: 'Mean token norm of the residual stream', x: { label: 'block (0 = input)' }, y: { label: '‖x‖', log: wideRange(rows) }, mark: 'line', rows },
+    {
+      title: 'Mean token norm of the residual stream',
+      x: { label: 'block (0 = input)' },
+      y: { label: '‖x‖', log: wideRange(rows) },
+      mark: 'line',
+      rows,
+    },
     {
       title: 'The input’s coefficient in the stream ⟨x_l, x₀⟩/⟨x₀, x₀⟩',
       x: { label: 'block (0 = input)' },

@@ -6,7 +6,12 @@ import type { E8Measurements } from './experiment';
 const flat = (x: number) => [8, ...Array<number>(12).fill(x)];
 
 describe('e8-stream-grows-with-depth', () => {
-  const growing: E8Measurements = { layers: 12, width: 32, streamNorm: { 'residual, no norm': geometric(8, 1200, 13), 'Pre-LN': geometric(8, 20, 13) }, inputCoefficient: {} };
+  const growing: E8Measurements = {
+    layers: 12,
+    width: 32,
+    streamNorm: { 'residual, no norm': geometric(8, 1200, 13), 'Pre-LN': geometric(8, 20, 13) },
+    inputCoefficient: {},
+  };
   test('holds when every stack measured grows ≥ 1.5× from block 1 to the last; its figure is the smallest growth', () => {
     expect(holds('e8-stream-grows-with-depth', growing)).toBe(true);
     expect(outcomeOf('e8-stream-grows-with-depth', growing).value).toBeCloseTo(20 / (8 * (20 / 8) ** (1 / 12)));
@@ -17,7 +22,9 @@ describe('e8-stream-grows-with-depth', () => {
     expect(holds('e8-stream-grows-with-depth', bad)).toBe(false);
   });
   test('fails on normalized stacks, whose norm is flat', () => {
-    expect(holds('e8-stream-grows-with-depth', { ...growing, streamNorm: { 'Post-LN': flat(5.66), 'LayerNorm, no residual': flat(5.66) } })).toBe(false);
+    expect(
+      holds('e8-stream-grows-with-depth', { ...growing, streamNorm: { 'Post-LN': flat(5.66), 'LayerNorm, no residual': flat(5.66) } }),
+    ).toBe(false);
   });
 });
 
@@ -27,7 +34,10 @@ describe('e8-postln-input-fades', () => {
     layers: 12,
     width: 32,
     streamNorm: {},
-    inputCoefficient: { 'Post-LN': [1, 0.5, 0.33, 0.22, 0.14, 0.1, 0.08, ...noise], 'Pre-LN': [1, 0.98, 0.95, 1.05, 0.9, 0.92, 0.97, 0.88, 0.9, 0.93, 0.95, 0.91, 0.89] },
+    inputCoefficient: {
+      'Post-LN': [1, 0.5, 0.33, 0.22, 0.14, 0.1, 0.08, ...noise],
+      'Pre-LN': [1, 0.98, 0.95, 1.05, 0.9, 0.92, 0.97, 0.88, 0.9, 0.93, 0.95, 0.91, 0.89],
+    },
   };
   test('holds when Post-LN falls at each of blocks 1–3 and stays small above the middle while Pre-LN stays near one; its figure is the upper-half size', () => {
     expect(holds('e8-postln-input-fades', good)).toBe(true);

@@ -11,7 +11,10 @@ export const e9Params = {
 } satisfies ParamSchema;
 
 export type E9Measurements = {
-  layers: number; width: number; steps: number; lr: number;
+  layers: number;
+  width: number;
+  steps: number;
+  lr: number;
   /** Block → ‖W_trained − W_init‖/‖W_init‖ for WQ, WK, WV, WO. */
   relativeChange: Record<string, Record<string, number>>;
   /** Teacher-forced accuracy with attention trained, and with it frozen at initialization. */
@@ -25,7 +28,12 @@ export const experiment = defineExperiment<typeof e9Params, E9Measurements>(
     question: 'How far does training move W^Q, W^K, W^V and W^O, and what does freezing them at initialization cost?',
     params: e9Params,
     defaultSeed: 1,
-    tolerance: { rtol: 1e-3, atol: 1e-6, ignore: ['timing'], why: 'Seeded data and initialization on the same backend repeat a training run step for step; the tolerance only absorbs float32 rounding, and wall-clock timing is not compared.' },
+    tolerance: {
+      rtol: 1e-3,
+      atol: 1e-6,
+      ignore: ['timing'],
+      why: 'Seeded data and initialization on the same backend repeat a training run step for step; the tolerance only absorbs float32 rounding, and wall-clock timing is not compared.',
+    },
   },
   run,
 );

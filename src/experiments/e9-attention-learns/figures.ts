@@ -5,6 +5,12 @@ export const figures: FigureMaker = (m: { relativeChange: Record<string, Record<
   const rows = Object.entries(m.relativeChange).flatMap(([block, ws]) => Object.entries(ws).map(([w, y]) => ({ series: w, x: block, y })));
   return [
     bars('Accuracy with attention trained vs frozen at initialization', 'accuracy (teacher-forced)', Object.entries(m.accuracy)),
-    { title: 'Relative change of the attention weights in training', x: { label: 'block', band: true }, y: { label: '‖W − W₀‖/‖W₀‖' }, mark: 'bar', rows },
+    {
+      title: 'Relative change of the attention weights in training',
+      x: { label: 'block', band: true },
+      y: { label: '‖W − W₀‖/‖W₀‖' },
+      mark: 'bar',
+      rows,
+    },
   ];
 };

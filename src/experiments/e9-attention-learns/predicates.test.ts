@@ -4,7 +4,14 @@ import { clone, holds, outcomeOf } from '../predicate-testing';
 import type { E9Measurements } from './experiment';
 
 const four = (x: number) => ({ WQ: x, WK: x, WV: x, WO: x });
-const good: E9Measurements = { layers: 2, width: 32, steps: 150, lr: 0.003, relativeChange: { 'dec.0': four(0.3), 'dec.1': four(0.3) }, accuracy: { trained: 1, frozen: 0.8 } };
+const good: E9Measurements = {
+  layers: 2,
+  width: 32,
+  steps: 150,
+  lr: 0.003,
+  relativeChange: { 'dec.0': four(0.3), 'dec.1': four(0.3) },
+  accuracy: { trained: 1, frozen: 0.8 },
+};
 
 describe('e9-attention-weights-learn', () => {
   test('holds when every matrix moves by more than 5%, whatever freezing costs; its figure is the smallest change', () => {

@@ -24,7 +24,9 @@ export function formatList({ experiments, claims }: ListOutput): string {
     lines.push('', `${e.id}  ${e.title}  (default seed ${e.defaultSeed})`, `  ${e.question}`);
     const width = Math.max(0, ...e.params.map((p) => p.name.length));
     for (const p of e.params) {
-      lines.push(`  --set ${p.name.padEnd(width)}  ${p.type.padEnd(7)} default ${showDefault(p.default)}${p.unit ? ` ${p.unit}` : ''}; ${p.allowed}  (${p.label})`);
+      lines.push(
+        `  --set ${p.name.padEnd(width)}  ${p.type.padEnd(7)} default ${showDefault(p.default)}${p.unit ? ` ${p.unit}` : ''}; ${p.allowed}  (${p.label})`,
+      );
     }
     if (!e.params.length) lines.push('  (no parameters)');
   }
@@ -35,7 +37,9 @@ export function formatList({ experiments, claims }: ListOutput): string {
 }
 
 export function formatRun({ provenance: p, measurements }: RunOutput): string {
-  const params = Object.entries(p.params).map(([k, v]) => `${k}=${showDefault(v)}`).join(' ');
+  const params = Object.entries(p.params)
+    .map(([k, v]) => `${k}=${showDefault(v)}`)
+    .join(' ');
   const lines = [
     `${p.experiment}  seed ${p.seed}  backend ${p.backend}${p.fallbackReason ? ` (fallback: ${p.fallbackReason})` : ''}  TF.js ${p.tfjsVersion}`,
     `config  ${params || '(defaults, none)'}`,

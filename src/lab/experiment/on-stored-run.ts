@@ -4,7 +4,11 @@ import { canonicalJson } from './run-cache';
 import type { StoredRun } from './stored-run';
 import type { Claim, Outcome } from './claim';
 
-export function outcomeOnStoredRun(claim: Claim<unknown>, resolvedParams: Record<string, unknown>, reference: StoredRun): Outcome | undefined {
+export function outcomeOnStoredRun(
+  claim: Claim<unknown>,
+  resolvedParams: Record<string, unknown>,
+  reference: StoredRun,
+): Outcome | undefined {
   const p = reference.provenance;
   if (canonicalJson(resolvedParams) !== canonicalJson(p.params) || !claim.seeds.includes(p.seed)) return undefined;
   return claim.mode === 'each-seed' ? claim.predicate(reference.measurements) : claim.predicate([reference.measurements]);

@@ -61,9 +61,7 @@ type ValueOf<S extends ParamSpec> = S extends IntParam | NumberParam
 /** The plain values a schema describes, e.g. `{ layers: number, norm: 'pre' | 'post' }`. */
 export type ParamValues<S extends ParamSchema> = { [K in keyof S]: ValueOf<S[K]> };
 
-export type Validation<S extends ParamSchema> =
-  | { ok: true; values: ParamValues<S> }
-  | { ok: false; errors: string[] };
+export type Validation<S extends ParamSchema> = { ok: true; values: ParamValues<S> } | { ok: false; errors: string[] };
 
 /** The default value of every parameter. */
 export function defaultParams<S extends ParamSchema>(schema: S): ParamValues<S> {
@@ -135,9 +133,7 @@ export function validateParams<S extends ParamSchema>(schema: S, input: Record<s
     const spec = schema[key];
     if (!spec) {
       const known = Object.keys(schema);
-      errors.push(
-        `unknown parameter "${key}"; known parameters: ${known.length ? known.map((k) => `"${k}"`).join(', ') : 'none'}`,
-      );
+      errors.push(`unknown parameter "${key}"; known parameters: ${known.length ? known.map((k) => `"${k}"`).join(', ') : 'none'}`);
       continue;
     }
     if (raw === undefined) continue;

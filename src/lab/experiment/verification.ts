@@ -97,7 +97,8 @@ export function assertVerification(id: string, value: unknown): asserts value is
     if (!p || typeof p !== 'object') problems.push('missing "provenance"');
     else {
       if (p.experiment !== id) problems.push(`provenance.experiment is ${JSON.stringify(p.experiment)}, expected "${id}"`);
-      for (const k of ['commit', 'date', 'tfjsVersion', 'backend', 'runtime'] as const) if (typeof p[k] !== 'string') problems.push(`provenance.${k} missing`);
+      for (const k of ['commit', 'date', 'tfjsVersion', 'backend', 'runtime'] as const)
+        if (typeof p[k] !== 'string') problems.push(`provenance.${k} missing`);
     }
     if (!v.claims || typeof v.claims !== 'object') problems.push('missing "claims"');
     else

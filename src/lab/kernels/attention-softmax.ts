@@ -49,12 +49,18 @@ registerGradientOnce({
   outputsToSave: [true],
   gradFunc: (dw, saved, attrs) => {
     const [w] = saved as [tf.Tensor];
-    return { scores: () => tf.engine().runKernel(ATTENTION_SOFTMAX_GRAD, { w, dw: dw as tf.Tensor }, { scale: (attrs as { scale: number }).scale }) as tf.Tensor };
+    return {
+      scores: () =>
+        tf
+          .engine()
+          .runKernel(ATTENTION_SOFTMAX_GRAD, { w, dw: dw as tf.Tensor }, { scale: (attrs as { scale: number }).scale }) as tf.Tensor,
+    };
   },
 });
 
 /** Attention weights softmax(scale·scores) over the last axis, causal-masked if asked (needs Tq = Tk). */
 export function attentionSoftmax(scores: tf.Tensor4D, scale: number, causal: boolean): tf.Tensor4D {
-  if (causal && scores.shape[2] !== scores.shape[3]) throw new Error(`a causal mask needs Tq = Tk, got ${scores.shape[2]} and ${scores.shape[3]}`);
+  if (causal && scores.shape[2] !== scores.shape[3])
+    throw new Error(`a causal mask needs Tq = Tk, got ${scores.shape[2]} and ${scores.shape[3]}`);
   return tf.engine().runKernel(ATTENTION_SOFTMAX, { scores }, { scale, causal }) as tf.Tensor4D;
 }

@@ -16,7 +16,11 @@ registerBoth(DENSE, ({ inputs, backend, attrs }) => {
   const io = kernelIO(backend);
   const { x, w, b } = inputs as Record<'x' | 'w' | 'b', tf.TensorInfo>;
   const { relu } = attrs as { relu: boolean };
-  const y = io.call('_FusedMatMul', { a: as3d(x), b: as3d(w), bias: b }, { transposeA: false, transposeB: false, activation: relu ? 'relu' : 'linear' });
+  const y = io.call(
+    '_FusedMatMul',
+    { a: as3d(x), b: as3d(w), bias: b },
+    { transposeA: false, transposeB: false, activation: relu ? 'relu' : 'linear' },
+  );
   y.shape = [x.shape[0]!, w.shape[1]!];
   return y;
 });

@@ -54,9 +54,13 @@ export function kernelIO(backend: unknown): KernelIO {
 }
 
 /** Register a kernel on both backends once per process (a module may be evaluated twice under test runners). */
-export function registerBoth(kernelName: string, kernelFunc: (args: { inputs: tf.NamedTensorInfoMap; backend: unknown; attrs?: unknown }) => tf.TensorInfo | tf.TensorInfo[]): void {
+export function registerBoth(
+  kernelName: string,
+  kernelFunc: (args: { inputs: tf.NamedTensorInfoMap; backend: unknown; attrs?: unknown }) => tf.TensorInfo | tf.TensorInfo[],
+): void {
   for (const backendName of ['wasm', 'cpu']) {
-    if (!tf.getKernel(kernelName, backendName)) tf.registerKernel({ kernelName, backendName, kernelFunc: kernelFunc as unknown as tf.KernelFunc });
+    if (!tf.getKernel(kernelName, backendName))
+      tf.registerKernel({ kernelName, backendName, kernelFunc: kernelFunc as unknown as tf.KernelFunc });
   }
 }
 

@@ -19,7 +19,8 @@ if (original && !(original as unknown as Record<symbol, boolean>)[MARK]) {
       const io = kernelIO(args.backend);
       const simd = io.memory ? simdKernels(io.memory) : null;
       const size = a.shape.reduce((x, y) => x * y, 1);
-      const same = a.dtype === 'float32' && b.dtype === 'float32' && a.shape.length === b.shape.length && a.shape.every((n, i) => n === b.shape[i]);
+      const same =
+        a.dtype === 'float32' && b.dtype === 'float32' && a.shape.length === b.shape.length && a.shape.every((n, i) => n === b.shape[i]);
       if (!simd || !same || size % 4 !== 0) return original.kernelFunc(args as unknown as Parameters<tf.KernelFunc>[0]);
       const out = io.alloc(a.shape);
       simd.add(io.offset(a), io.offset(b), io.offset(out), size);

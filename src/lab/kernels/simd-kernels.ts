@@ -68,12 +68,26 @@ const v128and = [0xfd, 0x4e];
 
 /** for (v = 0; v < limit; v += step) body — limit and step as instruction sequences. */
 const forLoop = (v: number, limit: number[], step: number[], body: number[]) => [
-  ...i32(0), ...set(v),
-  0x02, 0x40, 0x03, 0x40,
-  ...get(v), ...limit, ...geU, 0x0d, 1, // exit when v ≥ limit
+  ...i32(0),
+  ...set(v),
+  0x02,
+  0x40,
+  0x03,
+  0x40,
+  ...get(v),
+  ...limit,
+  ...geU,
+  0x0d,
+  1, // exit when v ≥ limit
   ...body,
-  ...get(v), ...step, ...add, ...set(v),
-  0x0c, 0, 0x0b, 0x0b,
+  ...get(v),
+  ...step,
+  ...add,
+  ...set(v),
+  0x0c,
+  0,
+  0x0b,
+  0x0b,
 ];
 
 function mmBody(): number[] {
@@ -81,23 +95,78 @@ function mmBody(): number[] {
   const [a, b, c, batch, M, K, N, sAi, sAk, bb, i, k, jb, cRow, bRow, aRow, N4, s, addr] = Array.from({ length: 19 }, (_, x) => x);
   const zeroRow = forLoop(jb, get(N4), i32(16), [...get(cRow), ...get(jb), ...add, ...v128zero, ...v128store]);
   const axpy = forLoop(jb, get(N4), i32(16), [
-    ...get(cRow), ...get(jb), ...add, ...tee(addr),
-    ...get(addr), ...v128load, ...get(s), ...get(bRow), ...get(jb), ...add, ...v128load, ...f32x4mul, ...f32x4add,
+    ...get(cRow),
+    ...get(jb),
+    ...add,
+    ...tee(addr),
+    ...get(addr),
+    ...v128load,
+    ...get(s),
+    ...get(bRow),
+    ...get(jb),
+    ...add,
+    ...v128load,
+    ...f32x4mul,
+    ...f32x4add,
     ...v128store,
   ]);
   const kLoop = forLoop(k, get(K), i32(1), [
-    ...get(aRow), ...get(k), ...get(sAk), ...mul, ...i32(4), ...mul, ...add, ...f32load, ...f32x4splat, ...set(s),
-    ...get(b), ...get(bb), ...get(K), ...mul, ...get(k), ...add, ...get(N4), ...mul, ...add, ...set(bRow),
+    ...get(aRow),
+    ...get(k),
+    ...get(sAk),
+    ...mul,
+    ...i32(4),
+    ...mul,
+    ...add,
+    ...f32load,
+    ...f32x4splat,
+    ...set(s),
+    ...get(b),
+    ...get(bb),
+    ...get(K),
+    ...mul,
+    ...get(k),
+    ...add,
+    ...get(N4),
+    ...mul,
+    ...add,
+    ...set(bRow),
     ...axpy,
   ]);
   const iLoop = forLoop(i, get(M), i32(1), [
-    ...get(c), ...get(bb), ...get(M), ...mul, ...get(i), ...add, ...get(N4), ...mul, ...add, ...set(cRow),
+    ...get(c),
+    ...get(bb),
+    ...get(M),
+    ...mul,
+    ...get(i),
+    ...add,
+    ...get(N4),
+    ...mul,
+    ...add,
+    ...set(cRow),
     ...zeroRow,
-    ...get(a), ...get(bb), ...get(M), ...mul, ...get(K), ...mul, ...get(i), ...get(sAi), ...mul, ...add, ...i32(4), ...mul, ...add, ...set(aRow),
+    ...get(a),
+    ...get(bb),
+    ...get(M),
+    ...mul,
+    ...get(K),
+    ...mul,
+    ...get(i),
+    ...get(sAi),
+    ...mul,
+    ...add,
+    ...i32(4),
+    ...mul,
+    ...add,
+    ...set(aRow),
     ...kLoop,
   ]);
   const code = [...get(N), ...i32(4), ...mul, ...set(N4), ...forLoop(bb, get(batch), i32(1), iLoop), 0x0b];
-  const locals = vec([[...uleb(8), I32], [...uleb(1), V128], [...uleb(1), I32]]);
+  const locals = vec([
+    [...uleb(8), I32],
+    [...uleb(1), V128],
+    [...uleb(1), I32],
+  ]);
   return [...locals, ...code];
 }
 
@@ -105,22 +174,72 @@ function ntBody(): number[] {
   // params a0 b1 c2 batch3 M4 K5 N6; locals bb7 i8 j9 kb10 aRow11 bRow12 K4 13 out14 acc(v128)15
   const [a, b, c, batch, M, K, N, bb, i, j, kb, aRow, bRow, K4, out, acc] = Array.from({ length: 16 }, (_, x) => x);
   const kLoop = forLoop(kb, get(K4), i32(16), [
-    ...get(acc), ...get(aRow), ...get(kb), ...add, ...v128load, ...get(bRow), ...get(kb), ...add, ...v128load, ...f32x4mul, ...f32x4add, ...set(acc),
+    ...get(acc),
+    ...get(aRow),
+    ...get(kb),
+    ...add,
+    ...v128load,
+    ...get(bRow),
+    ...get(kb),
+    ...add,
+    ...v128load,
+    ...f32x4mul,
+    ...f32x4add,
+    ...set(acc),
   ]);
-  const lanes = [...get(acc), ...f32x4lane(0), ...get(acc), ...f32x4lane(1), ...f32add, ...get(acc), ...f32x4lane(2), ...f32add, ...get(acc), ...f32x4lane(3), ...f32add];
+  const lanes = [
+    ...get(acc),
+    ...f32x4lane(0),
+    ...get(acc),
+    ...f32x4lane(1),
+    ...f32add,
+    ...get(acc),
+    ...f32x4lane(2),
+    ...f32add,
+    ...get(acc),
+    ...f32x4lane(3),
+    ...f32add,
+  ];
   const jLoop = forLoop(j, get(N), i32(1), [
-    ...get(b), ...get(bb), ...get(N), ...mul, ...get(j), ...add, ...get(K4), ...mul, ...add, ...set(bRow),
-    ...v128zero, ...set(acc),
+    ...get(b),
+    ...get(bb),
+    ...get(N),
+    ...mul,
+    ...get(j),
+    ...add,
+    ...get(K4),
+    ...mul,
+    ...add,
+    ...set(bRow),
+    ...v128zero,
+    ...set(acc),
     ...kLoop,
-    ...get(out), ...lanes, ...f32store,
-    ...get(out), ...i32(4), ...add, ...set(out),
+    ...get(out),
+    ...lanes,
+    ...f32store,
+    ...get(out),
+    ...i32(4),
+    ...add,
+    ...set(out),
   ]);
   const iLoop = forLoop(i, get(M), i32(1), [
-    ...get(a), ...get(bb), ...get(M), ...mul, ...get(i), ...add, ...get(K4), ...mul, ...add, ...set(aRow),
+    ...get(a),
+    ...get(bb),
+    ...get(M),
+    ...mul,
+    ...get(i),
+    ...add,
+    ...get(K4),
+    ...mul,
+    ...add,
+    ...set(aRow),
     ...jLoop,
   ]);
   const code = [...get(K), ...i32(4), ...mul, ...set(K4), ...get(c), ...set(out), ...forLoop(bb, get(batch), i32(1), iLoop), 0x0b];
-  const locals = vec([[...uleb(8), I32], [...uleb(1), V128]]);
+  const locals = vec([
+    [...uleb(8), I32],
+    [...uleb(1), V128],
+  ]);
   return [...locals, ...code];
 }
 
@@ -129,9 +248,25 @@ function colsumBody(): number[] {
   const [x, out, N, m, r, jb, m4, row, addr] = Array.from({ length: 9 }, (_, v) => v);
   const zero = forLoop(jb, get(m4), i32(16), [...get(out), ...get(jb), ...add, ...v128zero, ...v128store]);
   const rows = forLoop(r, get(N), i32(1), [
-    ...get(x), ...get(r), ...get(m4), ...mul, ...add, ...set(row),
+    ...get(x),
+    ...get(r),
+    ...get(m4),
+    ...mul,
+    ...add,
+    ...set(row),
     ...forLoop(jb, get(m4), i32(16), [
-      ...get(out), ...get(jb), ...add, ...tee(addr), ...get(addr), ...v128load, ...get(row), ...get(jb), ...add, ...v128load, ...f32x4add, ...v128store,
+      ...get(out),
+      ...get(jb),
+      ...add,
+      ...tee(addr),
+      ...get(addr),
+      ...v128load,
+      ...get(row),
+      ...get(jb),
+      ...add,
+      ...v128load,
+      ...f32x4add,
+      ...v128store,
     ]),
   ]);
   const code = [...get(m), ...i32(4), ...mul, ...set(m4), ...zero, ...rows, 0x0b];
@@ -142,8 +277,20 @@ function reluMaskBody(): number[] {
   // params dy0 y1 g2 count3; locals ib4 bytes5
   const [dy, y, g, count, ib, bytes] = Array.from({ length: 6 }, (_, v) => v);
   const loop = forLoop(ib, get(bytes), i32(16), [
-    ...get(g), ...get(ib), ...add,
-    ...get(dy), ...get(ib), ...add, ...v128load, ...get(y), ...get(ib), ...add, ...v128load, ...v128zero, ...f32x4gt, ...v128and,
+    ...get(g),
+    ...get(ib),
+    ...add,
+    ...get(dy),
+    ...get(ib),
+    ...add,
+    ...v128load,
+    ...get(y),
+    ...get(ib),
+    ...add,
+    ...v128load,
+    ...v128zero,
+    ...f32x4gt,
+    ...v128and,
     ...v128store,
   ]);
   return [...vec([[...uleb(2), I32]]), ...get(count), ...i32(4), ...mul, ...set(bytes), ...loop, 0x0b];
@@ -153,7 +300,19 @@ function addBody(): number[] {
   // params a0 b1 out2 count3; locals ib4 bytes5
   const [a, b, out, count, ib, bytes] = Array.from({ length: 6 }, (_, v) => v);
   const loop = forLoop(ib, get(bytes), i32(16), [
-    ...get(out), ...get(ib), ...add, ...get(a), ...get(ib), ...add, ...v128load, ...get(b), ...get(ib), ...add, ...v128load, ...f32x4add, ...v128store,
+    ...get(out),
+    ...get(ib),
+    ...add,
+    ...get(a),
+    ...get(ib),
+    ...add,
+    ...v128load,
+    ...get(b),
+    ...get(ib),
+    ...add,
+    ...v128load,
+    ...f32x4add,
+    ...v128store,
   ]);
   return [...vec([[...uleb(2), I32]]), ...get(count), ...i32(4), ...mul, ...set(bytes), ...loop, 0x0b];
 }
@@ -166,36 +325,139 @@ function adamBody(): number[] {
   const splats = [B1, OB1, B2, OB2, EPS, LR, S, S2].flatMap((local, k) => [...get(8 + k), ...f32x4splat, ...set(local)]);
   const at = (base: number) => [...get(base), ...get(ib), ...add];
   const loop = forLoop(ib, get(bytes), i32(16), [
-    ...at(g), ...v128load, ...set(gr),
+    ...at(g),
+    ...v128load,
+    ...set(gr),
     // m' = m·β1 + (g·s)·(1−β1)
-    ...at(m), ...v128load, ...get(B1), ...f32x4mul, ...get(gr), ...get(S), ...f32x4mul, ...get(OB1), ...f32x4mul, ...f32x4add, ...set(mi),
+    ...at(m),
+    ...v128load,
+    ...get(B1),
+    ...f32x4mul,
+    ...get(gr),
+    ...get(S),
+    ...f32x4mul,
+    ...get(OB1),
+    ...f32x4mul,
+    ...f32x4add,
+    ...set(mi),
     // v' = v·β2 + ((g·g)·s²)·(1−β2)
-    ...at(v), ...v128load, ...get(B2), ...f32x4mul, ...get(gr), ...get(gr), ...f32x4mul, ...get(S2), ...f32x4mul, ...get(OB2), ...f32x4mul, ...f32x4add, ...set(vi),
-    ...at(m2), ...get(mi), ...v128store,
-    ...at(v2), ...get(vi), ...v128store,
+    ...at(v),
+    ...v128load,
+    ...get(B2),
+    ...f32x4mul,
+    ...get(gr),
+    ...get(gr),
+    ...f32x4mul,
+    ...get(S2),
+    ...f32x4mul,
+    ...get(OB2),
+    ...f32x4mul,
+    ...f32x4add,
+    ...set(vi),
+    ...at(m2),
+    ...get(mi),
+    ...v128store,
+    ...at(v2),
+    ...get(vi),
+    ...v128store,
     // θ' = θ − (m' / (√v' + ε))·lr
-    ...at(p2), ...at(p), ...v128load, ...get(mi), ...get(vi), ...f32x4sqrt, ...get(EPS), ...f32x4add, ...f32x4div, ...get(LR), ...f32x4mul, ...f32x4sub, ...v128store,
+    ...at(p2),
+    ...at(p),
+    ...v128load,
+    ...get(mi),
+    ...get(vi),
+    ...f32x4sqrt,
+    ...get(EPS),
+    ...f32x4add,
+    ...f32x4div,
+    ...get(LR),
+    ...f32x4mul,
+    ...f32x4sub,
+    ...v128store,
   ]);
-  return [...vec([[...uleb(2), I32], [...uleb(11), V128]]), ...splats, ...get(count), ...i32(4), ...mul, ...set(bytes), ...loop, 0x0b];
+  return [
+    ...vec([
+      [...uleb(2), I32],
+      [...uleb(11), V128],
+    ]),
+    ...splats,
+    ...get(count),
+    ...i32(4),
+    ...mul,
+    ...set(bytes),
+    ...loop,
+    0x0b,
+  ];
 }
 
 /** Σ of the 4 lanes of a v128 local. */
-const hsum = (v: number) => [...get(v), ...f32x4lane(0), ...get(v), ...f32x4lane(1), ...f32add, ...get(v), ...f32x4lane(2), ...f32add, ...get(v), ...f32x4lane(3), ...f32add];
+const hsum = (v: number) => [
+  ...get(v),
+  ...f32x4lane(0),
+  ...get(v),
+  ...f32x4lane(1),
+  ...f32add,
+  ...get(v),
+  ...f32x4lane(2),
+  ...f32add,
+  ...get(v),
+  ...f32x4lane(3),
+  ...f32add,
+];
 
 /** Row statistics of LayerNorm: sets mv = splat(mean), iv = splat(1/√(var + ε)) from the row at local `row`. */
-function rowStats(L: { row: number; jb: number; d4: number; d: number; eps: number; acc: number; t: number; mv: number; iv: number }): number[] {
+function rowStats(L: {
+  row: number;
+  jb: number;
+  d4: number;
+  d: number;
+  eps: number;
+  acc: number;
+  t: number;
+  mv: number;
+  iv: number;
+}): number[] {
   const { row, jb, d4, d, eps, acc, t, mv, iv } = L;
   const n = [...get(d), ...f32fromU32];
   return [
-    ...v128zero, ...set(acc),
+    ...v128zero,
+    ...set(acc),
     ...forLoop(jb, get(d4), i32(16), [...get(acc), ...get(row), ...get(jb), ...add, ...v128load, ...f32x4add, ...set(acc)]),
-    ...hsum(acc), ...n, ...f32div, ...f32x4splat, ...set(mv),
-    ...v128zero, ...set(acc),
+    ...hsum(acc),
+    ...n,
+    ...f32div,
+    ...f32x4splat,
+    ...set(mv),
+    ...v128zero,
+    ...set(acc),
     ...forLoop(jb, get(d4), i32(16), [
-      ...get(row), ...get(jb), ...add, ...v128load, ...get(mv), ...f32x4sub, ...tee(t), ...get(t), ...f32x4mul, ...get(acc), ...f32x4add, ...set(acc),
+      ...get(row),
+      ...get(jb),
+      ...add,
+      ...v128load,
+      ...get(mv),
+      ...f32x4sub,
+      ...tee(t),
+      ...get(t),
+      ...f32x4mul,
+      ...get(acc),
+      ...f32x4add,
+      ...set(acc),
     ]),
-    0x43, 0x00, 0x00, 0x80, 0x3f, // f32.const 1
-    ...hsum(acc), ...n, ...f32div, ...get(eps), ...f32add, ...f32sqrt, ...f32div, ...f32x4splat, ...set(iv),
+    0x43,
+    0x00,
+    0x00,
+    0x80,
+    0x3f, // f32.const 1
+    ...hsum(acc),
+    ...n,
+    ...f32div,
+    ...get(eps),
+    ...f32add,
+    ...f32sqrt,
+    ...f32div,
+    ...f32x4splat,
+    ...set(iv),
   ];
 }
 
@@ -203,69 +465,206 @@ function lnForwardBody(): number[] {
   // params x0 g1 b2 y3 N4 d5 eps6(f32); locals r7 jb8 d4 9 row10 out11 (i32), acc12 t13 mv14 iv15 (v128)
   const [x, g, b, y, N, d, eps, r, jb, d4, row, out, acc, t, mv, iv] = Array.from({ length: 16 }, (_, v) => v);
   const body = forLoop(r, get(N), i32(1), [
-    ...get(x), ...get(r), ...get(d4), ...mul, ...add, ...set(row),
-    ...get(y), ...get(r), ...get(d4), ...mul, ...add, ...set(out),
+    ...get(x),
+    ...get(r),
+    ...get(d4),
+    ...mul,
+    ...add,
+    ...set(row),
+    ...get(y),
+    ...get(r),
+    ...get(d4),
+    ...mul,
+    ...add,
+    ...set(out),
     ...rowStats({ row, jb, d4, d, eps, acc, t, mv, iv }),
     ...forLoop(jb, get(d4), i32(16), [
-      ...get(out), ...get(jb), ...add,
-      ...get(row), ...get(jb), ...add, ...v128load, ...get(mv), ...f32x4sub, ...get(iv), ...f32x4mul,
-      ...get(g), ...get(jb), ...add, ...v128load, ...f32x4mul, ...get(b), ...get(jb), ...add, ...v128load, ...f32x4add,
+      ...get(out),
+      ...get(jb),
+      ...add,
+      ...get(row),
+      ...get(jb),
+      ...add,
+      ...v128load,
+      ...get(mv),
+      ...f32x4sub,
+      ...get(iv),
+      ...f32x4mul,
+      ...get(g),
+      ...get(jb),
+      ...add,
+      ...v128load,
+      ...f32x4mul,
+      ...get(b),
+      ...get(jb),
+      ...add,
+      ...v128load,
+      ...f32x4add,
       ...v128store,
     ]),
   ]);
-  return [...vec([[...uleb(5), I32], [...uleb(4), V128]]), ...get(d), ...i32(4), ...mul, ...set(d4), ...body, 0x0b];
+  return [
+    ...vec([
+      [...uleb(5), I32],
+      [...uleb(4), V128],
+    ]),
+    ...get(d),
+    ...i32(4),
+    ...mul,
+    ...set(d4),
+    ...body,
+    0x0b,
+  ];
 }
 
 function lnBackwardBody(): number[] {
   // params x0 g1 dy2 dx3 dg4 db5 N6 d7 eps8(f32); locals r9 jb10 d4 11 row12 dyr13 dxr14 addr15 (i32),
   // acc16 t17 mv18 iv19 xh20 dxh21 acc2 22 dyv23 (v128)
-  const [x, g, dy, dx, dg, db, N, d, eps, r, jb, d4, row, dyr, dxr, addr, acc, t, mv, iv, xh, dxh, acc2, dyv] = Array.from({ length: 24 }, (_, v) => v);
+  const [x, g, dy, dx, dg, db, N, d, eps, r, jb, d4, row, dyr, dxr, addr, acc, t, mv, iv, xh, dxh, acc2, dyv] = Array.from(
+    { length: 24 },
+    (_, v) => v,
+  );
   const at = (base: number) => [...get(base), ...get(jb), ...add];
   const xhat = [...at(row), ...v128load, ...get(mv), ...f32x4sub, ...get(iv), ...f32x4mul, ...set(xh)];
-  const accumulate = (base: number, value: number[]) => [...at(base), ...tee(addr), ...get(addr), ...v128load, ...value, ...f32x4add, ...v128store];
+  const accumulate = (base: number, value: number[]) => [
+    ...at(base),
+    ...tee(addr),
+    ...get(addr),
+    ...v128load,
+    ...value,
+    ...f32x4add,
+    ...v128store,
+  ];
   const n = [...get(d), ...f32fromU32];
   const body = forLoop(r, get(N), i32(1), [
-    ...get(x), ...get(r), ...get(d4), ...mul, ...add, ...set(row),
-    ...get(dy), ...get(r), ...get(d4), ...mul, ...add, ...set(dyr),
-    ...get(dx), ...get(r), ...get(d4), ...mul, ...add, ...set(dxr),
+    ...get(x),
+    ...get(r),
+    ...get(d4),
+    ...mul,
+    ...add,
+    ...set(row),
+    ...get(dy),
+    ...get(r),
+    ...get(d4),
+    ...mul,
+    ...add,
+    ...set(dyr),
+    ...get(dx),
+    ...get(r),
+    ...get(d4),
+    ...mul,
+    ...add,
+    ...set(dxr),
     ...rowStats({ row, jb, d4, d, eps, acc, t, mv, iv }),
-    ...v128zero, ...set(acc), ...v128zero, ...set(acc2),
+    ...v128zero,
+    ...set(acc),
+    ...v128zero,
+    ...set(acc2),
     ...forLoop(jb, get(d4), i32(16), [
       ...xhat,
-      ...at(dyr), ...v128load, ...set(dyv),
-      ...get(dyv), ...at(g), ...v128load, ...f32x4mul, ...set(dxh),
-      ...get(acc), ...get(dxh), ...f32x4add, ...set(acc),
-      ...get(acc2), ...get(dxh), ...get(xh), ...f32x4mul, ...f32x4add, ...set(acc2),
+      ...at(dyr),
+      ...v128load,
+      ...set(dyv),
+      ...get(dyv),
+      ...at(g),
+      ...v128load,
+      ...f32x4mul,
+      ...set(dxh),
+      ...get(acc),
+      ...get(dxh),
+      ...f32x4add,
+      ...set(acc),
+      ...get(acc2),
+      ...get(dxh),
+      ...get(xh),
+      ...f32x4mul,
+      ...f32x4add,
+      ...set(acc2),
       ...accumulate(dg, [...get(dyv), ...get(xh), ...f32x4mul]),
       ...accumulate(db, get(dyv)),
     ]),
     // t = splat(mean(dx̂)), acc = splat(mean(dx̂·x̂))
-    ...hsum(acc), ...n, ...f32div, ...f32x4splat, ...set(t),
-    ...hsum(acc2), ...n, ...f32div, ...f32x4splat, ...set(acc),
+    ...hsum(acc),
+    ...n,
+    ...f32div,
+    ...f32x4splat,
+    ...set(t),
+    ...hsum(acc2),
+    ...n,
+    ...f32div,
+    ...f32x4splat,
+    ...set(acc),
     ...forLoop(jb, get(d4), i32(16), [
       ...xhat,
       ...at(dxr),
-      ...at(dyr), ...v128load, ...at(g), ...v128load, ...f32x4mul, ...get(t), ...f32x4sub, ...get(xh), ...get(acc), ...f32x4mul, ...f32x4sub, ...get(iv), ...f32x4mul,
+      ...at(dyr),
+      ...v128load,
+      ...at(g),
+      ...v128load,
+      ...f32x4mul,
+      ...get(t),
+      ...f32x4sub,
+      ...get(xh),
+      ...get(acc),
+      ...f32x4mul,
+      ...f32x4sub,
+      ...get(iv),
+      ...f32x4mul,
       ...v128store,
     ]),
   ]);
   const zero = forLoop(jb, get(d4), i32(16), [...at(dg), ...v128zero, ...v128store, ...at(db), ...v128zero, ...v128store]);
-  return [...vec([[...uleb(7), I32], [...uleb(8), V128]]), ...get(d), ...i32(4), ...mul, ...set(d4), ...zero, ...body, 0x0b];
+  return [
+    ...vec([
+      [...uleb(7), I32],
+      [...uleb(8), V128],
+    ]),
+    ...get(d),
+    ...i32(4),
+    ...mul,
+    ...set(d4),
+    ...zero,
+    ...body,
+    0x0b,
+  ];
 }
 
 /** The module's bytes. */
 export function simdKernelsBinary(): Uint8Array<ArrayBuffer> {
-  const fn = (params: number, last: number[] = []) => [0x60, ...vec([...new Array<number[]>(params).fill([I32]), ...last.map((t) => [t])]), 0];
-  const bodies = [mmBody(), ntBody(), colsumBody(), reluMaskBody(), lnForwardBody(), lnBackwardBody(), addBody(), adamBody()].map((b) => [...uleb(b.length), ...b]);
+  const fn = (params: number, last: number[] = []) => [
+    0x60,
+    ...vec([...new Array<number[]>(params).fill([I32]), ...last.map((t) => [t])]),
+    0,
+  ];
+  const bodies = [mmBody(), ntBody(), colsumBody(), reluMaskBody(), lnForwardBody(), lnBackwardBody(), addBody(), adamBody()].map((b) => [
+    ...uleb(b.length),
+    ...b,
+  ]);
   return new Uint8Array([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    0x00,
+    0x61,
+    0x73,
+    0x6d,
+    0x01,
+    0x00,
+    0x00,
+    0x00,
     ...section(1, vec([fn(9), fn(7), fn(4), fn(6, [F32]), fn(8, [F32]), fn(8, new Array<number>(8).fill(F32))])),
     ...section(2, vec([[...str('env'), ...str('memory'), 0x02, 0x00, 0x00]])),
     ...section(3, vec([[0], [1], [2], [2], [3], [4], [2], [5]])),
-    ...section(7, vec([
-      [...str('mm'), 0x00, 0], [...str('nt'), 0x00, 1], [...str('colsum'), 0x00, 2], [...str('relumask'), 0x00, 3],
-      [...str('lnforward'), 0x00, 4], [...str('lnbackward'), 0x00, 5], [...str('add'), 0x00, 6], [...str('adam'), 0x00, 7],
-    ])),
+    ...section(
+      7,
+      vec([
+        [...str('mm'), 0x00, 0],
+        [...str('nt'), 0x00, 1],
+        [...str('colsum'), 0x00, 2],
+        [...str('relumask'), 0x00, 3],
+        [...str('lnforward'), 0x00, 4],
+        [...str('lnbackward'), 0x00, 5],
+        [...str('add'), 0x00, 6],
+        [...str('adam'), 0x00, 7],
+      ]),
+    ),
     ...section(10, vec(bodies)),
   ]);
 }
@@ -278,8 +677,24 @@ export interface SimdKernels {
   lnforward(x: number, g: number, b: number, y: number, N: number, d: number, epsilon: number): void;
   lnbackward(x: number, g: number, dy: number, dx: number, dg: number, db: number, N: number, d: number, epsilon: number): void;
   add(a: number, b: number, out: number, count: number): void;
-  adam(p: number, m: number, v: number, g: number, p2: number, m2: number, v2: number, count: number,
-    b1: number, ob1: number, b2: number, ob2: number, eps: number, lr: number, s: number, s2: number): void;
+  adam(
+    p: number,
+    m: number,
+    v: number,
+    g: number,
+    p2: number,
+    m2: number,
+    v2: number,
+    count: number,
+    b1: number,
+    ob1: number,
+    b2: number,
+    ob2: number,
+    eps: number,
+    lr: number,
+    s: number,
+    s2: number,
+  ): void;
 }
 
 const instances = new WeakMap<WebAssembly.Memory, SimdKernels | null>();

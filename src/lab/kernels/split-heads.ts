@@ -7,7 +7,12 @@ import { kernelIO, registerBoth, registerGradientOnce } from './io';
 export const SPLIT_HEADS = 'LabSplitHeads';
 const MERGE_HEADS = 'LabSplitHeadsGrad';
 
-interface Dims { B: number; T: number; n: number; H: number }
+interface Dims {
+  B: number;
+  T: number;
+  n: number;
+  H: number;
+}
 
 /** Copy between x [B, T, n, H, dh] and parts[k] [B, H, T, dh], in the direction asked. */
 function copy(x: Float32Array, parts: Float32Array[], { B, T, n, H }: Dims, dh: number, toParts: boolean): void {

@@ -5,7 +5,8 @@ import { firstSentence } from '~/build/reach/first-sentence';
 import { SITE_NAME } from '~/data/site';
 import { renderCard } from '~/build/reach/social-card';
 
-export const getStaticPaths = (async () => (await getQuestions()).map((q) => ({ params: { id: q.id }, props: { q } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (async () =>
+  (await getQuestions()).map((q) => ({ params: { id: q.id }, props: { q } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
   const q = props.q as Question;

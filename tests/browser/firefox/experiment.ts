@@ -5,7 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { attr, builtPages, elements, parsePage, withFirefoxPage, type FirefoxSite } from './harness.ts';
 
 const e1 = builtPages()
-  .flatMap((p) => elements(parsePage(p.path), (el) => el.tagName === 'evidence-block' && attr(el, 'data-experiment') === 'e1').map((el) => ({ url: p.url, id: attr(el, 'id') ?? '' })))
+  .flatMap((p) =>
+    elements(parsePage(p.path), (el) => el.tagName === 'evidence-block' && attr(el, 'data-experiment') === 'e1').map((el) => ({
+      url: p.url,
+      id: attr(el, 'id') ?? '',
+    })),
+  )
   .at(0);
 
 /** Registers these checks on `site` (tests/browser/firefox/suite.test.ts launches Firefox once for all). */
@@ -22,7 +27,11 @@ export function experimentRuns(site: FirefoxSite): void {
         await w.page.waitForSelector(`[id="${e1!.id}"] form[data-controls]`, { visible: true, timeout: 10_000 });
         const started = Date.now();
         await w.page.click(run);
-        await w.page.waitForFunction((id) => ['done', 'error', 'cancelled'].includes(document.getElementById(id)?.dataset.state ?? ''), { timeout: 110_000 }, e1!.id);
+        await w.page.waitForFunction(
+          (id) => ['done', 'error', 'cancelled'].includes(document.getElementById(id)?.dataset.state ?? ''),
+          { timeout: 110_000 },
+          e1!.id,
+        );
         const seconds = (Date.now() - started) / 1000;
         const block = await w.page.$eval(`[id="${e1!.id}"]`, (el) => ({
           state: (el as HTMLElement).dataset.state,

@@ -7,10 +7,14 @@ describe('findFirefox', () => {
     expect(findFirefox({ FIREFOX_PATH: process.execPath }, '/nope')).toBe(process.execPath);
   });
   it('a FIREFOX_PATH that does not exist is an error saying how to install Firefox', () => {
-    expect(() => findFirefox({ FIREFOX_PATH: '/no/such/firefox' })).toThrow(/FIREFOX_PATH=\/no\/such\/firefox does not exist.*apt-get install -y firefox-esr/);
+    expect(() => findFirefox({ FIREFOX_PATH: '/no/such/firefox' })).toThrow(
+      /FIREFOX_PATH=\/no\/such\/firefox does not exist.*apt-get install -y firefox-esr/,
+    );
   });
   it('no Debian Firefox is an error, never a skip', () => {
-    expect(() => findFirefox({}, '/no/such/firefox-esr')).toThrow(/Firefox not found at \/no\/such\/firefox-esr.*apt-get install -y firefox-esr/);
+    expect(() => findFirefox({}, '/no/such/firefox-esr')).toThrow(
+      /Firefox not found at \/no\/such\/firefox-esr.*apt-get install -y firefox-esr/,
+    );
   });
 });
 

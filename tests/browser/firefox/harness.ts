@@ -78,7 +78,8 @@ export interface FirefoxProblems {
  * a loaded machine; reproduced by sending half an <msub>, pausing, then the rest). Such reports say nothing
  * about the page once parsed, so they are not counted as problems; mathArityErrors() checks the parsed DOM.
  */
-export const MATHML_PARSE_REPORT = /^(?:Error: )?Invalid markup: Incorrect number of children for <(msub|msup|msubsup|mfrac|mover|munder|munderover|mroot)\/> tag\.$/;
+export const MATHML_PARSE_REPORT =
+  /^(?:Error: )?Invalid markup: Incorrect number of children for <(msub|msup|msubsup|mfrac|mover|munder|munderover|mroot)\/> tag\.$/;
 
 /** The number of element children each MathML layout element must have. */
 const MATHML_ARITY: Record<string, number> = { msub: 2, msup: 2, msubsup: 3, mfrac: 2, mover: 2, munder: 2, munderover: 3, mroot: 2 };
@@ -89,7 +90,8 @@ export async function mathArityErrors(page: Page): Promise<string[]> {
     const wrong: string[] = [];
     for (const [tag, n] of Object.entries(arity)) {
       for (const el of document.getElementsByTagNameNS('http://www.w3.org/1998/Math/MathML', tag)) {
-        if (el.children.length !== n) wrong.push(`<${tag}> with ${el.children.length} children (needs ${n}): ${el.outerHTML.slice(0, 120)}`);
+        if (el.children.length !== n)
+          wrong.push(`<${tag}> with ${el.children.length} children (needs ${n}): ${el.outerHTML.slice(0, 120)}`);
       }
     }
     return wrong;
@@ -109,7 +111,14 @@ export interface FirefoxPage {
 export async function openFirefoxPage(site: FirefoxSite): Promise<FirefoxPage> {
   const context = await site.browser.createBrowserContext();
   const page = await context.newPage();
-  const problems: FirefoxProblems = { consoleErrors: [], pageErrors: [], failedRequests: [], badResponses: [], foreignRequests: [], mathReports: [] };
+  const problems: FirefoxProblems = {
+    consoleErrors: [],
+    pageErrors: [],
+    failedRequests: [],
+    badResponses: [],
+    foreignRequests: [],
+    mathReports: [],
+  };
   const isLocal = (url: string): boolean => url.startsWith(site.origin + '/') || /^(data|blob|about):/.test(url);
   // (Over BiDi, puppeteer cannot tell a request's resource type: URLs only.)
   page.on('console', (msg) => {

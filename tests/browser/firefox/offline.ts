@@ -5,10 +5,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { serveStatic, type StaticServer } from '../static-server.ts';
-import { attr, builtPages, builtQuestions, DIST, elements, openFirefoxPage, parsePage, type FirefoxPage, type FirefoxSite } from './harness.ts';
+import {
+  attr,
+  builtPages,
+  builtQuestions,
+  DIST,
+  elements,
+  openFirefoxPage,
+  parsePage,
+  type FirefoxPage,
+  type FirefoxSite,
+} from './harness.ts';
 
 const e1 = builtPages()
-  .flatMap((p) => elements(parsePage(p.path), (el) => el.tagName === 'evidence-block' && attr(el, 'data-experiment') === 'e1').map((el) => ({ url: p.url, id: attr(el, 'id') ?? '' })))
+  .flatMap((p) =>
+    elements(parsePage(p.path), (el) => el.tagName === 'evidence-block' && attr(el, 'data-experiment') === 'e1').map((el) => ({
+      url: p.url,
+      id: attr(el, 'id') ?? '',
+    })),
+  )
   .at(0);
 const question = builtQuestions().find((q) => q.url === e1?.url) ?? builtQuestions()[0]!;
 
@@ -42,7 +57,10 @@ export function offlineAfterFirstVisit(site: FirefoxSite): void {
 
     it('a page never visited does not load (the network is really off)', async () => {
       const other = await w.context.newPage();
-      const error = await other.goto(w.url('/glossary/')).then(() => '', (e: Error) => e.message);
+      const error = await other.goto(w.url('/glossary/')).then(
+        () => '',
+        (e: Error) => e.message,
+      );
       await other.close();
       expect(error, '/glossary/ was never visited').toMatch(/NS_ERROR|net::|ERR_/);
     });
@@ -57,10 +75,16 @@ export function offlineAfterFirstVisit(site: FirefoxSite): void {
       await w.page.goto(w.url('/'));
       await w.page.click('button[data-search-open]');
       await w.page.waitForSelector('dialog[data-search][open] input[data-search-input]', { visible: true });
-      const words = question.question.split(/\W+/).filter((x) => x.length > 6).slice(0, 2).join(' ');
+      const words = question.question
+        .split(/\W+/)
+        .filter((x) => x.length > 6)
+        .slice(0, 2)
+        .join(' ');
       await w.page.type('input[data-search-input]', words);
       await w.page.waitForSelector('ol[data-search-results] li a[href]', { timeout: 30_000 });
-      const found = await w.page.$$eval('ol[data-search-results] li a[href]', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+      const found = await w.page.$$eval('ol[data-search-results] li a[href]', (as) =>
+        as.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+      );
       expect(found, `offline search for "${words}"`).toContain(question.url);
     });
 
@@ -70,8 +94,16 @@ export function offlineAfterFirstVisit(site: FirefoxSite): void {
       await w.page.$eval(`[id="${e1!.id}"]`, (el) => el.scrollIntoView());
       await w.page.waitForSelector(`[id="${e1!.id}"] form[data-controls]`, { visible: true, timeout: 10_000 });
       await w.page.click(`[id="${e1!.id}"] button[data-run]`);
-      await w.page.waitForFunction((id) => ['done', 'error', 'cancelled'].includes(document.getElementById(id)?.dataset.state ?? ''), { timeout: 110_000 }, e1!.id);
-      const block = await w.page.$eval(`[id="${e1!.id}"]`, (el) => ({ state: (el as HTMLElement).dataset.state, backend: (el as HTMLElement).dataset.backend, text: (el as HTMLElement).innerText.slice(0, 300) }));
+      await w.page.waitForFunction(
+        (id) => ['done', 'error', 'cancelled'].includes(document.getElementById(id)?.dataset.state ?? ''),
+        { timeout: 110_000 },
+        e1!.id,
+      );
+      const block = await w.page.$eval(`[id="${e1!.id}"]`, (el) => ({
+        state: (el as HTMLElement).dataset.state,
+        backend: (el as HTMLElement).dataset.backend,
+        text: (el as HTMLElement).innerText.slice(0, 300),
+      }));
       expect(block, block.text).toMatchObject({ state: 'done', backend: 'wasm' });
     });
   });

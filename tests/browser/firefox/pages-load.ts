@@ -29,7 +29,9 @@ export function pagesLoad(site: FirefoxSite): void {
           const res = await w.page.goto(w.url(p.url), { waitUntil: 'load' });
           // Module scripts may log after load; give them a moment before reading the log.
           await w.page.waitForNetworkIdle({ idleTime: 150, timeout: 10_000 }).catch(() => {});
-          const violations = await w.page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? ['the recorder was not installed']);
+          const violations = await w.page.evaluate(
+            () => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? ['the recorder was not installed'],
+          );
           for (const v of violations) report.push(`${p.url}: CSP violation: ${v}`);
           // Firefox's MathML reports while parsing are not counted (harness.ts); the parsed math must be right.
           for (const m of await mathArityErrors(w.page)) report.push(`${p.url}: MathML: ${m}`);

@@ -15,7 +15,10 @@ export function searchFinds(site: FirefoxSite): void {
         await w.page.goto(w.url('/'));
         await w.page.click('button[data-search-open]');
         await w.page.waitForSelector('dialog[data-search][open] input[data-search-input]', { visible: true, timeout: 10_000 });
-        expect(await w.page.evaluate(() => document.activeElement?.matches('input[data-search-input]')), 'focus is in the search input').toBe(true);
+        expect(
+          await w.page.evaluate(() => document.activeElement?.matches('input[data-search-input]')),
+          'focus is in the search input',
+        ).toBe(true);
         await w.page.keyboard.type(query);
         await w.page.waitForSelector('ol[data-search-results] li a[href]', { timeout: 30_000 });
         const first = await w.page.$eval('ol[data-search-results] li', (li) => ({

@@ -5,7 +5,13 @@ import { experiments } from '~/experiments';
 
 const catalog: CatalogEntry[] = [
   { id: 'e1', params: { layers: { type: 'int', label: 'Layers', default: 4, min: 2, max: 24 } } },
-  { id: 'e2', params: { lr: { type: 'number', label: 'Learning rate', default: 0.003, min: 1e-5, max: 0.1 }, norm: { type: 'enum', label: 'Norm', default: 'pre', values: ['pre', 'post'] } } },
+  {
+    id: 'e2',
+    params: {
+      lr: { type: 'number', label: 'Learning rate', default: 0.003, min: 1e-5, max: 0.1 },
+      norm: { type: 'enum', label: 'Norm', default: 'pre', values: ['pre', 'post'] },
+    },
+  },
 ];
 
 const fails = (argv: string[], c: readonly CatalogEntry[] = catalog) => {
@@ -44,7 +50,12 @@ describe('run', () => {
   });
   test('every option, in both --flag value and --flag=value forms, in any order', () => {
     expect(parseArgs(['run', '--seed', '7', 'e2', '--backend=cpu', '--set', 'lr=0.01', '--set=norm=post', '--json'], catalog)).toEqual({
-      command: 'run', id: 'e2', seed: 7, backend: 'cpu', set: { lr: '0.01', norm: 'post' }, json: true,
+      command: 'run',
+      id: 'e2',
+      seed: 7,
+      backend: 'cpu',
+      set: { lr: '0.01', norm: 'post' },
+      json: true,
     });
   });
   test('missing id lists the ids', () => {
@@ -60,7 +71,8 @@ describe('run', () => {
     expect(fails(['run', 'e1', '--backend', 'webgl'])).toBe('--backend got "webgl"; allowed: wasm|cpu');
   });
   test('bad seeds give the range', () => {
-    for (const s of ['-1', '1.5', 'abc', String(MAX_SEED + 1)]) expect(fails(['run', 'e1', '--seed', s])).toBe(`--seed got "${s}"; allowed: an integer from 0 to ${MAX_SEED}`);
+    for (const s of ['-1', '1.5', 'abc', String(MAX_SEED + 1)])
+      expect(fails(['run', 'e1', '--seed', s])).toBe(`--seed got "${s}"; allowed: an integer from 0 to ${MAX_SEED}`);
   });
   test('an option without a value says so', () => {
     expect(fails(['run', 'e1', '--seed'])).toBe('--seed needs a value');
@@ -86,7 +98,9 @@ describe('run', () => {
     expect(fails(['run', 'e2', '--set', 'depth=3'])).toBe('--set for e2: unknown parameter "depth"; known parameters: "lr", "norm"');
   });
   test('out-of-range and mistyped --set values give the range or the values', () => {
-    expect(fails(['run', 'e1', '--set', 'layers=30'])).toBe('--set for e1: parameter "layers" (Layers) got "30"; allowed: an integer from 2 to 24');
+    expect(fails(['run', 'e1', '--set', 'layers=30'])).toBe(
+      '--set for e1: parameter "layers" (Layers) got "30"; allowed: an integer from 2 to 24',
+    );
     expect(fails(['run', 'e1', '--set', 'layers=2.5'])).toContain('allowed: an integer from 2 to 24');
     expect(fails(['run', 'e2', '--set', 'norm=mid'])).toContain('allowed: one of "pre", "post"');
   });
@@ -95,5 +109,9 @@ describe('run', () => {
 test('the real registry: every experiment parses with its defaults, and a bad key lists its parameters', () => {
   for (const e of experiments) expect(parseArgs(['run', e.id], experiments)).toMatchObject({ command: 'run', id: e.id });
   const first = experiments[0]!;
-  expect(fails(['run', first.id, '--set', 'nope=1'], experiments)).toContain(Object.keys(first.params).map((k) => `"${k}"`).join(', '));
+  expect(fails(['run', first.id, '--set', 'nope=1'], experiments)).toContain(
+    Object.keys(first.params)
+      .map((k) => `"${k}"`)
+      .join(', '),
+  );
 });

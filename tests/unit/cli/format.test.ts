@@ -11,7 +11,10 @@ test('the listing names every experiment, parameter (type, default, allowed) and
   const text = formatList({ experiments, claims });
   for (const e of experiments) {
     expect(text).toContain(`${e.id}  ${e.title}`);
-    for (const p of e.params) expect(text).toMatch(new RegExp(`--set ${p.name} +${p.type.replace('[]', '\\[\\]')} +default .*${p.allowed.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    for (const p of e.params)
+      expect(text).toMatch(
+        new RegExp(`--set ${p.name} +${p.type.replace('[]', '\\[\\]')} +default .*${p.allowed.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+      );
   }
   for (const c of claims) expect(text).toContain(c.id);
 });
@@ -19,8 +22,17 @@ test('the listing names every experiment, parameter (type, default, allowed) and
 test('a run shows seed, backend, TF.js version, configuration, date and the measurements', () => {
   const text = formatRun({
     provenance: {
-      experiment: 'e9', seed: 3, backend: 'cpu', fallbackReason: 'no wasm', tfjsVersion: '4.22.0', date: '2026-11-26T12:00:00.000Z',
-      params: { layers: 2, depths: [2, 4] }, commit: 'abc1234', dirty: true, durationMs: 1500, runtime: 'node v24.21.0',
+      experiment: 'e9',
+      seed: 3,
+      backend: 'cpu',
+      fallbackReason: 'no wasm',
+      tfjsVersion: '4.22.0',
+      date: '2026-11-26T12:00:00.000Z',
+      params: { layers: 2, depths: [2, 4] },
+      commit: 'abc1234',
+      dirty: true,
+      durationMs: 1500,
+      runtime: 'node v24.21.0',
     },
     measurements: { loss: { post: 0.123456, pre: [1, 2, 3] } },
   });

@@ -14,9 +14,13 @@ const run = promisify(execFile);
 
 test('list --json prints every experiment with typed parameters and every claim', { timeout: 60_000 }, async () => {
   const { stdout } = await run(process.execPath, [launcher, 'src/lab/cli.ts', 'list', '--json'], { cwd: root });
-  const listing = JSON.parse(stdout) as { experiments: { id: string; params: { name: string; type: string; default: unknown; allowed: string }[] }[]; claims: { id: string; experiment: string; seeds: number[] }[] };
+  const listing = JSON.parse(stdout) as {
+    experiments: { id: string; params: { name: string; type: string; default: unknown; allowed: string }[] }[];
+    claims: { id: string; experiment: string; seeds: number[] }[];
+  };
   expect(listing.experiments.map((e) => e.id)).toEqual([...experimentIds]);
-  for (const e of listing.experiments) for (const p of e.params) expect(p).toMatchObject({ name: expect.any(String), type: expect.any(String), allowed: expect.any(String) });
+  for (const e of listing.experiments)
+    for (const p of e.params) expect(p).toMatchObject({ name: expect.any(String), type: expect.any(String), allowed: expect.any(String) });
   expect(listing.claims.map((c) => c.id)).toEqual(listClaims().map((c) => c.id));
   for (const c of listing.claims) expect(c.seeds.length).toBeGreaterThan(0);
 });

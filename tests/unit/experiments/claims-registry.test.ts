@@ -5,12 +5,24 @@ import { getClaimRecord } from '~/experiments/verifications';
 import { configurationParams, counterConfiguration } from '~/experiments/verify';
 
 const proposed = [
-  'e1-no-residual-vanishes', 'e1-residual-without-norm-explodes', 'e1-preln-last-layer-falls-with-depth',
-  'e2-add-and-norm-trains', 'e2-residual-indispensable', 'e2-postln-needs-warmup',
-  'e3-attention-only-collapses', 'e4-addition-trains-no-slower', 'e4-identity-concat-matches-addition',
-  'e5-residual-blocks-deletable', 'e6-teacher-forcing-trains-faster', 'e6-exposure-bias',
-  'e7-no-mask-leaks', 'e7-no-mask-still-generates', 'e7-no-shift-copies-input', 'e8-stream-grows-with-depth',
-  'e9-attention-weights-learn', 'e10-update-is-a-fraction',
+  'e1-no-residual-vanishes',
+  'e1-residual-without-norm-explodes',
+  'e1-preln-last-layer-falls-with-depth',
+  'e2-add-and-norm-trains',
+  'e2-residual-indispensable',
+  'e2-postln-needs-warmup',
+  'e3-attention-only-collapses',
+  'e4-addition-trains-no-slower',
+  'e4-identity-concat-matches-addition',
+  'e5-residual-blocks-deletable',
+  'e6-teacher-forcing-trains-faster',
+  'e6-exposure-bias',
+  'e7-no-mask-leaks',
+  'e7-no-mask-still-generates',
+  'e7-no-shift-copies-input',
+  'e8-stream-grows-with-depth',
+  'e9-attention-weights-learn',
+  'e10-update-is-a-fraction',
 ];
 
 describe('claim registry', () => {
@@ -25,31 +37,43 @@ describe('claim registry', () => {
     expect(missing).toEqual([]);
   });
 
-  test.each(claims.map((c) => [c.id, c] as const))('%s: known experiment, valid parameters, ≥ 5 distinct seeds, a key figure, a counter-run, a test file', (_id, c) => {
-    expect(experiments.map((e) => e.id)).toContain(c.experiment);
-    expect(() => resolveParams(c.experiment, c.params)).not.toThrow();
-    expect(new Set(c.seeds).size).toBe(c.seeds.length);
-    expect(c.seeds.length).toBeGreaterThanOrEqual(5);
-    expect(c.figure.length).toBeGreaterThan(3);
-    expect(c.counterRuns.length, 'a claim must meet a real configuration where it fails').toBeGreaterThanOrEqual(1);
-    for (const r of [...c.counterRuns, ...c.scales]) expect(() => configurationParams(c, r)).not.toThrow();
-    expect(c.statement.length).toBeGreaterThan(20);
-    expect(existsSync(new URL(`../../../${testFileFor(c)}`, import.meta.url))).toBe(true);
-  });
+  test.each(claims.map((c) => [c.id, c] as const))(
+    '%s: known experiment, valid parameters, ≥ 5 distinct seeds, a key figure, a counter-run, a test file',
+    (_id, c) => {
+      expect(experiments.map((e) => e.id)).toContain(c.experiment);
+      expect(() => resolveParams(c.experiment, c.params)).not.toThrow();
+      expect(new Set(c.seeds).size).toBe(c.seeds.length);
+      expect(c.seeds.length).toBeGreaterThanOrEqual(5);
+      expect(c.figure.length).toBeGreaterThan(3);
+      expect(c.counterRuns.length, 'a claim must meet a real configuration where it fails').toBeGreaterThanOrEqual(1);
+      for (const r of [...c.counterRuns, ...c.scales]) expect(() => configurationParams(c, r)).not.toThrow();
+      expect(c.statement.length).toBeGreaterThan(20);
+      expect(existsSync(new URL(`../../../${testFileFor(c)}`, import.meta.url))).toBe(true);
+    },
+  );
 
   // The page's statistics come from verification.json: it must describe the claims as they are now.
   test.each(claims.map((c) => [c.id, c] as const))('%s: its stored verification is of this claim as defined now', (_id, c) => {
     const stored = getClaimRecord(c.experiment, c.id)?.record;
     expect(stored, `run npm run verify-claims -- ${c.experiment}`).toBeDefined();
     const rerun = `the claim changed since its verification: run npm run verify-claims -- ${c.experiment}`;
-    expect({ statement: stored!.statement, mode: stored!.mode, figure: stored!.figure }, rerun).toEqual({ statement: c.statement, mode: c.mode, figure: c.figure });
-    expect({ params: stored!.default.params, seeds: stored!.default.seeds }, rerun).toEqual({ params: configurationParams(c), seeds: c.seeds });
-    expect(stored!.scales.map((s) => ({ label: s.label, params: s.params, seeds: s.seeds })), rerun).toEqual(
-      c.scales.map((s) => ({ label: s.label, params: configurationParams(c, s), seeds: s.seeds ?? c.seeds })),
-    );
-    expect(stored!.counterRuns.map((r) => ({ why: r.why, params: r.params, seeds: r.seeds })), rerun).toEqual(
-      c.counterRuns.map((r) => ({ why: r.why, params: configurationParams(c, r), seeds: counterConfiguration(c, r).seeds })),
-    );
+    expect({ statement: stored!.statement, mode: stored!.mode, figure: stored!.figure }, rerun).toEqual({
+      statement: c.statement,
+      mode: c.mode,
+      figure: c.figure,
+    });
+    expect({ params: stored!.default.params, seeds: stored!.default.seeds }, rerun).toEqual({
+      params: configurationParams(c),
+      seeds: c.seeds,
+    });
+    expect(
+      stored!.scales.map((s) => ({ label: s.label, params: s.params, seeds: s.seeds })),
+      rerun,
+    ).toEqual(c.scales.map((s) => ({ label: s.label, params: configurationParams(c, s), seeds: s.seeds ?? c.seeds })));
+    expect(
+      stored!.counterRuns.map((r) => ({ why: r.why, params: r.params, seeds: r.seeds })),
+      rerun,
+    ).toEqual(c.counterRuns.map((r) => ({ why: r.why, params: configurationParams(c, r), seeds: counterConfiguration(c, r).seeds })));
   });
 
   test('getClaim names the known ids for an unknown one', () => {

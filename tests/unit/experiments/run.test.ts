@@ -6,7 +6,9 @@ import type { Progress } from '~/lab/experiment/types';
 
 describe('runExperiment', () => {
   test('rejects bad parameters before running, naming them', async () => {
-    await expect(runExperiment('e3', { layers: 0 }, { seed: 1 })).rejects.toThrow(/experiment e3: parameter "layers" \(Layers\) got 0; allowed: an integer from 1 to 24/);
+    await expect(runExperiment('e3', { layers: 0 }, { seed: 1 })).rejects.toThrow(
+      /experiment e3: parameter "layers" \(Layers\) got 0; allowed: an integer from 1 to 24/,
+    );
     await expect(runExperiment('e42', {}, { seed: 1 })).rejects.toThrow(/unknown experiment "e42"; known experiments: e1, e2/);
   });
 

@@ -26,6 +26,8 @@ describe('stored runs', () => {
     const ref = storedRuns.get('e3')!;
     expect(outcomeOnStoredRun(claim, resolveParams('e3', claim.params), ref)?.detail).toMatch(/relative residual/);
     expect(outcomeOnStoredRun(claim, resolveParams('e3', { layers: 6 }), ref)).toBeUndefined();
-    expect(outcomeOnStoredRun(claim, resolveParams('e3', claim.params), { ...ref, provenance: { ...ref.provenance, seed: 99 } })).toBeUndefined();
+    expect(
+      outcomeOnStoredRun(claim, resolveParams('e3', claim.params), { ...ref, provenance: { ...ref.provenance, seed: 99 } }),
+    ).toBeUndefined();
   });
 });

@@ -26,7 +26,13 @@ import { flattenMeasurements } from '~/lab/experiment/flatten';
 
 describe('flattenMeasurements', () => {
   test('paths, 3 significant digits, short lists in full, long lists summarized', () => {
-    const rows = flattenMeasurements({ a: 1.23456, b: { c: [1, 2.5e-7] }, d: Array.from({ length: 20 }, (_, i) => i), e: [{ f: 'x' }], g: null });
+    const rows = flattenMeasurements({
+      a: 1.23456,
+      b: { c: [1, 2.5e-7] },
+      d: Array.from({ length: 20 }, (_, i) => i),
+      e: [{ f: 'x' }],
+      g: null,
+    });
     expect(rows).toEqual([
       { path: 'a', value: '1.23' },
       { path: 'b › c', value: '1, 2.50e-7' },

@@ -10,7 +10,7 @@ beforeAll(async () => {
   await initBackend({ prefer: 'wasm' });
 }, 60_000);
 
-const c: AdamConstants = { beta1: 0.9, beta2: 0.98, epsilon: 1e-9, lrT: 3e-3 * Math.sqrt(1 - 0.98 ** 3) / (1 - 0.9 ** 3) };
+const c: AdamConstants = { beta1: 0.9, beta2: 0.98, epsilon: 1e-9, lrT: (3e-3 * Math.sqrt(1 - 0.98 ** 3)) / (1 - 0.9 ** 3) };
 
 function reference(p: tf.Tensor, m: tf.Tensor, v: tf.Tensor, g: tf.Tensor, scale: tf.Scalar | null) {
   const gi = scale ? tf.mul(g, scale) : g;
@@ -29,7 +29,11 @@ for (const backend of ['wasm', 'cpu'] as const) {
     test(`${backend}, ${clipped ? 'clipped' : 'unclipped'}: bit-identical to the tf-op update`, async () => {
       expect((await initBackend({ prefer: backend })).backend).toBe(backend);
       const r = makeRng(5);
-      const rand = (shape: number[], pos = false) => tf.tensor(Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => (pos ? Math.abs(r.normal()) * 1e-3 : r.normal())), shape);
+      const rand = (shape: number[], pos = false) =>
+        tf.tensor(
+          Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => (pos ? Math.abs(r.normal()) * 1e-3 : r.normal())),
+          shape,
+        );
       const before = tf.memory().numTensors;
       tf.tidy(() => {
         const shapes = [[7, 5], [5], [3, 4, 2], [16, 6]]; // sizes 24 and 96 take the SIMD path on WASM

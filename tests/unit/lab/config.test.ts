@@ -17,7 +17,11 @@ describe('config validation', () => {
     const fn = () => resolveModelConfig({ ...base, ...(bad as object) });
     expect(fn).toThrow(ConfigError);
     expect(fn).toThrow(message);
-    try { fn(); } catch (e) { expect((e as ConfigError).field).toBe(field); }
+    try {
+      fn();
+    } catch (e) {
+      expect((e as ConfigError).field).toBe(field);
+    }
   });
   test.each([
     [{ lr: -1 }, 'lr', /lr must be a number in \[0, 10\], got -1/],
@@ -28,7 +32,11 @@ describe('config validation', () => {
   ])('train %j → field %s', (bad, field, message) => {
     const fn = () => resolveTrainConfig(bad as object);
     expect(fn).toThrow(message);
-    try { fn(); } catch (e) { expect((e as ConfigError).field).toBe(field); }
+    try {
+      fn();
+    } catch (e) {
+      expect((e as ConfigError).field).toBe(field);
+    }
   });
   test('defaults fill in: dFF = 4d, finalNorm only for Pre-LN', () => {
     expect(resolveModelConfig(base).dFF).toBe(128);
@@ -36,6 +44,8 @@ describe('config validation', () => {
     expect(resolveModelConfig({ ...base, norm: 'post' }).finalNorm).toBe(false);
   });
   test('unknown task names the allowed ones', () => {
-    expect(() => makeTask('sort' as never)).toThrow(/task must be one of 'copy' \| 'reverse' \| 'running-sum' \| 'translation', got "sort"/);
+    expect(() => makeTask('sort' as never)).toThrow(
+      /task must be one of 'copy' \| 'reverse' \| 'running-sum' \| 'translation', got "sort"/,
+    );
   });
 });

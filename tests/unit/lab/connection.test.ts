@@ -9,7 +9,10 @@ beforeAll(async () => {
   await initBackend({ prefer: 'wasm' });
 });
 
-const x = [[1, 2, 3, 4], [0, 0, 2, -2]];
+const x = [
+  [1, 2, 3, 4],
+  [0, 0, 2, -2],
+];
 /** LayerNorm by hand, unit gain and zero bias. */
 const lnRow = (r: number[]) => {
   const m = r.reduce((a, b) => a + b, 0) / r.length;

@@ -19,7 +19,10 @@ beforeAll(async () => {
 const backends = ['wasm', 'cpu'] as const;
 const random = (shape: number[], seed: number) => {
   const r = makeRng(seed);
-  return tf.tensor(Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => r.normal()), shape);
+  return tf.tensor(
+    Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => r.normal()),
+    shape,
+  );
 };
 
 /** Values and gradients (of Σ f(inputs)·weights) of the fused and the reference function agree. */
@@ -43,25 +46,39 @@ function expectSame(inputs: tf.Tensor[], fused: (...x: tf.Tensor[]) => tf.Tensor
 
 for (const backend of backends) {
   // d 16: the SIMD module on WASM; d 6: JS (not a multiple of 4).
-  for (const d of [16, 6]) test(`${backend}: LayerNorm kernel (d ${d}) = moments formula, forward and backward`, async () => {
-    await initBackend({ prefer: backend });
-    const [x, g, b] = [random([24, d], 1), random([d], 2), random([d], 3)];
-    expectSame([x, g, b], (x, g, b) => layerNormKernel(x as tf.Tensor2D, g!, b!, 1e-5), (x, g, b) => {
-      const { mean, variance } = tf.moments(x!, -1, true);
-      return tf.add(tf.mul(tf.div(tf.sub(x!, mean), tf.sqrt(tf.add(variance, 1e-5))), g!), b!);
+  for (const d of [16, 6])
+    test(`${backend}: LayerNorm kernel (d ${d}) = moments formula, forward and backward`, async () => {
+      await initBackend({ prefer: backend });
+      const [x, g, b] = [random([24, d], 1), random([d], 2), random([d], 3)];
+      expectSame(
+        [x, g, b],
+        (x, g, b) => layerNormKernel(x as tf.Tensor2D, g!, b!, 1e-5),
+        (x, g, b) => {
+          const { mean, variance } = tf.moments(x!, -1, true);
+          return tf.add(tf.mul(tf.div(tf.sub(x!, mean), tf.sqrt(tf.add(variance, 1e-5))), g!), b!);
+        },
+      );
+      tf.dispose([x, g, b]);
     });
-    tf.dispose([x, g, b]);
-  });
 
   // [12, 8]: dW in the SIMD module on WASM; [80, 64] (over 4,096 weights): transpose + XNNPACK; [12, 10]: width not a multiple of 4.
-  for (const [relu, n, m] of [[false, 12, 8], [true, 12, 8], [true, 80, 64], [false, 12, 10]] as const) {
+  for (const [relu, n, m] of [
+    [false, 12, 8],
+    [true, 12, 8],
+    [true, 80, 64],
+    [false, 12, 10],
+  ] as const) {
     test(`${backend}: dense kernel ${n}×${m}${relu ? ' with ReLU' : ''} = matMul + bias${relu ? ' + relu' : ''}, forward and backward`, async () => {
       await initBackend({ prefer: backend });
       const [x, w, b] = [random([20, n], 4), random([n, m], 5), random([m], 6)];
-      expectSame([x, w, b], (x, w, b) => denseKernel(x as tf.Tensor2D, w!, b!, relu), (x, w, b) => {
-        const y = tf.add(tf.matMul(x as tf.Tensor2D, w as tf.Tensor2D), b!);
-        return relu ? tf.relu(y) : y;
-      });
+      expectSame(
+        [x, w, b],
+        (x, w, b) => denseKernel(x as tf.Tensor2D, w!, b!, relu),
+        (x, w, b) => {
+          const y = tf.add(tf.matMul(x as tf.Tensor2D, w as tf.Tensor2D), b!);
+          return relu ? tf.relu(y) : y;
+        },
+      );
       tf.dispose([x, w, b]);
     });
   }
@@ -71,7 +88,11 @@ for (const backend of backends) {
       await initBackend({ prefer: backend });
       const s = random([2, 3, 5, 5], 7);
       const mask = tf.mul(tf.sub(1, tf.linalg.bandPart(tf.ones([5, 5]), -1, 0)), -1e9);
-      expectSame([s], (s) => attentionSoftmax(s as tf.Tensor4D, 0.5, causal), (s) => tf.softmax(causal ? tf.add(tf.mul(s!, 0.5), mask) : tf.mul(s!, 0.5)));
+      expectSame(
+        [s],
+        (s) => attentionSoftmax(s as tf.Tensor4D, 0.5, causal),
+        (s) => tf.softmax(causal ? tf.add(tf.mul(s!, 0.5), mask) : tf.mul(s!, 0.5)),
+      );
       // Above the diagonal the causal weights are exactly 0, and every row sums to 1.
       const w = tf.tidy(() => attentionSoftmax(s as tf.Tensor4D, 0.5, causal).arraySync() as number[][][][]);
       for (const row of w.flat(2)) expect(Math.abs(row.reduce((a, v) => a + v, 0) - 1)).toBeLessThan(1e-6);
@@ -85,8 +106,16 @@ for (const backend of backends) {
     test(`${backend}: attention products (head size ${dh}) = batched matMul, forward and backward`, async () => {
       await initBackend({ prefer: backend });
       const [q, k, w] = [random([2, 3, 5, dh], 13), random([2, 3, 7, dh], 14), random([2, 3, 5, 7], 15)];
-      expectSame([q, k], (q, k) => attentionScores(q as tf.Tensor4D, k as tf.Tensor4D), (q, k) => tf.matMul(q!, k!, false, true));
-      expectSame([w, k], (w, v) => attentionApply(w as tf.Tensor4D, v as tf.Tensor4D), (w, v) => tf.matMul(w!, v!));
+      expectSame(
+        [q, k],
+        (q, k) => attentionScores(q as tf.Tensor4D, k as tf.Tensor4D),
+        (q, k) => tf.matMul(q!, k!, false, true),
+      );
+      expectSame(
+        [w, k],
+        (w, v) => attentionApply(w as tf.Tensor4D, v as tf.Tensor4D),
+        (w, v) => tf.matMul(w!, v!),
+      );
       tf.dispose([q, k, w]);
     });
   }
@@ -96,10 +125,15 @@ for (const backend of backends) {
     const [B, T, n, H, dh] = [2, 3, 3, 2, 4];
     const x = random([B * T, n * H * dh], 8);
     for (let k = 0; k < n; k++) {
-      expectSame([x], (x) => splitHeads(x as tf.Tensor2D, B, T, n, H)[k]!, (x) => {
-        const t = tf.transpose(tf.reshape(x!, [B, T, n * H, dh]), [0, 2, 1, 3]);
-        return tf.split(t, n, 1)[k]!;
-      }, 0);
+      expectSame(
+        [x],
+        (x) => splitHeads(x as tf.Tensor2D, B, T, n, H)[k]!,
+        (x) => {
+          const t = tf.transpose(tf.reshape(x!, [B, T, n * H, dh]), [0, 2, 1, 3]);
+          return tf.split(t, n, 1)[k]!;
+        },
+        0,
+      );
     }
     x.dispose();
   });

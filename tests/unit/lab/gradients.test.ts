@@ -21,14 +21,22 @@ function check(task: Task, cfg: Partial<ModelConfig>, names: string[]) {
   const arch = cfg.arch ?? 'decoder';
   const model: Model = createModel({ ...taskModelFields(task, arch), dModel: 8, nHeads: 2, nLayers: 2, dFF: 16, ...cfg, seed: 5 });
   const batch = encodeBatch(task, model.config, task.sample(makeRng(9), 4), 'all');
-  const loss = () => maskedCrossEntropy(forward(model, { B: batch.B, T: batch.T, S: batch.S, decIn: batch.decIn, encIn: batch.encIn }), batch.target, batch.mask);
+  const loss = () =>
+    maskedCrossEntropy(
+      forward(model, { B: batch.B, T: batch.T, S: batch.S, decIn: batch.decIn, encIn: batch.encIn }),
+      batch.target,
+      batch.mask,
+    );
   const lossValue = () => tf.tidy(() => loss().dataSync()[0]!);
   const rng = makeRng(11);
   for (const name of names) {
     const v = model.params.get(name)!;
     const u0 = Float32Array.from({ length: v.size }, () => rng.normal());
     const norm = Math.hypot(...u0);
-    const u = tf.tensor(u0.map((e) => e / norm), v.shape);
+    const u = tf.tensor(
+      u0.map((e) => e / norm),
+      v.shape,
+    );
     const analytic = tf.tidy(() => tf.sum(tf.mul(tf.variableGrads(loss, [v]).grads[v.name]!, u)).dataSync()[0]!);
     const orig = v.clone();
     tf.tidy(() => v.assign(tf.add(orig, tf.mul(u, H))));
@@ -39,13 +47,23 @@ function check(task: Task, cfg: Partial<ModelConfig>, names: string[]) {
     orig.dispose();
     u.dispose();
     const fd = (plus - minus) / (2 * H);
-    expect(Math.abs(fd - analytic), `${name}: FD ${fd} vs analytic ${analytic}`).toBeLessThanOrEqual(REL * Math.max(Math.abs(analytic), 1e-2));
+    expect(Math.abs(fd - analytic), `${name}: FD ${fd} vs analytic ${analytic}`).toBeLessThanOrEqual(
+      REL * Math.max(Math.abs(analytic), 1e-2),
+    );
   }
   model.dispose();
 }
 
 test('decoder-only, Pre-LN residual, learned positions, tied output', () => {
-  check(copyTask(4, 3), { norm: 'pre', positions: 'learned', tiedOutput: true }, ['embed', 'pos', 'dec.0.self.wqkv', 'dec.0.ffn.w1', 'dec.1.self.ln_g', 'dec.final_ln.b', 'out.b']);
+  check(copyTask(4, 3), { norm: 'pre', positions: 'learned', tiedOutput: true }, [
+    'embed',
+    'pos',
+    'dec.0.self.wqkv',
+    'dec.0.ffn.w1',
+    'dec.1.self.ln_g',
+    'dec.final_ln.b',
+    'out.b',
+  ]);
 });
 
 test('decoder-only, Post-LN, concatenation and highway connections', () => {
@@ -54,5 +72,10 @@ test('decoder-only, Post-LN, concatenation and highway connections', () => {
 });
 
 test('encoder–decoder with cross-attention', () => {
-  check(translationTask(3, 2, 2), { arch: 'encdec', nLayers: 1, norm: 'post' }, ['enc.0.self.wqkv', 'dec.0.cross.wq', 'dec.0.cross.wkv', 'dec.0.ffn.b1']);
+  check(translationTask(3, 2, 2), { arch: 'encdec', nLayers: 1, norm: 'post' }, [
+    'enc.0.self.wqkv',
+    'dec.0.cross.wq',
+    'dec.0.cross.wkv',
+    'dec.0.ffn.b1',
+  ]);
 });

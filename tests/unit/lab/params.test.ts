@@ -8,8 +8,13 @@ beforeAll(async () => {
   expect((await initBackend({ prefer: 'wasm' })).backend).toBe('wasm');
 });
 
-const d = 16, V = 10, L = 3, dff = 64;
-const attn = 4 * d * d + 4 * d, ffn = 2 * d * dff + dff + d, ln = 2 * d;
+const d = 16,
+  V = 10,
+  L = 3,
+  dff = 64;
+const attn = 4 * d * d + 4 * d,
+  ffn = 2 * d * dff + dff + d,
+  ln = 2 * d;
 
 test.each([
   ['decoder', 'residual', 'post', false, false],
@@ -19,7 +24,19 @@ test.each([
   ['encdec', 'residual', 'post', false, false],
   ['encdec', 'concat', 'pre', true, true],
 ] as const)('%s %s %s tied=%s learned=%s: created = formula', (arch, connection, norm, tiedOutput, learned) => {
-  const m = createModel({ arch, connection, norm, tiedOutput, positions: learned ? 'learned' : 'sinusoidal', vocabSize: V, maxLen: 12, dModel: d, nHeads: 4, nLayers: L, dFF: dff });
+  const m = createModel({
+    arch,
+    connection,
+    norm,
+    tiedOutput,
+    positions: learned ? 'learned' : 'sinusoidal',
+    vocabSize: V,
+    maxLen: 12,
+    dModel: d,
+    nHeads: 4,
+    nLayers: L,
+    dFF: dff,
+  });
   expect(countParams(m)).toBe(paramCountFormula(m.config));
   m.dispose();
 });
@@ -31,8 +48,10 @@ test('hand formula for a 3-layer decoder-only Post-LN residual model', () => {
 });
 
 test('concatenation + projection: each sublayer gets a 2d×d weight and a d bias, i.e. +2d²+d', () => {
-  const mk = (connection: 'residual' | 'concat') => createModel({ connection, vocabSize: V, maxLen: 12, dModel: d, nHeads: 4, nLayers: L, dFF: dff });
-  const r = mk('residual'), c = mk('concat');
+  const mk = (connection: 'residual' | 'concat') =>
+    createModel({ connection, vocabSize: V, maxLen: 12, dModel: d, nHeads: 4, nLayers: L, dFF: dff });
+  const r = mk('residual'),
+    c = mk('concat');
   expect(c.params.get('dec.1.ffn.cat_w')!.shape).toEqual([2 * d, d]);
   expect(c.params.get('dec.1.self.cat_b')!.shape).toEqual([d]);
   expect(countParams(c) - countParams(r)).toBe(2 * L * (2 * d * d + d));
@@ -42,14 +61,32 @@ test('concatenation + projection: each sublayer gets a 2d×d weight and a d bias
 });
 
 test("concatenation with concatInit 'identity' starts as exactly an addition: [x, F]·[I; I] + 0 = x + F", () => {
-  const mk = (connection: 'residual' | 'concat') => createModel({ connection, concatInit: 'identity', norm: 'pre', vocabSize: V, maxLen: 12, dModel: d, nHeads: 4, nLayers: L, dFF: dff, seed: 3 });
-  const r = mk('residual'), c = mk('concat');
+  const mk = (connection: 'residual' | 'concat') =>
+    createModel({
+      connection,
+      concatInit: 'identity',
+      norm: 'pre',
+      vocabSize: V,
+      maxLen: 12,
+      dModel: d,
+      nHeads: 4,
+      nLayers: L,
+      dFF: dff,
+      seed: 3,
+    });
+  const r = mk('residual'),
+    c = mk('concat');
   const w = c.params.get('dec.0.self.cat_w')!.arraySync() as number[][];
   expect(w).toEqual(Array.from({ length: 2 * d }, (_, i) => Array.from({ length: d }, (_, j) => (i % d === j ? 1 : 0))));
   const decIn = Int32Array.from({ length: 2 * 8 }, (_, i) => (i * 7) % V);
   // Every other weight comes from its own named random stream, so both models share them: the outputs agree.
   const [yr, yc] = [r, c].map((m) => tf.tidy(() => forward(m, { B: 2, T: 8, decIn }).arraySync() as number[][]));
-  expect(yc.flat().map((v, i) => Math.abs(v - yr.flat()[i]!)).reduce((a, b) => Math.max(a, b), 0)).toBeLessThan(1e-5);
+  expect(
+    yc
+      .flat()
+      .map((v, i) => Math.abs(v - yr.flat()[i]!))
+      .reduce((a, b) => Math.max(a, b), 0),
+  ).toBeLessThan(1e-5);
   r.dispose();
   c.dispose();
 });

@@ -30,7 +30,8 @@ test('clipping changes the update but the reported gradient norm is the unclippe
     m.dispose();
     return { g: r.history.gradNorm[0]!, w };
   };
-  const free = await run(0), clipped = await run(1e-3);
+  const free = await run(0),
+    clipped = await run(1e-3);
   expect(clipped.g).toBe(free.g);
   expect(clipped.w).not.toEqual(free.w);
 });
@@ -40,12 +41,10 @@ test('scheduled sampling: ratio 1 keeps the ground truth; ratio 0 keeps the prom
   const b = encodeBatch(task, m.config, task.sample(makeRng(1), 16));
   expect([...mixedDecoderInputs(m, b, 1, makeRng(2))]).toEqual([...b.decIn]);
   const free = mixedDecoderInputs(m, b, 0, null);
-  for (let i = 0; i < b.B; i++)
-    for (let t = 0; t < b.freeFrom; t++) expect(free[i * b.T + t]).toBe(b.decIn[i * b.T + t]);
+  for (let i = 0; i < b.B; i++) for (let t = 0; t < b.freeFrom; t++) expect(free[i * b.T + t]).toBe(b.decIn[i * b.T + t]);
   // Causal mask: the prediction at t − 1 from the final inputs is the one generation fed to t.
   const pred = predict(m, b, free);
-  for (let i = 0; i < b.B; i++)
-    for (let t = b.freeFrom; t < b.T; t++) expect(free[i * b.T + t]).toBe(pred[i * b.T + t - 1]);
+  for (let i = 0; i < b.B; i++) for (let t = b.freeFrom; t < b.T; t++) expect(free[i * b.T + t]).toBe(pred[i * b.T + t - 1]);
   m.dispose();
 });
 

@@ -31,7 +31,12 @@ test('a cancelled run stops at once, reports why, and leaks nothing', async () =
   const base = tf.memory().numTensors;
   const m = small();
   const ac = new AbortController();
-  const r = await train(m, task, { steps: 50, batchSize: 8, progressEvery: 1 }, { signal: ac.signal, onProgress: (p) => p.step === 3 && ac.abort() });
+  const r = await train(
+    m,
+    task,
+    { steps: 50, batchSize: 8, progressEvery: 1 },
+    { signal: ac.signal, onProgress: (p) => p.step === 3 && ac.abort() },
+  );
   expect(r.status).toBe('aborted');
   expect(r.stepsCompleted).toBe(3);
   expect(r.reason).toMatch(/aborted before step 4/);
@@ -44,7 +49,9 @@ test('a diverging run stops with the step, the quantity and the layer, and leaks
   const m = small({ norm: 'none' });
   const r = await train(m, task, { steps: 30, batchSize: 8, lr: 10, beta1: 0, beta2: 0 });
   expect(r.status).toBe('diverged');
-  expect(r.reason).toMatch(/^(loss|gradient norm) (became (NaN|Inf)|exceeded \S+ \(\S+\)) at step \d+; gradient norm \S+ in layer (embed|dec\.\d|out)$/);
+  expect(r.reason).toMatch(
+    /^(loss|gradient norm) (became (NaN|Inf)|exceeded \S+ \(\S+\)) at step \d+; gradient norm \S+ in layer (embed|dec\.\d|out)$/,
+  );
   expect(r.stepsCompleted).toBeLessThan(30);
   m.dispose();
   expect(tf.memory().numTensors).toBe(base);
@@ -74,7 +81,8 @@ test('same seeds give identical numbers; another data seed gives others', async 
 test('freezing keeps chosen parameters fixed and trains the rest', async () => {
   const m = small();
   const before = (n: string) => m.params.get(n)!.dataSync().slice();
-  const emb = before('embed'), w1 = before('dec.0.ffn.w1');
+  const emb = before('embed'),
+    w1 = before('dec.0.ffn.w1');
   await train(m, task, { steps: 2, batchSize: 8, freeze: ['embed'] });
   expect(m.params.get('embed')!.dataSync()).toEqual(emb);
   expect(m.params.get('dec.0.ffn.w1')!.dataSync()).not.toEqual(w1);
@@ -84,7 +92,8 @@ test('freezing keeps chosen parameters fixed and trains the rest', async () => {
 test('a lesioned block is the identity: its output stream equals its input stream', () => {
   const m = small();
   const s = forwardStats(m, task, { batchSize: 4, lesion: ['dec.0'] });
-  const input = s.layers.find((l) => l.name === 'dec.input')!, out0 = s.layers.find((l) => l.name === 'dec.0')!;
+  const input = s.layers.find((l) => l.name === 'dec.input')!,
+    out0 = s.layers.find((l) => l.name === 'dec.0')!;
   expect(out0.norm).toBe(input.norm);
   expect(out0.relResidual).toBe(input.relResidual);
   expect(s.branchRatio['dec.0.self']).toBeUndefined();
@@ -92,7 +101,10 @@ test('a lesioned block is the identity: its output stream equals its input strea
 });
 
 test('encoder–decoder and running-sum tasks train end to end and report per-position accuracy', async () => {
-  for (const [t, arch] of [[translationTask(), 'encdec'], [runningSumTask(), 'decoder']] as const) {
+  for (const [t, arch] of [
+    [translationTask(), 'encdec'],
+    [runningSumTask(), 'decoder'],
+  ] as const) {
     const m = createModel({ ...taskModelFields(t, arch), arch, dModel: 16, nHeads: 2, nLayers: 1, seed: 1 });
     const r = await train(m, t, { steps: 2, batchSize: 8 });
     const e = evaluate(m, t, { batchSize: 8 });

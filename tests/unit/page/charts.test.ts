@@ -21,10 +21,19 @@ describe('chart specs', () => {
     expect(plottableRows(spec)).toHaveLength(3);
   });
   it('summarizes each series in words for screen readers', () => {
-    expect(summarize(spec)).toBe('Gradient norm per layer — gradient norm by layer (log scale). Post-LN: 0.5 at layer 1, 0.9 at 2; plain: 1.00e-4 at layer 1, 0 at 2.');
+    expect(summarize(spec)).toBe(
+      'Gradient norm per layer — gradient norm by layer (log scale). Post-LN: 0.5 at layer 1, 0.9 at 2; plain: 1.00e-4 at layer 1, 0 at 2.',
+    );
   });
   it('tabulates one row per x and one column per series', () => {
-    expect(tableOf(spec)).toEqual({ caption: 'Gradient norm per layer', columns: ['layer', 'Post-LN', 'plain'], rows: [[1, '0.5', '1.00e-4'], [2, '0.9', '0']] });
+    expect(tableOf(spec)).toEqual({
+      caption: 'Gradient norm per layer',
+      columns: ['layer', 'Post-LN', 'plain'],
+      rows: [
+        [1, '0.5', '1.00e-4'],
+        [2, '0.9', '0'],
+      ],
+    });
   });
   it('renders an SVG at build time with currentColor axes and the title as its label', () => {
     const svg = renderSvg(spec);
@@ -35,7 +44,10 @@ describe('chart specs', () => {
   });
   it('finds line and bar charts in measurements it has no dedicated figure for', () => {
     const figs = genericFigures({ perLayer: { a: [1, 2, 3], b: [3, 2, 1] }, cost: { add: 1, norm: 2 } });
-    expect(figs.map((f) => [f.title, f.mark, f.rows.length])).toEqual([['per Layer', 'line', 6], ['cost', 'bar', 2]]);
+    expect(figs.map((f) => [f.title, f.mark, f.rows.length])).toEqual([
+      ['per Layer', 'line', 6],
+      ['cost', 'bar', 2],
+    ]);
   });
 });
 
@@ -43,8 +55,12 @@ import { compactNumbers } from '~/build/render-svg';
 
 describe('compact SVG numbers', () => {
   it('keeps one decimal of every coordinate, leaves integers and text alone', () => {
-    expect(compactNumbers('<path d="M64,233.33333333333331L120.0,12.5"/><svg viewBox="0 0 640 300">')).toBe('<path d="M64,233.3L120,12.5"/><svg viewBox="0 0 640 300">');
-    expect(compactNumbers('<g transform="translate(0.5,12.345)"><text y="0.71em">0.25</text></g>')).toBe('<g transform="translate(0.5,12.3)"><text y="0.71em">0.25</text></g>');
+    expect(compactNumbers('<path d="M64,233.33333333333331L120.0,12.5"/><svg viewBox="0 0 640 300">')).toBe(
+      '<path d="M64,233.3L120,12.5"/><svg viewBox="0 0 640 300">',
+    );
+    expect(compactNumbers('<g transform="translate(0.5,12.345)"><text y="0.71em">0.25</text></g>')).toBe(
+      '<g transform="translate(0.5,12.3)"><text y="0.71em">0.25</text></g>',
+    );
   });
 });
 

@@ -40,7 +40,9 @@ describe('<Evidence claim> without JavaScript', () => {
   it('renders the run form hidden (it needs JavaScript), from the schema, with a Run button', async () => {
     const html = await render('e1-no-residual-vanishes');
     expect(html).toMatch(/<form class="evidence-controls" data-controls hidden/);
-    expect(html).toMatch(/<input id="evidence-e1-no-residual-vanishes-layers" name="layers" type="number" value="12" min="2" max="24" step="1"/);
+    expect(html).toMatch(
+      /<input id="evidence-e1-no-residual-vanishes-layers" name="layers" type="number" value="12" min="2" max="24" step="1"/,
+    );
     expect(html).toMatch(/<button type="submit" data-run>Run experiment E1<\/button>/);
     expect(html).toContain('Re-running this experiment in the page needs JavaScript.');
     expect(html).toMatch(/<script type="application\/json" data-config>\{"experiment":"e1"/);
@@ -55,7 +57,9 @@ describe('<Evidence claim> without JavaScript', () => {
   });
 
   it('fails the build on an unknown claim id, naming the known ones', async () => {
-    await expect(render('e99-no-such-claim')).rejects.toThrow(/<Evidence claim="e99-no-such-claim">[\s\S]*unknown claim "e99-no-such-claim"; known claims: e1-/);
+    await expect(render('e99-no-such-claim')).rejects.toThrow(
+      /<Evidence claim="e99-no-such-claim">[\s\S]*unknown claim "e99-no-such-claim"; known claims: e1-/,
+    );
   });
 
   it('refuses a malformed claim id', async () => {
@@ -69,7 +73,9 @@ describe("the claim's outcome on the stored run", () => {
   it('is stated for a run the claim covers, and a mean-over-seeds claim says it is one seed', () => {
     const ref = getStoredRun('e1')!;
     expect(storedRunOutcome(getClaim('e1-residual-without-norm-explodes'), ref)).toMatch(/^holds \(seed 1: .*ratio/);
-    expect(storedRunOutcome(getClaim('e1-preln-last-layer-falls-with-depth'), ref)).toMatch(/^(holds|does not hold) \(seed 1 alone; the claim is about the mean over 10 seeds: /);
+    expect(storedRunOutcome(getClaim('e1-preln-last-layer-falls-with-depth'), ref)).toMatch(
+      /^(holds|does not hold) \(seed 1 alone; the claim is about the mean over 10 seeds: /,
+    );
   });
   it('is not stated when the stored run used other parameters', () => {
     const ref = getStoredRun('e1')!;

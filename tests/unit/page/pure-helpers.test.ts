@@ -22,7 +22,13 @@ const schema: ParamSchema = {
 describe('controls from a parameter schema', () => {
   it('makes one control per parameter with the right kind, range and help', () => {
     const c = controlsFor(schema);
-    expect(c.map((x) => [x.name, x.kind])).toEqual([['depth', 'number'], ['norm', 'select'], ['warmup', 'checkbox'], ['depths', 'text'], ['lr', 'number']]);
+    expect(c.map((x) => [x.name, x.kind])).toEqual([
+      ['depth', 'number'],
+      ['norm', 'select'],
+      ['warmup', 'checkbox'],
+      ['depths', 'text'],
+      ['lr', 'number'],
+    ]);
     expect(c[0]).toMatchObject({ min: 2, max: 16, step: 1, value: '12', unit: 'layers' });
     expect(c[0].help).toMatch(/integer from 2 to 16/);
     expect(c[1].options).toEqual(['pre', 'post']);
@@ -55,9 +61,14 @@ describe('progress words', () => {
     expect(progressText(1, 'step 10/10', 2)).toBe('step 10/10 · 100%');
   });
   it("names the settings that differ from the claim's", () => {
-    const schema = { layers: { type: 'int', label: 'Layers', default: 12, min: 1, max: 24 }, depths: { type: 'int[]', label: 'Depths', default: [2, 4], min: 1, max: 9, maxLength: 4 } } as const;
+    const schema = {
+      layers: { type: 'int', label: 'Layers', default: 12, min: 1, max: 24 },
+      depths: { type: 'int[]', label: 'Depths', default: [2, 4], min: 1, max: 9, maxLength: 4 },
+    } as const;
     expect(settingsChanged(schema, { layers: 12, depths: [2, 4] })).toEqual([]);
-    expect(settingsChanged(schema, { layers: 4, depths: [2, 4] })).toEqual([{ name: 'layers', label: 'Layers', claimValue: '12', yourValue: '4' }]);
+    expect(settingsChanged(schema, { layers: 4, depths: [2, 4] })).toEqual([
+      { name: 'layers', label: 'Layers', claimValue: '12', yourValue: '4' },
+    ]);
   });
 });
 
@@ -84,7 +95,8 @@ describe('errors in edited code', () => {
     expect(syntaxError('export async function run() { return 1; }')).toBeUndefined();
   });
   it('reads the line of a runtime error from a blob: module stack', () => {
-    const stack = 'Error: boom\n    at run (blob:http://127.0.0.1:4321/6a1c-77:5:11)\n    at async x (http://127.0.0.1:4321/_astro/worker.js:1:200)';
+    const stack =
+      'Error: boom\n    at run (blob:http://127.0.0.1:4321/6a1c-77:5:11)\n    at async x (http://127.0.0.1:4321/_astro/worker.js:1:200)';
     expect(positionInStack(stack)).toEqual({ line: 5, column: 11 });
     expect(positionInStack('Error: boom\n    at x (http://a/b.js:1:2)')).toBeUndefined();
   });
@@ -92,7 +104,16 @@ describe('errors in edited code', () => {
 
 describe('export with provenance', () => {
   const run: RunRecord = {
-    provenance: { experiment: 'e1', claim: 'c', params: { depth: 4 }, seed: 3, backend: 'wasm', tfjsVersion: '4.22.0', date: '2026-11-26T00:00:00Z', page: 'http://x/' },
+    provenance: {
+      experiment: 'e1',
+      claim: 'c',
+      params: { depth: 4 },
+      seed: 3,
+      backend: 'wasm',
+      tfjsVersion: '4.22.0',
+      date: '2026-11-26T00:00:00Z',
+      page: 'http://x/',
+    },
     measurements: { post: [1, 2], nan: NaN, label: 'a,b' },
     outcome: { holds: true, detail: 'ratio 1e3' },
   };
@@ -115,8 +136,12 @@ describe('export with provenance', () => {
 describe('backend line', () => {
   it('says when the CPU backend stands in for WASM, and why', () => {
     expect(backendLine({ backend: 'wasm', tfjsVersion: '4.22.0' })).toBe('Backend: WebAssembly (WASM), TF.js 4.22.0.');
-    expect(backendLine({ backend: 'cpu', tfjsVersion: '4.22.0', fallbackReason: 'fetch failed' })).toMatch(/CPU.*WASM was not available: fetch failed/);
-    expect(backendLine({ backend: 'wasm', tfjsVersion: '4.22.0', simd: { on: false, reason: 'no SIMD' } })).toBe('Backend: WebAssembly (WASM), TF.js 4.22.0. Slower than usual: no SIMD.');
+    expect(backendLine({ backend: 'cpu', tfjsVersion: '4.22.0', fallbackReason: 'fetch failed' })).toMatch(
+      /CPU.*WASM was not available: fetch failed/,
+    );
+    expect(backendLine({ backend: 'wasm', tfjsVersion: '4.22.0', simd: { on: false, reason: 'no SIMD' } })).toBe(
+      'Backend: WebAssembly (WASM), TF.js 4.22.0. Slower than usual: no SIMD.',
+    );
   });
 });
 
@@ -124,7 +149,11 @@ import { parseTrainingProgress, LiveCurve } from '~/page/live-curve';
 
 describe('the live training curve', () => {
   it('reads run name, step and loss from the lab progress messages', () => {
-    expect(parseTrainingProgress('post-ln, lr 0.003 + warmup: step 40, loss 1.23')).toEqual({ series: 'post-ln, lr 0.003 + warmup', step: 40, loss: 1.23 });
+    expect(parseTrainingProgress('post-ln, lr 0.003 + warmup: step 40, loss 1.23')).toEqual({
+      series: 'post-ln, lr 0.003 + warmup',
+      step: 40,
+      loss: 1.23,
+    });
     expect(parseTrainingProgress('step 7, loss NaN')).toEqual({ series: 'loss', step: 7, loss: NaN });
     expect(parseTrainingProgress('pre-ln, 12 layers')).toBeUndefined();
   });
@@ -133,7 +162,10 @@ describe('the live training curve', () => {
     expect(c.add('a: step 1, loss 2')).toBe(true);
     expect(c.add('building')).toBe(false);
     c.add('a: step 2, loss 1.5');
-    expect(c.spec().rows).toEqual([{ series: 'a', x: 1, y: 2 }, { series: 'a', x: 2, y: 1.5 }]);
+    expect(c.spec().rows).toEqual([
+      { series: 'a', x: 1, y: 2 },
+      { series: 'a', x: 2, y: 1.5 },
+    ]);
   });
 });
 
@@ -141,8 +173,15 @@ import { explainDiverged } from '~/page/failure-words';
 
 describe('divergence inside a finished run', () => {
   it('names each diverged training run, with its learning rate and reason', () => {
-    const m = { runs: [{ variant: 'post-ln', lr: 0.01, status: 'diverged', reason: 'loss became Inf at step 37' }, { variant: 'pre-ln', lr: 0.01, status: 'reached' }] };
-    expect(explainDiverged(m)).toBe('Exploding gradients: one training run diverged and stopped early — post-ln at learning rate 0.01 (loss became Inf at step 37).');
+    const m = {
+      runs: [
+        { variant: 'post-ln', lr: 0.01, status: 'diverged', reason: 'loss became Inf at step 37' },
+        { variant: 'pre-ln', lr: 0.01, status: 'reached' },
+      ],
+    };
+    expect(explainDiverged(m)).toBe(
+      'Exploding gradients: one training run diverged and stopped early — post-ln at learning rate 0.01 (loss became Inf at step 37).',
+    );
     expect(explainDiverged({ runs: [{ variant: 'pre-ln', status: 'reached' }] })).toBeUndefined();
   });
 });

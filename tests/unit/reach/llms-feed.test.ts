@@ -3,14 +3,25 @@ import { describe, expect, test } from 'vitest';
 import { feedOptions } from '~/build/reach/feed';
 import { llmsTxt } from '~/build/reach/llms-txt';
 
-const q = (id: string, updated: string) => ({ id, question: `Why ${id}?`, short: `Because ${id}. Really.`, topics: ['residual'], cites: [], body: '', created: new Date('2026-01-01'), updated: new Date(updated) });
+const q = (id: string, updated: string) => ({
+  id,
+  question: `Why ${id}?`,
+  short: `Because ${id}. Really.`,
+  topics: ['residual'],
+  cites: [],
+  body: '',
+  created: new Date('2026-01-01'),
+  updated: new Date(updated),
+});
 const qs = [q('a', '2026-02-01'), q('b', '2026-03-01')];
 
 describe('llms.txt', () => {
   test('title, summary, one line per question with its .md twin, then the optional files', () => {
     const text = llmsTxt(qs, 'https://example.org');
-    expect(text).toMatch(/^# Add & Norm, answered\n\n> /);
-    expect(text).toContain('- [Why a?](https://example.org/questions/a.md): Because a. Really.\n- [Why b?](https://example.org/questions/b.md): Because b. Really.');
+    expect(text).toMatch(/^# Add & Norm, measured\n\n> /);
+    expect(text).toContain(
+      '- [Why a?](https://example.org/questions/a.md): Because a. Really.\n- [Why b?](https://example.org/questions/b.md): Because b. Really.',
+    );
     expect(text).toContain('## Optional');
     expect(text).toContain('(https://example.org/claims.json)');
   });

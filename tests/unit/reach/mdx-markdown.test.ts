@@ -29,16 +29,21 @@ describe('mdxToMarkdown', () => {
     expect(out).toBe('> **Verdict on claim (b): partly right.** The claim: “Norm & more.”\n>\n> Why, with $x$.\n>\n> Second.');
   });
   test('code fences, inline code and headings are kept verbatim; imports and comments are dropped', () => {
-    const body = "import D from '../x.astro';\n\n## A <M t=\"x\" /> heading\n\n```python\nimport numpy\nstart = \"<s>\" # <M t=\"no\" />\n```\n\nThe `<s>` token. {/* note */}<D />";
+    const body =
+      'import D from \'../x.astro\';\n\n## A <M t="x" /> heading\n\n```python\nimport numpy\nstart = "<s>" # <M t="no" />\n```\n\nThe `<s>` token. {/* note */}<D />';
     expect(() => md(body)).toThrow(/content\/t\.mdx: line 10: unknown component <D>/);
-    expect(md(body.replace('<D />', ''))).toBe('## A $x$ heading\n\n```python\nimport numpy\nstart = "<s>" # <M t="no" />\n```\n\nThe `<s>` token.');
+    expect(md(body.replace('<D />', ''))).toBe(
+      '## A $x$ heading\n\n```python\nimport numpy\nstart = "<s>" # <M t="no" />\n```\n\nThe `<s>` token.',
+    );
     expect(parseMdx('```\n<M t="x" />\n```').every((n) => n.kind === 'text')).toBe(true);
   });
   test('known figure components point to the page', () => {
     expect(md('<DecoderLayerDiagram />')).toBe('(figure DecoderLayerDiagram)');
   });
   test('bad input fails naming the file, the line and the component', () => {
-    expect(() => md('x\n<Verdict v="maybe" claim="(a)">y</Verdict>')).toThrow('content/t.mdx: line 2: <Verdict v="maybe">: v must be right, partly or wrong');
+    expect(() => md('x\n<Verdict v="maybe" claim="(a)">y</Verdict>')).toThrow(
+      'content/t.mdx: line 2: <Verdict v="maybe">: v must be right, partly or wrong',
+    );
     expect(() => md('<Cite at="x" />')).toThrow('content/t.mdx: line 1: <Cite> needs k="…"');
     expect(() => md('<Term id="a">x')).toThrow('content/t.mdx: line 1: <Term> is never closed');
     expect(() => md('a {1 + 1}')).toThrow(/line 1: an MDX expression/);
@@ -53,9 +58,20 @@ describe('every question of content/ converts', () => {
   test.each(files)('%s', (f) => {
     const text = readFileSync(new URL(f, dir), 'utf8');
     const [, front, body] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text)!;
-    const cites = /^cites:\s*\[(.*)\]/m.exec(front!)?.[1]?.split(',').map((s) => s.trim()).filter(Boolean) ?? [];
-    const out = questionMarkdown({ id: f.replace(/\.mdx$/, ''), question: 'Q?', short: 'S.', updated: new Date('2026-01-02'), cites, body: body! }, 'https://example.org/');
-    const prose = out.replace(/```[\s\S]*?```/g, '').replace(/`[^`]*`/g, '').replace(/\$\$[\s\S]*?\$\$|\$[^$\n]*\$/g, '');
+    const cites =
+      /^cites:\s*\[(.*)\]/m
+        .exec(front!)?.[1]
+        ?.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean) ?? [];
+    const out = questionMarkdown(
+      { id: f.replace(/\.mdx$/, ''), question: 'Q?', short: 'S.', updated: new Date('2026-01-02'), cites, body: body! },
+      'https://example.org/',
+    );
+    const prose = out
+      .replace(/```[\s\S]*?```/g, '')
+      .replace(/`[^`]*`/g, '')
+      .replace(/\$\$[\s\S]*?\$\$|\$[^$\n]*\$/g, '');
     expect(prose, 'no component or HTML tag outside code and math').not.toMatch(/<\/?[A-Za-z][^>]*>/);
     for (const m of body!.matchAll(/<Evidence claim="([^"]+)"/g)) expect(out).toContain(`#evidence-${m[1]}`);
     for (const m of body!.matchAll(/^#{2,3} (.+)$/gm)) expect(out).toContain(m[0].replace(/<M t="([^"]*)" \/>/g, '$$$1$$'));

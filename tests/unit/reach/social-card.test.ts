@@ -18,7 +18,11 @@ describe('social card', () => {
     expect(firstSentence('No end')).toBe('No end');
   });
   test('renders a 1200×630 PNG with the bundled font', async () => {
-    const png = await renderCard({ siteName: 'Add & Norm, answered', question: 'Why is there a residual connection around each sublayer, followed by layer normalization, in the decoder?', line: 'The residual connection gives every sublayer an identity path.' });
+    const png = await renderCard({
+      siteName: 'Add & Norm, measured',
+      question: 'Why is there a residual connection around each sublayer, followed by layer normalization, in the decoder?',
+      line: 'The residual connection gives every sublayer an identity path.',
+    });
     expect(pngSize(png)).toEqual({ width: CARD_WIDTH, height: CARD_HEIGHT });
     expect(png.length).toBeGreaterThan(10_000);
     if (process.env.CARD_PREVIEW) writeFileSync(process.env.CARD_PREVIEW, png);

@@ -10,9 +10,12 @@ describe('question bodies', () => {
   test('there are question files', () => {
     expect(files.length).toBeGreaterThan(0);
   });
-  test.each(files.map((f) => [f.file, f] as const))('content/%s cites known papers listed in its frontmatter and links known terms', (file, { id, body, frontmatter }) => {
-    const { cites = [] } = frontmatter;
-    expect(Array.isArray(cites) && cites.every((c) => typeof c === 'string'), `content/${file}: cites is a list of keys`).toBe(true);
-    expect(bodyProblems({ id, body, data: { cites: cites as string[] } })).toEqual([]);
-  });
+  test.each(files.map((f) => [f.file, f] as const))(
+    'content/%s cites known papers listed in its frontmatter and links known terms',
+    (file, { id, body, frontmatter }) => {
+      const { cites = [] } = frontmatter;
+      expect(Array.isArray(cites) && cites.every((c) => typeof c === 'string'), `content/${file}: cites is a list of keys`).toBe(true);
+      expect(bodyProblems({ id, body, data: { cites: cites as string[] } })).toEqual([]);
+    },
+  );
 });

@@ -19,12 +19,21 @@ describe('answers and their evidence', () => {
   test.each(published)('content/%s has two or more registered evidence blocks and a verdict', (file, body) => {
     // The same reading of <Evidence claim> tags as the claims page's usage lists.
     const evidence = evidenceClaims(body);
-    expect(evidence.filter((id) => !known.has(id)), `content/${file}: evidence for unregistered claims`).toEqual([]);
+    expect(
+      evidence.filter((id) => !known.has(id)),
+      `content/${file}: evidence for unregistered claims`,
+    ).toEqual([]);
     expect(new Set(evidence).size, `content/${file}: distinct evidence blocks`).toBeGreaterThanOrEqual(2);
     const verdicts = [...body.matchAll(/<Verdict\s+v="([^"]*)"/g)].map((m) => m[1]!);
     expect(verdicts.length, `content/${file}: verdicts on the thread's claims`).toBeGreaterThanOrEqual(1);
-    expect(verdicts.filter((v) => !['right', 'partly', 'wrong'].includes(v)), `content/${file}: verdict values`).toEqual([]);
+    expect(
+      verdicts.filter((v) => !['right', 'partly', 'wrong'].includes(v)),
+      `content/${file}: verdict values`,
+    ).toEqual([]);
     const links = [...body.matchAll(/\]\(#evidence-([^)]+)\)/g)].map((m) => m[1]!);
-    expect(links.filter((id) => !evidence.includes(id)), `content/${file}: links to evidence blocks not on the page`).toEqual([]);
+    expect(
+      links.filter((id) => !evidence.includes(id)),
+      `content/${file}: links to evidence blocks not on the page`,
+    ).toEqual([]);
   });
 });

@@ -47,13 +47,20 @@ describe('the frontmatter schema', () => {
     ['a short answer of one sentence', { short: 'Only one sentence here.' }, /^short: 2–4 sentences, found 1/],
     ['Markdown in the short answer', { short: 'It is *bold*. Two sentences.' }, /^short: plain text only/],
     ['an unknown topic', { topics: ['residual', 'vibes'] }, /^topics\.1: unknown topic "vibes"/],
-    ['a related id that names no file', { related: ['other', 'nowhere'] }, /^related\.1: no question "nowhere": there is no content\/nowhere\.mdx/],
+    [
+      'a related id that names no file',
+      { related: ['other', 'nowhere'] },
+      /^related\.1: no question "nowhere": there is no content\/nowhere\.mdx/,
+    ],
     ['an unknown citation key', { cites: ['Vas17', 'Nobody99'] }, /^cites\.1: unknown citation key "Nobody99"/],
     ['updated before created', { updated: '2026-11-01' }, /^updated: updated is before created/],
   ];
   test.each(failures)('rejects %s, naming the field', (_name, changes, message) => {
     const found = problems(frontmatter(changes));
-    expect(found.some((p) => message.test(p)), found.join('\n')).toBe(true);
+    expect(
+      found.some((p) => message.test(p)),
+      found.join('\n'),
+    ).toBe(true);
   });
 
   test('lets a draft name questions not written yet', () => {
@@ -67,13 +74,20 @@ describe('astro build with a bad question file', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   test('fails naming the file and the field', { timeout: 120_000 }, async () => {
-    for (const path of ['src/content.config.ts', 'src/data', 'src/build/content', 'tsconfig.json']) cpSync(join(repo, path), join(dir, path), { recursive: true });
+    for (const path of ['src/content.config.ts', 'src/data', 'src/build/content', 'tsconfig.json'])
+      cpSync(join(repo, path), join(dir, path), { recursive: true });
     symlinkSync(join(repo, 'node_modules'), join(dir, 'node_modules'));
     writeFileSync(join(dir, 'package.json'), '{"type":"module","private":true}');
     // Own Vite cache: node_modules is a symlink to the repo's, whose .vite cache the real build uses.
-    writeFileSync(join(dir, 'astro.config.mjs'), "import mdx from '@astrojs/mdx';\nexport default { integrations: [mdx()], vite: { cacheDir: './.vite-cache' } };\n");
+    writeFileSync(
+      join(dir, 'astro.config.mjs'),
+      "import mdx from '@astrojs/mdx';\nexport default { integrations: [mdx()], vite: { cacheDir: './.vite-cache' } };\n",
+    );
     mkdirSync(join(dir, 'src/pages'), { recursive: true });
-    writeFileSync(join(dir, 'src/pages/index.astro'), "---\nimport { getCollection } from 'astro:content';\nconst qs = await getCollection('questions');\n---\n<p>{qs.length}</p>\n");
+    writeFileSync(
+      join(dir, 'src/pages/index.astro'),
+      "---\nimport { getCollection } from 'astro:content';\nconst qs = await getCollection('questions');\n---\n<p>{qs.length}</p>\n",
+    );
     mkdirSync(join(dir, 'content'));
     writeFileSync(join(dir, 'content/other.mdx'), `---\n${stringify(frontmatter({ related: ['probe'], order: 2 }))}---\n\nA body.\n`);
     writeFileSync(join(dir, 'content/probe.mdx'), `---\n${stringify(frontmatter({ topics: ['residual', 'vibes'] }))}---\n\nA body.\n`);

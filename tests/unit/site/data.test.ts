@@ -8,7 +8,33 @@ import { claimAnchor, assertVerdict } from '~/build/verdicts';
 
 describe('papers', () => {
   test('every key of the science brief is there', () => {
-    const keys = ['Vas17', 'He16a', 'He16b', 'Xio20', 'Liu20', 'Don21', 'Noc22', 'Vei16', 'Bal17', 'Phi17', 'Ba16', 'Glo10', 'Ben94', 'Pas13', 'WZ89', 'Ben15', 'Ran16', 'PW17', 'Hua17', 'Ron15', 'Sri15', 'Wan19', 'DeepNet22', 'ReZ20', 'Fixup19'];
+    const keys = [
+      'Vas17',
+      'He16a',
+      'He16b',
+      'Xio20',
+      'Liu20',
+      'Don21',
+      'Noc22',
+      'Vei16',
+      'Bal17',
+      'Phi17',
+      'Ba16',
+      'Glo10',
+      'Ben94',
+      'Pas13',
+      'WZ89',
+      'Ben15',
+      'Ran16',
+      'PW17',
+      'Hua17',
+      'Ron15',
+      'Sri15',
+      'Wan19',
+      'DeepNet22',
+      'ReZ20',
+      'Fixup19',
+    ];
     for (const key of keys) expect(isPaperKey(key), key).toBe(true);
   });
   test('each has authors, a title, a year, a venue and a link; arXiv ids are well formed', () => {
@@ -34,7 +60,21 @@ describe('papers', () => {
 
 describe('glossary', () => {
   test('covers every term the issue lists', () => {
-    for (const id of ['residual-connection', 'skip-connection', 'layer-normalization', 'post-ln', 'pre-ln', 'teacher-forcing', 'exposure-bias', 'shifted-right', 'causal-mask', 'vanishing-gradients', 'exploding-gradients', 'rank-collapse', 'warmup']) {
+    for (const id of [
+      'residual-connection',
+      'skip-connection',
+      'layer-normalization',
+      'post-ln',
+      'pre-ln',
+      'teacher-forcing',
+      'exposure-bias',
+      'shifted-right',
+      'causal-mask',
+      'vanishing-gradients',
+      'exploding-gradients',
+      'rank-collapse',
+      'warmup',
+    ]) {
       expect(glossaryEntry(id).id).toBe(id);
     }
   });

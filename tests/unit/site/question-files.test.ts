@@ -6,7 +6,7 @@ import { parseQuestionFile, questionFiles } from '../question-files';
 describe('parseQuestionFile', () => {
   test('flow and block lists, quoted and bare values read the same', () => {
     const flow = parseQuestionFile('a.mdx', '---\ncites: [Vas17, "He16a"]\ncreated: 2026-11-26\n---\nBody\n');
-    const block = parseQuestionFile('b.mdx', "---\ncites:\n  - Vas17\n  - 'He16a'\ncreated: \"2026-11-26\"\n---\nBody\n");
+    const block = parseQuestionFile('b.mdx', '---\ncites:\n  - Vas17\n  - \'He16a\'\ncreated: "2026-11-26"\n---\nBody\n');
     expect(flow.frontmatter).toEqual({ cites: ['Vas17', 'He16a'], created: '2026-11-26' });
     expect(block.frontmatter).toEqual(flow.frontmatter);
     expect(flow).toMatchObject({ id: 'a', body: 'Body\n' });

@@ -13,7 +13,12 @@ describe('synonym data', () => {
   });
   test('malformed groups are refused with a message naming the member', () => {
     expect(() => synonymIndex([['LN', 'layernorm']])).toThrow(/"LN" in group 1 must be lower case/);
-    expect(() => synonymIndex([['a', 'b'], ['b', 'c']])).toThrow(/"b" is in two groups/);
+    expect(() =>
+      synonymIndex([
+        ['a', 'b'],
+        ['b', 'c'],
+      ]),
+    ).toThrow(/"b" is in two groups/);
     expect(() => synonymIndex([['alone']])).toThrow(/group 1 .* needs at least two members/);
   });
 });
@@ -52,19 +57,40 @@ describe('query expansion', () => {
 
 describe('ranking', () => {
   test('union keeps each page once at its best score', () => {
-    const u = unionByBestScore([[{ id: 'a', score: 1 }, { id: 'b', score: 3 }], [{ id: 'a', score: 5 }]]);
-    expect(u).toEqual([{ id: 'a', score: 5 }, { id: 'b', score: 3 }]);
+    const u = unionByBestScore([
+      [
+        { id: 'a', score: 1 },
+        { id: 'b', score: 3 },
+      ],
+      [{ id: 'a', score: 5 }],
+    ]);
+    expect(u).toEqual([
+      { id: 'a', score: 5 },
+      { id: 'b', score: 3 },
+    ]);
   });
   test('partial matches: most parts first, then summed score', () => {
-    const r = rankByParts([[{ id: 'a', score: 9 }, { id: 'b', score: 1 }], [{ id: 'b', score: 1 }], []]);
-    expect(r.map((m) => [m.result.id, m.parts])).toEqual([['b', [0, 1]], ['a', [0]]]);
+    const r = rankByParts([
+      [
+        { id: 'a', score: 9 },
+        { id: 'b', score: 1 },
+      ],
+      [{ id: 'b', score: 1 }],
+      [],
+    ]);
+    expect(r.map((m) => [m.result.id, m.parts])).toEqual([
+      ['b', [0, 1]],
+      ['a', [0]],
+    ]);
   });
 });
 
 describe('closest questions', () => {
   test('typos still share most letter triples', () => {
     expect(likeness('vanshing gradiants', 'Do residual connections fix vanishing gradients?')).toBeGreaterThan(0.4);
-    expect(closest('vanshing gradiants', ['Is attention a neural network?', 'Do residual connections fix vanishing gradients?'], (s) => s)[0]).toMatch(/vanishing/);
+    expect(
+      closest('vanshing gradiants', ['Is attention a neural network?', 'Do residual connections fix vanishing gradients?'], (s) => s)[0],
+    ).toMatch(/vanishing/);
   });
   test('nothing alike: no suggestion', () => {
     expect(closest('zzzz qqqq', ['Is attention a neural network?'], (s) => s)).toEqual([]);
