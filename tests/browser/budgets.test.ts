@@ -9,7 +9,10 @@ import { DIST } from './site.ts';
 
 const dist = DIST; // dist/, or the build SITE_DIST names
 const JS_BUDGET = 10 * 1024;
-const TOTAL_BUDGET = 45 * 1024;
+// Raised from 45 KB when each claim gained its checks (seeds, scales, counter-runs), the answers their recaps,
+// worked numbers and glossary previews: the heaviest page is 57 KB gzip (vanishing-or-exploding-gradients).
+// JavaScript before interaction keeps its 10 KB budget.
+const TOTAL_BUDGET = 72 * 1024;
 
 const gz = (text: string | Buffer) => gzipSync(text, { level: 9 }).length;
 
@@ -58,7 +61,10 @@ function weigh(page: string): PageWeight {
 function questionPages(): string[] {
   requireDist();
   const dir = join(dist, 'questions');
-  return readdirSync(dir).map((id) => `questions/${id}/index.html`);
+  // Question pages are folders; the Markdown twins beside them (<id>.md) are files.
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => `questions/${e.name}/index.html`);
 }
 
 describe('question page budgets (gzip)', () => {
@@ -67,7 +73,7 @@ describe('question page budgets (gzip)', () => {
     expect(questionPages().length).toBeGreaterThan(0);
   });
 
-  test('each question page loads at most 10 KB of JavaScript and 45 KB in all before interaction', () => {
+  test('each question page loads at most 10 KB of JavaScript and 72 KB in all before interaction', () => {
     const weights = questionPages().map(weigh);
     console.table(weights.map(({ page, html, css, js }) => ({ page, html, css, js, total: html + css + js })));
     for (const w of weights) {
