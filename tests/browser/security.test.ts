@@ -101,7 +101,7 @@ describe('in Chromium: no violation and no other origin', () => {
       await w.page.goto('/');
       await w.page.locator('button[data-search-open]').click();
       await w.page.fill('input[data-search-input]', 'residual');
-      await w.page.locator('ol[data-search-results] li a[href]').first().waitFor({ timeout: 60_000 }) // the first search loads Pagefind's index and its fragments: slow on a busy machine;
+      await w.page.locator('ol[data-search-results] li a[href]').first().waitFor({ timeout: 60_000 }); // the first search loads Pagefind's index and its fragments: slow on a busy machine
       expect(await violations(w.page)).toEqual([]);
       expect(w.problemList()).toEqual([]);
     } finally {
