@@ -6,7 +6,7 @@
 // so. No wall-clock assertions: budgets are in `npm run bench:browser`.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
+import { axeProblems } from './axe.ts';
 import { openPage, useSite, type WatchedPage } from './harness.ts';
 import { QUICK_PARAMS as QUICK } from './csp-watch.ts';
 import { evidenceBlocks, firstOfEachExperiment, quickQuery, type BlockOnPage } from './evidence-blocks.ts';
@@ -128,21 +128,7 @@ describe('evidence blocks in the browser', () => {
         expect(await block.locator('[data-export] a[download$=".json"]').count(), b.id).toBe(1);
         expect(await block.locator('[data-export] a[download$=".csv"]').count(), b.id).toBe(1);
         // The finished block (live chart, tables, outcome, exports) passes axe like the static page.
-        const axe = await new AxeBuilder({ page: w.page })
-          .include(`[id="${b.id}"]`)
-          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-          .analyze();
-        const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-        expect(
-          serious.map(
-            (v) =>
-              `${v.id}: ${v.help} (${v.nodes.length} nodes: ${v.nodes
-                .slice(0, 2)
-                .map((n) => n.target.join(' '))
-                .join('; ')})`,
-          ),
-          `${b.url}#${b.id} after a run`,
-        ).toEqual([]);
+        expect(await axeProblems(w.page, `[id="${b.id}"]`), `${b.url}#${b.id} after a run`).toEqual([]);
       }
       expect(w.problemList(), url).toEqual([]);
     });
