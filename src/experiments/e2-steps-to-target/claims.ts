@@ -23,6 +23,10 @@ const atFloor = (m: E2Measurements, r: E2Run) => Math.abs(endLoss(r) - m.floor) 
 /** At least 0.25 nats below the floor: the model has learned something about the input. */
 const belowFloor = (m: E2Measurements, r: E2Run) => endLoss(r) < m.floor - 0.25;
 
+const WIDE = { label: 'd 64, 6 layers (width only)', params: { width: 64, warmupGrid: 'none' } };
+/** One configuration for both deep checks (the warmup grid at 0.001, the grid's lowest rate at 0.01). */
+const DEEP = { label: 'd 64, 12 layers, grid at lr 0.001', params: { width: 64, layers: 12, highLr: 0.001 } };
+
 export const claims: Claim<E2Measurements>[] = [
   {
     id: 'e2-add-and-norm-trains',
@@ -34,8 +38,9 @@ export const claims: Claim<E2Measurements>[] = [
     mode: 'each-seed',
     figure: 'gap in nats between the lowest final loss of a model missing a half and the highest of the two with both',
     counterRuns: [{ params: { steps: 20 }, why: 'after 20 steps no model has learned the task yet, so there is no gap' }],
-    // d 64, 12 layers not yet verified: no scale is claimed.
-    scales: [],
+    // Width doubled at the same depth: at 12 layers Post-LN without warmup does not train within 100 steps at
+    // this rate (the warmup claim's scale shows it at the floor), so the depth scale belongs to that claim.
+    scales: [WIDE],
     predicate(m) {
       const worstBoth = Math.max(...BOTH.map((v) => endLoss(base(m, v))));
       const bestMissing = Math.min(...MISSING.map((v) => endLoss(base(m, v))));
@@ -58,8 +63,7 @@ export const claims: Claim<E2Measurements>[] = [
     figure:
       'steps the residual without any norm needs to reach loss 1, as a multiple of Pre-LN’s (a lower bound, budget / Pre-LN’s steps, where it does not reach it within the budget)',
     counterRuns: [{ params: { steps: 20 }, why: 'in 20 steps even Pre-LN does not reach loss 1' }],
-    // Not yet verified at 1,000 steps or at d 64, 12 layers (the machine was too loaded to run them): no scale is claimed.
-    scales: [],
+    scales: [DEEP],
     predicate(m) {
       const pre = base(m, 'pre-ln');
       const resOnly = base(m, 'residual-no-norm');
@@ -83,8 +87,7 @@ export const claims: Claim<E2Measurements>[] = [
     mode: 'mean-over-seeds',
     figure: 'share of seeds on which Post-LN without warmup sits at the floor at the highest learning rate',
     counterRuns: [{ params: { highLr: 0.003 }, why: 'at 0.003 Post-LN trains without warmup' }],
-    // The four-rate grid and d 64, 12 layers are not yet verified: no scale is claimed.
-    scales: [],
+    scales: [DEEP],
     predicate(runs) {
       const rate = (test: (m: E2Measurements) => boolean) => runs.filter(test).length / runs.length;
       const cold = rate((m) => atFloor(m, atHighest(m, 'post-ln', false)));
