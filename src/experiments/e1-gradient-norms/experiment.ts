@@ -2,14 +2,15 @@
 // gradient reaching the stream at each depth (‖∂loss/∂x_l‖) and each block's weight gradient; and the last
 // block's weight gradient against depth.
 import { defineExperiment } from '~/lab/experiment/define';
+import { BATCH_SIZE, layers, WIDTH } from '~/lab/experiment/common-params';
 import { run } from './core.js';
 import type { ParamSchema } from '~/lab/experiment/schema';
 
 export const e1Params = {
-  layers: { type: 'int', label: 'Layers', default: 12, min: 2, max: 24 },
-  width: { type: 'int', label: 'Width d', default: 32, min: 8, max: 128 },
+  layers: layers(12, 24, 2),
+  width: WIDTH,
   depths: { type: 'int[]', label: 'Depths of the sweep', default: [2, 4, 8, 16], min: 1, max: 24, maxLength: 8 },
-  batchSize: { type: 'int', label: 'Batch size', default: 16, min: 1, max: 128, unit: 'sequences' },
+  batchSize: BATCH_SIZE,
 } satisfies ParamSchema;
 
 export type E1Measurements = {

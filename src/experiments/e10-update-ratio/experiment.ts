@@ -1,15 +1,16 @@
 // e10: Adding is not averaging: the size of each update, and a decoder that really averages
 import { defineExperiment } from '~/lab/experiment/define';
+import { layers, learningRate, steps, TRAINING_TOLERANCE, WIDTH } from '~/lab/experiment/common-params';
 import { run } from './core.js';
 import type { ParamSchema } from '~/lab/experiment/schema';
 
 export const e10Params = {
-  layers: { type: 'int', label: 'Layers', default: 4, min: 1, max: 12 },
-  width: { type: 'int', label: 'Width d', default: 32, min: 8, max: 128 },
+  layers: layers(4, 12),
+  width: WIDTH,
   norm: { type: 'enum', label: 'Norm placement', default: 'post' as 'post' | 'pre', values: ['post', 'pre'] as const },
-  steps: { type: 'int', label: 'Training steps', default: 150, min: 10, max: 2000, unit: 'steps' },
+  steps: steps(150),
   every: { type: 'int', label: 'Measure every', default: 25, min: 5, max: 1000, unit: 'steps' },
-  lr: { type: 'number', label: 'Learning rate', default: 0.003, min: 0.00001, max: 0.1 },
+  lr: learningRate(),
 } satisfies ParamSchema;
 
 export type E10Measurements = {
@@ -38,12 +39,7 @@ export const experiment = defineExperiment<typeof e10Params, E10Measurements>(
       'How large is what each sublayer adds, ‖F(x)‖, against the stream ‖x‖ it is added to, and what happens to a decoder that averages instead of adding?',
     params: e10Params,
     defaultSeed: 1,
-    tolerance: {
-      rtol: 1e-3,
-      atol: 1e-6,
-      ignore: ['timing'],
-      why: 'Seeded data and initialization on the same backend repeat a training run step for step; the tolerance only absorbs float32 rounding, and wall-clock timing is not compared.',
-    },
+    tolerance: TRAINING_TOLERANCE,
   },
   run,
 );

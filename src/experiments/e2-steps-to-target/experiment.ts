@@ -1,17 +1,18 @@
 // e2: Training loss at a fixed step budget, and the cost of a step
 import { defineExperiment } from '~/lab/experiment/define';
+import { layers, learningRate, steps, TARGET_LOSS, TRAINING_TOLERANCE, WIDTH } from '~/lab/experiment/common-params';
 import { run } from './core.js';
 import type { ParamSchema } from '~/lab/experiment/schema';
 
 export const e2Params = {
-  layers: { type: 'int', label: 'Layers', default: 6, min: 1, max: 12 },
-  width: { type: 'int', label: 'Width d', default: 32, min: 8, max: 128 },
+  layers: layers(6, 12),
+  width: WIDTH,
   // Every training runs the whole budget and the claims compare losses at its end (no early stop, so the
   // budget is not tuned to the slowest run that reaches the target). 100 keeps the page's run short; the
   // claims are also checked at 1,000 steps (verify-claims).
-  steps: { type: 'int', label: 'Step budget', default: 100, min: 10, max: 2000, unit: 'steps' },
-  targetLoss: { type: 'number', label: 'Target loss', default: 1, min: 0.01, max: 2, unit: 'nats' },
-  lr: { type: 'number', label: 'Learning rate', default: 0.003, min: 0.00001, max: 0.1 },
+  steps: steps(100, 'Step budget'),
+  targetLoss: TARGET_LOSS,
+  lr: learningRate(),
   highLr: { type: 'number', label: 'Highest learning rate of the grid', default: 0.01, min: 0.00001, max: 0.1 },
   warmupSteps: { type: 'int', label: 'Warmup', default: 50, min: 0, max: 1000, unit: 'steps' },
   // 'one rate' (highLr) keeps the default run short; 'four rates' (0.1, 0.2, 0.5 and 1 × highLr) is the grid checked by verify-claims.
@@ -62,12 +63,7 @@ export const experiment = defineExperiment<typeof e2Params, E2Measurements>(
     params: e2Params,
     defaultSeed: 1,
     trainsInParallel: true,
-    tolerance: {
-      rtol: 1e-3,
-      atol: 1e-6,
-      ignore: ['timing'],
-      why: 'Seeded data and initialization on the same backend repeat a training run step for step; the tolerance only absorbs float32 rounding, and wall-clock timing is not compared.',
-    },
+    tolerance: TRAINING_TOLERANCE,
   },
   run,
 );

@@ -1,12 +1,13 @@
 // e3: Rank collapse with and without skips
 import { defineExperiment } from '~/lab/experiment/define';
+import { BATCH_SIZE, layers, WIDTH } from '~/lab/experiment/common-params';
 import { run } from './core.js';
 import type { ParamSchema } from '~/lab/experiment/schema';
 
 export const e3Params = {
-  layers: { type: 'int', label: 'Layers', default: 12, min: 1, max: 24 },
-  width: { type: 'int', label: 'Width d', default: 32, min: 8, max: 128 },
-  batchSize: { type: 'int', label: 'Batch size', default: 16, min: 1, max: 128, unit: 'sequences' },
+  layers: layers(12, 24),
+  width: WIDTH,
+  batchSize: BATCH_SIZE,
 } satisfies ParamSchema;
 
 export type E3Measurements = {

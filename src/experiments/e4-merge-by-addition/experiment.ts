@@ -1,17 +1,18 @@
 // e4: Addition vs concatenation vs highway vs none
 import { defineExperiment } from '~/lab/experiment/define';
+import { layers, learningRate, steps, TARGET_LOSS, WIDTH } from '~/lab/experiment/common-params';
 import { run } from './core.js';
 import type { ParamSchema } from '~/lab/experiment/schema';
 
 export const e4Params = {
-  layers: { type: 'int', label: 'Layers', default: 4, min: 1, max: 12 },
-  width: { type: 'int', label: 'Width d', default: 32, min: 8, max: 128 },
+  layers: layers(4, 12),
+  width: WIDTH,
   // Runs stop at the target, so the budget only bounds the runs that do not get there. 700 is more than 5×
   // the slowest merge a claim compares (concatenation from random weights: 122 steps on seed 1); with no
   // connection at all the model needs most of it (676 steps on seed 1), which no claim relies on.
-  steps: { type: 'int', label: 'Step budget', default: 700, min: 10, max: 4000, unit: 'steps' },
-  targetLoss: { type: 'number', label: 'Target loss', default: 1, min: 0.01, max: 2, unit: 'nats' },
-  lr: { type: 'number', label: 'Learning rate', default: 0.003, min: 0.00001, max: 0.1 },
+  steps: steps(700, 'Step budget', 4000),
+  targetLoss: TARGET_LOSS,
+  lr: learningRate(),
 } satisfies ParamSchema;
 
 export type E4Measurements = {

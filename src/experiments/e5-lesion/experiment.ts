@@ -1,15 +1,16 @@
 // e5: Deleting a block after training
 import { defineExperiment } from '~/lab/experiment/define';
+import { layers, learningRate, steps, TRAINING_TOLERANCE, WIDTH } from '~/lab/experiment/common-params';
 import { run } from './core.js';
 import type { ParamSchema } from '~/lab/experiment/schema';
 
 export const e5Params = {
-  layers: { type: 'int', label: 'Layers', default: 6, min: 2, max: 12 },
-  width: { type: 'int', label: 'Width d', default: 32, min: 8, max: 128 },
+  layers: layers(6, 12, 2),
+  width: WIDTH,
   // The budget is a ceiling, not a tuned length: training stops once the loss is below the target.
-  steps: { type: 'int', label: 'Step budget', default: 1000, min: 10, max: 5000, unit: 'steps' },
+  steps: steps(1000, 'Step budget', 5000),
   targetLoss: { type: 'number', label: 'Train until the loss is below', default: 0.05, min: 0.001, max: 2 },
-  lr: { type: 'number', label: 'Learning rate', default: 0.003, min: 0.00001, max: 0.1 },
+  lr: learningRate(),
   // Off by default: a 6-block stack without residuals did not get near the target in 600 steps at any learning
   // rate tried (1e-2 to 3e-4, with and without warmup), so it adds minutes and no comparable model.
   withoutResiduals: { type: 'boolean', label: 'Also train a model without residuals (same budget)', default: false },
@@ -34,12 +35,7 @@ export const experiment = defineExperiment<typeof e5Params, E5Measurements>(
     question: 'How much accuracy does a trained residual model lose when one of its blocks is deleted, and does it matter which one?',
     params: e5Params,
     defaultSeed: 1,
-    tolerance: {
-      rtol: 1e-3,
-      atol: 1e-6,
-      ignore: ['timing'],
-      why: 'Seeded data and initialization on the same backend repeat a training run step for step; the tolerance only absorbs float32 rounding, and wall-clock timing is not compared.',
-    },
+    tolerance: TRAINING_TOLERANCE,
   },
   run,
 );

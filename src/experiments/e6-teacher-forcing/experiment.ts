@@ -1,15 +1,16 @@
 // e6: Teacher forcing, free running, scheduled sampling
 import { defineExperiment } from '~/lab/experiment/define';
+import { layers, learningRate, steps, WIDTH } from '~/lab/experiment/common-params';
 import { run } from './core.js';
 import type { ParamSchema } from '~/lab/experiment/schema';
 
 export const e6Params = {
-  layers: { type: 'int', label: 'Layers', default: 2, min: 1, max: 8 },
-  width: { type: 'int', label: 'Width d', default: 32, min: 8, max: 128 },
+  layers: layers(2, 8),
+  width: WIDTH,
   // 400 steps at lr 0.01: the teacher-forced model has converged (loss ≈ 0, every position right) by then.
-  steps: { type: 'int', label: 'Training steps', default: 400, min: 10, max: 2000, unit: 'steps' },
+  steps: steps(400),
   every: { type: 'int', label: 'Evaluate every', default: 50, min: 5, max: 1000, unit: 'steps' },
-  lr: { type: 'number', label: 'Learning rate', default: 0.01, min: 0.00001, max: 0.1 },
+  lr: learningRate(0.01),
   // Off by default: no claim uses it, and its sequential decoding makes every step several times slower.
   scheduledSampling: { type: 'boolean', label: 'Also train with scheduled sampling', default: false },
 } satisfies ParamSchema;

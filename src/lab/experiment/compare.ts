@@ -1,6 +1,6 @@
 // Compares a fresh run with its stored reference, number by number, so a reference cannot silently
 // drift from the code that is supposed to produce it.
-import type { ReferenceTolerance } from './types';
+import type { RunTolerance } from './types';
 
 export interface Mismatch {
   path: string;
@@ -20,7 +20,7 @@ function ignored(path: string, ignore: readonly string[]): boolean {
 export function compareMeasurements(
   stored: unknown,
   fresh: unknown,
-  tolerance: Pick<ReferenceTolerance, 'rtol' | 'atol' | 'ignore'>,
+  tolerance: Pick<RunTolerance, 'rtol' | 'atol' | 'ignore'>,
   path = '',
 ): Mismatch[] {
   if (path && ignored(path, tolerance.ignore)) return [];
@@ -47,7 +47,7 @@ export function compareMeasurements(
       const f = (fresh as Record<string, unknown>)[k];
       if (ignored(sub, tolerance.ignore)) return [];
       if (s === undefined || f === undefined) {
-        return [{ path: sub, stored: s, fresh: f, reason: s === undefined ? 'missing in the reference' : 'missing in the fresh run' }];
+        return [{ path: sub, stored: s, fresh: f, reason: s === undefined ? 'missing in the stored run' : 'missing in the fresh run' }];
       }
       return compareMeasurements(s, f, tolerance, sub);
     });

@@ -7,9 +7,9 @@ import type { Claim, Outcome } from './claim';
 export function outcomeOnStoredRun(
   claim: Claim<unknown>,
   resolvedParams: Record<string, unknown>,
-  reference: StoredRun,
+  storedRun: StoredRun,
 ): Outcome | undefined {
-  const p = reference.provenance;
+  const p = storedRun.provenance;
   if (canonicalJson(resolvedParams) !== canonicalJson(p.params) || !claim.seeds.includes(p.seed)) return undefined;
-  return claim.mode === 'each-seed' ? claim.predicate(reference.measurements) : claim.predicate([reference.measurements]);
+  return claim.mode === 'each-seed' ? claim.predicate(storedRun.measurements) : claim.predicate([storedRun.measurements]);
 }

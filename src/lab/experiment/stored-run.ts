@@ -29,7 +29,7 @@ export interface StoredRun<M extends Json = Json> {
   measurements: M;
 }
 
-/** Checks the shape of a parsed reference file; the message names the file's experiment and the field. */
+/** Checks the shape of a parsed stored-run file; the message names the file's experiment and the field. */
 export function assertStoredRun(id: string, value: unknown): asserts value is StoredRun {
   const v = value as Partial<StoredRun> | null;
   const p = v?.provenance as Partial<Provenance> | undefined;

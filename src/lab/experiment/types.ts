@@ -4,7 +4,7 @@ import type { BackendOptions } from '../backend';
 import type { JobRunner } from '../train-to-target';
 import type { ParamSchema, ParamValues } from './schema';
 
-/** Plain JSON: what experiments return, what references store. */
+/** Plain JSON: what experiments return, what stored runs keep. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 export interface Progress {
@@ -28,8 +28,8 @@ export interface RunOptions {
   runJobs?: JobRunner;
 }
 
-/** How closely a fresh default run must match the stored reference (same seed, same backend). */
-export interface ReferenceTolerance {
+/** How closely a fresh default run must match the stored run (same seed, same backend). */
+export interface RunTolerance {
   /** Relative tolerance on every number: |fresh − stored| ≤ atol + rtol·|stored|. */
   rtol: number;
   atol: number;
@@ -45,9 +45,9 @@ export interface Experiment<S extends ParamSchema = ParamSchema, M extends Json 
   /** What it measures, in one sentence. */
   question: string;
   params: S;
-  /** Seed of the default (reference) run. */
+  /** Seed of the default (stored) run. */
   defaultSeed: number;
-  tolerance: ReferenceTolerance;
+  tolerance: RunTolerance;
   /** Set when the core trains through lab.trainManyToTarget: the page starts its worker pool with the run. */
   trainsInParallel?: boolean;
   run(params: ParamValues<S>, options: RunOptions): Promise<M>;

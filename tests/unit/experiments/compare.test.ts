@@ -24,7 +24,7 @@ describe('compareMeasurements', () => {
   test('reports missing keys, length changes, changed strings and NaN', () => {
     expect(compareMeasurements({ a: 1 }, { b: 1 }, tol).map((m) => m.reason)).toEqual([
       'missing in the fresh run',
-      'missing in the reference',
+      'missing in the stored run',
     ]);
     expect(compareMeasurements([1, 2], [1], tol)[0]!.reason).toBe('arrays differ in length');
     expect(compareMeasurements({ v: 'pre' }, { v: 'post' }, tol)[0]!.path).toBe('v');
