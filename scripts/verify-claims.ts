@@ -35,7 +35,13 @@ async function verify(id: string, skipScales: boolean): Promise<Verification> {
     const scales = [];
     // --skip-scales keeps the stored scale results (the claims suite says when they no longer match the claim).
     if (skipScales && kept) scales.push(...kept.scales.filter((s) => claim.scales.some((c) => c.label === s.label)));
-    else for (const scale of claim.scales) scales.push({ label: scale.label, ...(await evaluateConfiguration(claim, scale, run)) });
+    else
+      for (const scale of claim.scales)
+        scales.push({
+          label: scale.label,
+          ...(scale.limit ? { limit: scale.limit } : {}),
+          ...(await evaluateConfiguration(claim, scale, run)),
+        });
     const counterRuns = [];
     for (const counter of claim.counterRuns)
       counterRuns.push({ why: counter.why, ...(await evaluateConfiguration(claim, counterConfiguration(claim, counter), run)) });
@@ -83,9 +89,12 @@ async function main(): Promise<void> {
     const file = `${folderFor(id)}/verification.json`;
     writeFileSync(`${root}${file}`, `${formatJson(verification)}\n`);
     const failing = Object.entries(verification.claims).flatMap(([claimId, c]) => [
-      ...[c.default, ...c.scales]
+      ...[c.default, ...c.scales.filter((s) => !s.limit)]
         .filter((r) => !configurationHolds(r))
         .map((r) => `${claimId} does not hold on every seed of ${canonicalJson(r.params)}`),
+      ...c.scales
+        .filter((s) => s.limit && !configurationFails(s))
+        .map((s) => `${claimId} holds at ${s.label}, which its statement calls a limit`),
       ...c.counterRuns
         .filter((r) => !configurationFails(r))
         .map((r) => `${claimId} does not fail on its counter-run ${canonicalJson(r.params)}`),

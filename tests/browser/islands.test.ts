@@ -1,5 +1,5 @@
 // The evidence blocks and snippets in a real browser (Debian Chromium, built site): the first block of each
-// experiment runs to `done` with no console error, and every other block wakes idle with its controls (blocks
+// experiment runs to `done` with no console error, no CSP violation and no request to another origin, and every other block wakes idle with its controls (blocks
 // of one experiment share its code, so running each experiment once is what a run is worth); Cancel leaves a
 // block usable; ten runs leave the worker's tensors and the page's JS heap flat; bad settings and bad code get
 // clear messages while the page stays responsive; with WASM blocked the CPU backend runs and the block says
@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeProblems } from './axe.ts';
 import { openPage, useSite, type WatchedPage } from './harness.ts';
-import { QUICK_PARAMS as QUICK } from './csp-watch.ts';
+import { QUICK_PARAMS as QUICK, recordViolations, violations } from './csp-watch.ts';
 import { evidenceBlocks, firstOfEachExperiment, quickQuery, type BlockOnPage } from './evidence-blocks.ts';
 
 const site = useSite();
@@ -76,8 +76,11 @@ function firstBlock(experiment?: string): BlockOnPage {
   return b;
 }
 
+/** A fresh context that records CSP violations. The service worker is blocked: it would precache the whole site
+ * in every context (tests/browser/offline.test.ts covers it), and it would hide requests from the watcher. */
 async function withPage<T>(fn: (w: WatchedPage) => Promise<T>, routeWasm?: 'block'): Promise<T> {
-  const watched = await openPage(site);
+  const watched = await openPage(site, { serviceWorkers: 'block' });
+  await recordViolations(watched.context);
   if (routeWasm === 'block') await watched.context.route(/\.wasm$/, (route) => route.abort('blockedbyclient'));
   try {
     return await fn(watched);
@@ -111,6 +114,7 @@ describe('evidence blocks in the browser', () => {
         expect(STATES).toContain(await stateOf(w.page, b.id));
         const { state, text } = await runToEnd(w.page, b.id);
         expect(state, `${b.url}#${b.id} ended "${state}": ${text}`).toBe('done');
+        expect(await violations(w.page), `${b.url}#${b.id}: CSP violations`).toEqual([]);
         const block = w.page.locator(`[id="${b.id}"]`);
         expect(await block.locator('[data-backend]').textContent(), b.id).toMatch(/^Backend: WebAssembly/);
         // With the claim's own settings the box says whether the claim holds; with the quick settings it is a

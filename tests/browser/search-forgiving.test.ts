@@ -3,23 +3,11 @@
 // src/data/search-synonyms.ts, never from the pages); a query no question has every word of falls back to
 // partial matches and says so; a query that matches nothing suggests the closest questions; glossary
 // entries are found and listed apart; excerpts are prose (no evidence box, chart legend, code or anchor).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useSite, type WatchedPage } from './harness.ts';
-import { openSearch, search } from './search-ui.ts';
+import { describe, expect, it } from 'vitest';
+import { useSite } from './harness.ts';
+import { openSearch, search, sharedSearch } from './search-ui.ts';
 
 const site = useSite();
-
-/** One search dialog for a describe block (each query clears the last), so the index loads once. */
-function sharedSearch(): { w: WatchedPage } {
-  const shared = {} as { w: WatchedPage };
-  beforeAll(async () => {
-    shared.w = await openSearch(site);
-  });
-  afterAll(async () => {
-    await shared.w?.context.close();
-  });
-  return shared;
-}
 
 /** Paraphrased probes: what a learner might type for a worry of the thread, and the page that answers it. */
 export const PARAPHRASES: Array<[query: string, id: string]> = [
@@ -46,7 +34,7 @@ export const PARAPHRASES: Array<[query: string, id: string]> = [
 ];
 
 describe('paraphrased worries find their page in the top 3', () => {
-  const shared = sharedSearch();
+  const shared = sharedSearch(site);
   it('there are 20 distinct paraphrases', () => expect(new Set(PARAPHRASES.map(([q]) => q)).size).toBe(20));
 
   it.each(PARAPHRASES)('"%s" → /questions/%s/', async (query, id) => {
@@ -67,7 +55,7 @@ describe('word forms, spellings and synonyms', () => {
     ['pre-norm', 'Pre-LN'],
     ['gradients blow up', 'exploding gradients'],
   ];
-  const shared = sharedSearch();
+  const shared = sharedSearch(site);
   it.each(PAIRS)('"%s" finds what "%s" finds first', async (a, b) => {
     const first = await search(shared.w.page, b);
     expect(first.length, `"${b}" finds something`).toBeGreaterThan(0);

@@ -1,6 +1,6 @@
 // Driving the search dialog in the browser tests: open it from the home page, type a query, and read the
 // result URLs once the list has settled (shared by search.test.ts and search-forgiving.test.ts).
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openPage, type WatchedPage } from './harness.ts';
 
@@ -13,6 +13,18 @@ export async function openSearch(site: Parameters<typeof openPage>[0]): Promise<
   await open.click();
   await page.locator('dialog[data-search][open] input[type="search"][data-search-input]').waitFor({ state: 'visible', timeout: 10_000 });
   return watched;
+}
+
+/** One search dialog for a describe block (each query clears the last), so Pagefind's index loads once. */
+export function sharedSearch(site: Parameters<typeof openPage>[0]): { w: WatchedPage } {
+  const shared = {} as { w: WatchedPage };
+  beforeAll(async () => {
+    shared.w = await openSearch(site);
+  });
+  afterAll(async () => {
+    await shared.w?.context.close();
+  });
+  return shared;
 }
 
 /** Result URLs (path only, one per page, in order) once the search is over (the list is not aria-busy and

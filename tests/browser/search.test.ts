@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { builtQuestions, openPage, topicMembers, useSite, type BuiltQuestion } from './harness.ts';
-import { openSearch, search } from './search-ui.ts';
+import { openSearch, search, sharedSearch } from './search-ui.ts';
 import { commonestWord, keyWords } from './keywords.ts';
 
 const site = useSite();
@@ -35,32 +35,23 @@ async function expectResultShows(page: Page, q: BuiltQuestion): Promise<void> {
 }
 
 describe("searching a question's key words finds it first", () => {
+  const shared = sharedSearch(site);
   it('the build has question pages', () => expect(questions.length).toBeGreaterThanOrEqual(2));
 
   it.each(PROBES)('"%s" → /questions/%s/', async (query, id) => {
-    const watched = await openSearch(site);
-    try {
-      const results = await search(watched.page, query);
-      expect(results[0], `search for "${query}": results in order were [${results.join(', ')}]`).toBe(`/questions/${id}/`);
-      expect(watched.problemList(), 'problems while searching').toEqual([]);
-    } finally {
-      await watched.context.close();
-    }
+    const results = await search(shared.w.page, query);
+    expect(results[0], `search for "${query}": results in order were [${results.join(', ')}]`).toBe(`/questions/${id}/`);
+    expect(shared.w.problemList(), 'problems while searching').toEqual([]);
   });
 
   it.each(questions.map((q) => [keyWords(q.question).join(' '), q.id, q]))(
     '"%s" → /questions/%s/, shown with a short excerpt',
     async (query, _id, q) => {
       expect(query, `question ${q.id} has no key words in its <h1>`).not.toBe('');
-      const watched = await openSearch(site);
-      try {
-        const results = await search(watched.page, query);
-        expect(results[0], `search for "${query}": results in order were [${results.join(', ')}]`).toBe(q.url);
-        await expectResultShows(watched.page, q);
-        expect(watched.problemList(), 'problems while searching').toEqual([]);
-      } finally {
-        await watched.context.close();
-      }
+      const results = await search(shared.w.page, query);
+      expect(results[0], `search for "${query}": results in order were [${results.join(', ')}]`).toBe(q.url);
+      await expectResultShows(shared.w.page, q);
+      expect(shared.w.problemList(), 'problems while searching').toEqual([]);
     },
   );
 });

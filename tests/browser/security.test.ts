@@ -3,12 +3,12 @@
 // hash of each inline script, and no page has an inline event handler or a javascript: URL. In Chromium: no page
 // raises a `securitypolicyviolation` or asks another origin for anything, search works under the policy, and the
 // experiment worker runs an experiment and the reader's code (a blob: module) under the policy the preview
-// server sends as a header; an evidence block of each experiment runs with no violation.
+// server sends as a header. (An evidence block of each experiment runs with no violation and no other origin in
+// islands.test.ts, which runs each experiment once.)
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { attr, builtPages, elements, openPage, parsePage, rawText, useSite, type Element } from './harness.ts';
 import { recordViolations, runInWorker, violations, workerUrl } from './csp-watch.ts';
-import { evidenceBlocks, firstOfEachExperiment, quickQuery } from './evidence-blocks.ts';
 import { headerPolicy } from '~/build/csp.ts';
 
 const site = useSite();
@@ -157,35 +157,5 @@ describe('the experiment worker under the header policy (as `astro preview` send
       ).toEqual([]);
       expect(w.problems.foreignRequests).toEqual([]);
     });
-  });
-});
-
-const blocks = evidenceBlocks();
-
-/** The first block of each experiment: every experiment's code runs once here. (islands.test.ts runs the same
- * blocks and fails on any console error, which is also what Chromium logs for a CSP violation.) */
-const onePerExperiment = firstOfEachExperiment(blocks);
-
-describe('an evidence block of each experiment runs with no violation and no other origin', () => {
-  it('the published pages have evidence blocks to run', () => expect(blocks.length).toBeGreaterThan(0));
-  it.each(onePerExperiment.map((b) => [`${b.experiment}: ${b.url}#${b.id}`, b]))('%s', async (_name, b) => {
-    const w = await openPage(site, { serviceWorkers: 'block' });
-    try {
-      await recordViolations(w.context);
-      await w.page.goto(`${b.url}?${quickQuery([b])}`);
-      const block = w.page.locator(`[id="${b.id}"]`);
-      await block.scrollIntoViewIfNeeded();
-      await block.getByRole('button', { name: /^Run/ }).click();
-      await w.page.waitForFunction(
-        (id) => ['done', 'error', 'cancelled'].includes(document.getElementById(id)?.dataset.state ?? ''),
-        b.id,
-        { timeout: 120_000 },
-      );
-      expect(await block.getAttribute('data-state'), `${b.url}#${b.id}`).toBe('done');
-      expect(await violations(w.page), `${b.url}#${b.id}: CSP violations`).toEqual([]);
-      expect(w.problems.foreignRequests, `${b.url}#${b.id}: requests to another origin`).toEqual([]);
-    } finally {
-      await w.context.close();
-    }
   });
 });

@@ -24,12 +24,13 @@ export interface StoredRun {
 
 /** One configuration the claim was checked at, with the outcome on each seed (or on the mean over seeds). */
 export interface CheckedConfiguration {
-  kind: 'default' | 'scale' | 'counter-run';
-  /** "default", the scale's label, or why the counter-run must fail. */
+  /** 'limit': a larger scale where the claim does not hold, as its statement says. */
+  kind: 'default' | 'scale' | 'limit' | 'counter-run';
+  /** "default", the scale's label (a limit's: label and why), or why the counter-run must fail. */
   label: string;
   params: Record<string, Json>;
   seeds: number[];
-  /** Default and scales: the claim holds; counter-runs: the claim fails, as it must. */
+  /** Default and scales: the claim holds; limits and counter-runs: the claim fails, as it must. */
   asRequired: boolean;
   perSeed: SeedResult[] | null;
   overSeeds: { holds: boolean; value: number | null; detail: string } | null;
@@ -87,7 +88,7 @@ function checked(kind: CheckedConfiguration['kind'], label: string, r: Configura
     label,
     params: r.params,
     seeds: r.seeds,
-    asRequired: kind === 'counter-run' ? configurationFails(r) : configurationHolds(r),
+    asRequired: kind === 'counter-run' || kind === 'limit' ? configurationFails(r) : configurationHolds(r),
     perSeed: r.runs ?? null,
     overSeeds: r.overSeeds ?? null,
   };
@@ -101,7 +102,7 @@ function verificationOf(claim: Claim<unknown>): ClaimRecord['verification'] {
     provenance: { commit, dirty, date, tfjsVersion, backend, runtime },
     configurations: [
       checked('default', 'default', v.record.default),
-      ...v.record.scales.map((s) => checked('scale', s.label, s)),
+      ...v.record.scales.map((s) => (s.limit ? checked('limit', `${s.label}: ${s.limit}`, s) : checked('scale', s.label, s))),
       ...v.record.counterRuns.map((r) => checked('counter-run', r.why, r)),
     ],
   };

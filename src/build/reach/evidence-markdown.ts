@@ -41,8 +41,12 @@ export function evidenceMarkdown(record: ClaimRecord, pageUrl: string): string {
 
 /** One configuration's outcome in words, with the key figure over seeds (mean ± sd, min–max). */
 function resultOf(record: ClaimRecord, c: CheckedConfiguration): string {
-  const where =
-    c.kind === 'default' ? `At the default configuration` : c.kind === 'scale' ? `At ${c.label}` : `On a counter-run (${c.label})`;
+  const where = {
+    default: 'At the default configuration',
+    scale: `At ${c.label}`,
+    limit: `Where it stops, at ${c.label}`,
+    'counter-run': `On a counter-run (${c.label})`,
+  }[c.kind];
   if (c.overSeeds)
     return `${where}: ${c.overSeeds.holds ? 'holds' : 'does not hold'} on the mean over seeds ${c.seeds.join(', ')} (${c.overSeeds.detail}).`;
   const runs = c.perSeed ?? [];

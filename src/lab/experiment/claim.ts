@@ -28,6 +28,11 @@ export interface CounterRun extends ClaimConfiguration {
 export interface Scale extends ClaimConfiguration {
   /** How it differs, e.g. "d 64, 12 layers". */
   label: string;
+  /**
+   * Set when the claim does NOT hold at this scale and its statement says so: why, in one sentence (shown on the
+   * page). Such a scale is where the claim stops; verify-claims requires it to fail there, as for a counter-run.
+   */
+  limit?: string;
 }
 
 interface ClaimBase {

@@ -27,7 +27,8 @@ export interface ClaimRecord {
   mode: 'each-seed' | 'mean-over-seeds';
   figure: string;
   default: ConfigurationRecord;
-  scales: (ConfigurationRecord & { label: string })[];
+  /** `limit`: the claim must fail at this scale, and its statement says so (see Scale.limit). */
+  scales: (ConfigurationRecord & { label: string; limit?: string })[];
   counterRuns: (ConfigurationRecord & { why: string })[];
 }
 
@@ -51,6 +52,11 @@ export interface Verification {
 /** Whether a configuration's claim holds: on every seed (each-seed) or on the mean (mean-over-seeds). */
 export function configurationHolds(record: ConfigurationRecord): boolean {
   return record.runs ? record.runs.every((r) => r.holds) : !!record.overSeeds?.holds;
+}
+
+/** Whether a scale record is as its claim requires: holding, or failing where the statement marks a limit. */
+export function scaleAsRequired(record: ConfigurationRecord & { limit?: string }): boolean {
+  return record.limit ? configurationFails(record) : configurationHolds(record);
 }
 
 /** Whether a counter-run fails as it must: on every seed (each-seed) or on the mean (mean-over-seeds). */
