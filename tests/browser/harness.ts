@@ -84,8 +84,11 @@ export interface WatchedPage {
   problemList(): string[];
 }
 
+/** A fresh context and page on the built site. The service worker is blocked unless a test asks for it: it would
+ * precache every script, .wasm file and the search index (several MB) in each context, and only
+ * offline.test.ts (with its own contexts) is about it. */
 export async function openPage(site: Site, options: BrowserContextOptions = {}): Promise<WatchedPage> {
-  const context = await site.browser.newContext({ baseURL: site.origin, ...options });
+  const context = await site.browser.newContext({ baseURL: site.origin, serviceWorkers: 'block', ...options });
   const problems: PageProblems = { consoleErrors: [], pageErrors: [], failedRequests: [], badResponses: [], foreignRequests: [] };
   const isLocal = (url: string): boolean => url.startsWith(site.origin + '/') || /^(data|blob|about):/.test(url);
   await context.route(

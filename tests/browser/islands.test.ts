@@ -76,10 +76,9 @@ function firstBlock(experiment?: string): BlockOnPage {
   return b;
 }
 
-/** A fresh context that records CSP violations. The service worker is blocked: it would precache the whole site
- * in every context (tests/browser/offline.test.ts covers it), and it would hide requests from the watcher. */
+/** A fresh context (service worker blocked, as openPage does by default) that records CSP violations. */
 async function withPage<T>(fn: (w: WatchedPage) => Promise<T>, routeWasm?: 'block'): Promise<T> {
-  const watched = await openPage(site, { serviceWorkers: 'block' });
+  const watched = await openPage(site);
   await recordViolations(watched.context);
   if (routeWasm === 'block') await watched.context.route(/\.wasm$/, (route) => route.abort('blockedbyclient'));
   try {
