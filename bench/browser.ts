@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { serveStatic } from '../tests/browser/static-server.ts';
+import { CHROMIUM_ARGS, findChrome } from '../tests/browser/chromium.ts';
 
 const DIST = resolve(process.env.SITE_DIST ?? 'dist');
 if (!existsSync(join(DIST, 'index.html'))) {
@@ -85,19 +86,7 @@ async function servicePrecache(browser: import('playwright-core').Browser, origi
 
 async function main() {
   const server = await serveStatic(DIST);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await chromium.launch({ executablePath: findChrome(), headless: true, args: CHROMIUM_ARGS });
   const blocks = blocksByExperiment();
   console.log(`Browser benchmark on ${DIST} (${blocks.size} experiments with evidence blocks: ${[...blocks.keys()].join(', ')})`);
   try {

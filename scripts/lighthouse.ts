@@ -10,10 +10,10 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { CHROMIUM_ARGS, findChrome } from '../tests/browser/chromium.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DIST = resolve(process.env.SITE_DIST ?? join(ROOT, 'dist'));
-const CHROME = process.env.CHROME_PATH?.trim() || '/usr/bin/chromium';
 export const GATED = ['accessibility', 'best-practices', 'seo'] as const;
 const CATEGORIES = ['performance', ...GATED];
 
@@ -82,23 +82,13 @@ async function audit(url: string, port: number): Promise<PageResult> {
 /** Audits the home page and the first question page of a built site; one result per page. */
 export async function auditSite(dist = DIST): Promise<PageResult[]> {
   if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist}/index.html is missing: run npm run build first`);
-  if (!existsSync(CHROME)) throw new Error(`Chromium not found at ${CHROME}: apt-get install -y chromium, or set CHROME_PATH`);
   const question = readdirSync(join(dist, 'questions')).sort()[0];
   if (!question) throw new Error(`no question page in ${dist}/questions`);
   const sitePort = await freePort();
   const server = await preview(sitePort, dist);
   const chrome = await chromeLauncher.launch({
-    chromePath: CHROME,
-    chromeFlags: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    chromePath: findChrome(),
+    chromeFlags: ['--headless=new', ...CHROMIUM_ARGS],
   });
   const results: PageResult[] = [];
   try {

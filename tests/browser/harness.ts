@@ -1,43 +1,13 @@
 // The browser-test harness: Debian's Chromium through playwright-core, against dist/ served as plain
 // static files on 127.0.0.1. One browser and one server per test file (beforeAll/afterAll).
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { serveStatic, type StaticServer } from './static-server.ts';
 import { assertBuilt, DIST } from './site.ts';
 
 export * from './site.ts';
-
-/** Flags that keep Chromium quiet on a closed network (see shared/stack.md); launch() adds --headless
- * and its own fresh, temporary profile (--user-data-dir), so none is passed here. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox', // we run as root in CI
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-/** CHROME_PATH, else Debian's /usr/bin/chromium; a missing browser is a failure, never a skip. */
-export function findChrome(env: NodeJS.ProcessEnv = process.env, debian = '/usr/bin/chromium'): string {
-  const fromEnv = env.CHROME_PATH?.trim();
-  if (fromEnv) {
-    if (!existsSync(fromEnv)) {
-      throw new Error(
-        `CHROME_PATH=${fromEnv} does not exist. Install Chromium (apt-get install -y chromium) or point CHROME_PATH at a Chromium binary.`,
-      );
-    }
-    return fromEnv;
-  }
-  if (!existsSync(debian)) {
-    throw new Error(
-      `Chromium not found at ${debian}: the browser tests need it. Install it with apt-get install -y chromium, or set CHROME_PATH to a Chromium binary.`,
-    );
-  }
-  return debian;
-}
+export * from './chromium.ts';
+import { CHROMIUM_ARGS, findChrome } from './chromium.ts';
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: findChrome(), headless: true, args: CHROMIUM_ARGS });
