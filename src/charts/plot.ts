@@ -14,7 +14,7 @@ export const NARROW_WIDTH = 330;
 
 type Styles = Map<string, SeriesStyle>;
 
-function lineMarks(rows: ChartRow[], styles: Styles, faint: boolean): Plot.Markish[] {
+function lineMarks(rows: ChartRow[], styles: Styles, faint: boolean, narrow: boolean): Plot.Markish[] {
   const perSeries = rows.length / Math.max(1, new Set(rows.map((r) => r.series)).size);
   // One line mark per dash: Plot's strokeDasharray is a constant, not a channel.
   const variations = [...new Set(rows.map((r) => styles.get(r.series)?.variation ?? 0))];
@@ -31,9 +31,10 @@ function lineMarks(rows: ChartRow[], styles: Styles, faint: boolean): Plot.Marki
       strokeDasharray: dash,
       ...style,
     });
-    // Dots mark the measured points on short curves; on long training curves they would only add clutter.
+    // Dots mark the measured points on short curves; on long training curves (or a phone's narrow chart,
+    // past a few points) they would only add clutter, and bytes.
     const dots = Plot.dot(own, { x: 'x', y: 'y', stroke: 'series', fill: 'series', r: faint ? 1.5 : 2.5, ...style });
-    return perSeries <= 16 ? [line, dots] : [line];
+    return perSeries <= (narrow ? 6 : 16) ? [line, dots] : [line];
   });
 }
 
@@ -134,9 +135,9 @@ export function plotOptions(spec: ChartSpec, opts: { compare?: ChartSpec; width?
       ...(opts.compare
         ? bar
           ? barMarks(opts.compare, plottableRows(opts.compare), styles, true, narrow)
-          : lineMarks(plottableRows(opts.compare), styles, true)
+          : lineMarks(plottableRows(opts.compare), styles, true, narrow)
         : []),
-      ...(bar ? barMarks(spec, rows, styles, false, narrow) : lineMarks(rows, styles, false)),
+      ...(bar ? barMarks(spec, rows, styles, false, narrow) : lineMarks(rows, styles, false, narrow)),
       ...(spec.y.log ? [] : bar ? [Plot.ruleX([0], { strokeOpacity: 0.3 })] : [Plot.ruleY([0], { strokeOpacity: 0.3 })]),
       ...ruleMarks(spec, bar),
     ],

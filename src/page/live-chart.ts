@@ -46,8 +46,8 @@ function draw(host: HTMLElement, spec: ChartSpec, ref?: ChartSpec) {
     { className: 'evidence-figure' },
     chart,
     legend,
-    el('figcaption', {}, `${note}${spec.caption ?? ''}`),
     el('p', { className: 'visually-hidden' }, summarize(spec)),
+    el('figcaption', {}, `${note}${spec.caption ?? ''}`),
   );
 }
 
@@ -62,8 +62,9 @@ function compareTable(spec: ChartSpec, ref?: ChartSpec) {
       {},
       el('th', { scope: 'row' }, r.series),
       el('td', {}, String(r.x)),
-      el('td', {}, formatNumber(r.y)),
-      el('td', {}, v === undefined ? '—' : formatNumber(v)),
+      // A missing value with a meaning (a target not reached) says so, as in the build-time data table.
+      el('td', {}, formatNumber(r.y, spec.missing?.text)),
+      el('td', {}, v === undefined ? '—' : formatNumber(v, spec.missing?.text)),
     );
   });
   return el(
