@@ -48,26 +48,25 @@ function barMarks(spec: ChartSpec, rows: ChartRow[], styles: Styles, faint: bool
   ];
   if (faint) return marks;
   const missing = missingRows(spec);
+  const words = spec.missing?.text ?? '';
   if (spec.missing && missing.length > 0) {
     const at = spec.missing.value;
-    // Not reached: a hollow dashed bar up to the budget, with the words inside it.
-    marks.push(
-      Plot.barX(missing, { y: 'series', x1: 0, x2: at, stroke: 'series', fill: 'none', strokeDasharray: '4 3', fy, ...inset }),
-      Plot.text(missing, {
-        y: 'series',
-        x: at,
-        fy,
-        text: () => spec.missing!.text,
-        textAnchor: 'end',
-        dx: -6,
-        dy: narrow ? 7 : 0,
-        fill: 'currentColor',
-      }),
-    );
+    // Not reached: a hollow dashed bar up to the budget, with the words inside it (narrow: after the row's label).
+    marks.push(Plot.barX(missing, { y: 'series', x1: 0, x2: at, stroke: 'series', fill: 'none', strokeDasharray: '4 3', fy, ...inset }));
+    if (!narrow)
+      marks.push(Plot.text(missing, { y: 'series', x: at, fy, text: () => words, textAnchor: 'end', dx: -6, fill: 'currentColor' }));
   }
   if (narrow)
     marks.push(
-      Plot.text([...rows, ...missing], { y: 'series', x: 0, fy, text: 'series', textAnchor: 'start', dy: -7, fill: 'currentColor' }),
+      Plot.text([...rows, ...missing], {
+        y: 'series',
+        x: 0,
+        fy,
+        text: (r: ChartRow) => (Number.isNaN(r.y) ? `${r.series}: ${words}` : r.series),
+        textAnchor: 'start',
+        dy: -7,
+        fill: 'currentColor',
+      }),
     );
   return marks;
 }
@@ -116,7 +115,8 @@ export function plotOptions(spec: ChartSpec, opts: { compare?: ChartSpec; width?
   return {
     width,
     height: bar ? Math.max(120, 34 + ruleRoom + barRows * rowHeight) : narrow ? 240 : 300,
-    marginLeft: bar ? (narrow ? 8 : Math.min(260, 16 + longest * 6.2)) : narrow ? 52 : 64,
+    // About 7 px a character at the charts' 12 px text.
+    marginLeft: bar ? (narrow ? 8 : Math.min(280, 16 + longest * 7)) : narrow ? 52 : 64,
     marginRight: bar && spec.x.band ? (narrow ? 56 : 90) : narrow ? 12 : 20,
     marginTop: 20 + ruleRoom,
     marginBottom: 40,

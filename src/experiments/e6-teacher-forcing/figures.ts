@@ -16,7 +16,13 @@ export const figures: FigureMaker = (m: { results: Record<string, { loss: Maybe[
   ]);
   const tfCheckpoints = m.results['teacher forcing']?.checkpoints ?? [];
   const gapAt = (c: Checkpoint) => Math.max(...c.teacherForced.slice(FROM).map((tf, i) => Math.abs(tf - c.freeRunning[i + FROM]!)));
-  const gaps = tfCheckpoints.flatMap((c) =>
+  // At most five checkpoints, evenly spaced from the first to the last: eight crossing lines read as a tangle.
+  const k = Math.min(5, tfCheckpoints.length);
+  const last = tfCheckpoints.length - 1;
+  const shown = [...new Set(Array.from({ length: k }, (_, i) => Math.round((i * last) / Math.max(1, k - 1))))].map(
+    (i) => tfCheckpoints[i]!,
+  );
+  const gaps = shown.flatMap((c) =>
     c.teacherForced.slice(FROM).map((tf, i) => ({ series: `step ${c.step}`, x: i + FROM + 1, y: tf - c.freeRunning[i + FROM]! })),
   );
   const tf = m.results['teacher forcing'];
