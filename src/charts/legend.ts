@@ -1,7 +1,7 @@
 // The colour key of a chart, built from the same styles as the marks (kept out of Plot's own legend, whose
 // inline <style> and styles do not validate as HTML). A line series shows its dash, a bar series its fill.
-import { DASHES, FILLS, seriesStyles } from './colors';
-import { missingRows, plottableRows, type ChartSpec } from './spec';
+import { DASHES, FILLS, seriesStyles, type SeriesStyle } from './colors';
+import { coincidentSeries, missingRows, plottableRows, type ChartSpec } from './spec';
 
 export interface LegendItem {
   label: string;
@@ -12,10 +12,25 @@ export interface LegendItem {
   fill?: number;
 }
 
-export function legendItems(spec: ChartSpec, compare?: ChartSpec): LegendItem[] {
+/** A chart's series in order and their styles; on a line chart, a series lying exactly on an earlier one
+ * gets a further variation (a dash), so the line under it shows through. Shared by the marks and the key. */
+export function chartStyles(spec: ChartSpec, compare?: ChartSpec): { series: string[]; styles: SeriesStyle[] } {
   const rows = [...plottableRows(spec), ...missingRows(spec), ...(compare ? plottableRows(compare) : [])];
   const series = [...new Set(rows.map((r) => r.series))];
   const styles = seriesStyles(series);
+  if (spec.mark === 'line') {
+    const hidden = coincidentSeries(plottableRows(spec));
+    series.forEach((name, i) => {
+      if (!hidden.has(name) || styles[i]!.variation > 0) return;
+      const used = styles.filter((s) => s.color === styles[i]!.color).map((s) => s.variation);
+      styles[i] = { ...styles[i]!, variation: Math.max(...used) + 1 };
+    });
+  }
+  return { series, styles };
+}
+
+export function legendItems(spec: ChartSpec, compare?: ChartSpec): LegendItem[] {
+  const { series, styles } = chartStyles(spec, compare);
   const bar = spec.mark === 'bar';
   return series.map((label, i) => {
     const { color, variation } = styles[i]!;

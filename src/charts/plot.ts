@@ -5,7 +5,8 @@
 // above their bars instead of in a wide left margin, so the text is drawn at its real size.
 import * as Plot from '@observablehq/plot';
 import { missingRows, plottableRows, type ChartSpec, type ChartRow } from './spec';
-import { DASHES, FILLS, GREY, seriesStyles, type SeriesStyle } from './colors';
+import { DASHES, FILLS, GREY, type SeriesStyle } from './colors';
+import { chartStyles } from './legend';
 
 /** Charts narrower than this get the phone layout. */
 export const NARROW = 480;
@@ -17,9 +18,10 @@ type Styles = Map<string, SeriesStyle>;
 function lineMarks(rows: ChartRow[], styles: Styles, faint: boolean, narrow: boolean): Plot.Markish[] {
   const perSeries = rows.length / Math.max(1, new Set(rows.map((r) => r.series)).size);
   // One line mark per dash: Plot's strokeDasharray is a constant, not a channel.
-  const variations = [...new Set(rows.map((r) => styles.get(r.series)?.variation ?? 0))];
+  const variation = (series: string) => styles.get(series)?.variation ?? 0;
+  const variations = [...new Set(rows.map((r) => variation(r.series)))];
   return variations.flatMap((v) => {
-    const own = rows.filter((r) => (styles.get(r.series)?.variation ?? 0) === v);
+    const own = rows.filter((r) => variation(r.series) === v);
     const dash = faint ? '4 3' : DASHES[v % DASHES.length];
     const style = faint ? { strokeOpacity: 0.45 } : {};
     const line = Plot.line(own, {
@@ -99,9 +101,9 @@ function spansDecades(rows: ChartRow[]): boolean {
 
 export function plotOptions(spec: ChartSpec, opts: { compare?: ChartSpec; width?: number; document?: Document } = {}): Plot.PlotOptions {
   const rows = plottableRows(spec);
-  const missing = missingRows(spec);
-  const series = [...new Set([...rows, ...missing, ...(opts.compare ? plottableRows(opts.compare) : [])].map((r) => r.series))];
-  const styles: Styles = new Map(seriesStyles(series).map((s, i) => [series[i]!, s]));
+  const chart = chartStyles(spec, opts.compare);
+  const series = chart.series;
+  const styles: Styles = new Map(chart.styles.map((s, i) => [series[i]!, s]));
   const width = opts.width ?? 640;
   const narrow = width < NARROW;
   const bar = spec.mark === 'bar';

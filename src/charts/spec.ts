@@ -82,3 +82,20 @@ export function tableOf(spec: ChartSpec): Table {
     ]),
   };
 }
+
+/** Line series that lie exactly on an earlier one (every point within 0.5 %): drawn dashed so the one
+ * under them shows through (E8's Post-LN and LayerNorm without residual are both √d after block 1). */
+export function coincidentSeries(rows: ChartRow[]): Set<string> {
+  const bySeries = new Map<string, Map<number | string, number>>();
+  for (const r of rows) (bySeries.get(r.series) ?? bySeries.set(r.series, new Map()).get(r.series)!).set(r.x, r.y);
+  const seen: Map<number | string, number>[] = [];
+  const out = new Set<string>();
+  for (const [series, points] of bySeries) {
+    const same = (other: Map<number | string, number>) =>
+      other.size === points.size &&
+      [...points].every(([x, y]) => other.has(x) && Math.abs(other.get(x)! - y) <= 0.005 * Math.max(Math.abs(y), 1e-12));
+    if (seen.some(same)) out.add(series);
+    seen.push(points);
+  }
+  return out;
+}

@@ -20,7 +20,8 @@ export const figures: FigureMaker = (m: { streamNorm: Curves; inputCoefficient: 
     {
       title: 'Mean token norm of the residual stream',
       x: { label: 'block (0 = input)' },
-      y: { label: '‖x‖', log: wideRange(rows) },
+      // Log once the norms span more than a factor of 20: on a linear axis the unnormalized stream flattens the rest.
+      y: { label: '‖x‖', log: wideRange(rows, 20) },
       mark: 'line',
       rows,
       // From block 1 on: the first block rescales the embedding (a norm brings it to √d), which is not growth.

@@ -3,6 +3,8 @@ import { expect, test } from 'vitest';
 import { POST_LN, PRE_LN, seriesColors, seriesStyles } from '~/charts/colors';
 import { figuresFor } from '~/experiments/figures';
 import { storedRuns } from '~/experiments/stored-runs';
+import { legendItems } from '~/charts/legend';
+import { renderSvg } from '~/build/render-svg';
 
 const distinct = (series: string[]) => new Set(seriesStyles(series).map((s) => `${s.color} ${s.variation}`)).size;
 
@@ -40,4 +42,13 @@ test('no chart of any stored run has two series that look the same, and Post-LN 
       });
     }
   }
+});
+
+test('a line lying exactly on another is dashed, in the chart and its key, so both show', () => {
+  const run = storedRuns.get('e8')!;
+  const [norms] = figuresFor('e8', run.measurements, run.provenance.params);
+  const items = legendItems(norms!);
+  const dashed = items.filter((i) => i.dash);
+  expect(dashed.map((i) => i.label)).toEqual(['LayerNorm, no residual']);
+  expect(renderSvg(norms!)).toContain(`stroke-dasharray="${dashed[0]!.dash}"`);
 });
