@@ -5,9 +5,9 @@ import { parseHTML } from 'linkedom';
 import { plotOptions, tidyAria } from '~/charts/plot';
 import type { ChartSpec } from '~/charts/spec';
 
-export function renderSvg(spec: ChartSpec, compare?: ChartSpec): string {
+export function renderSvg(spec: ChartSpec, opts: { compare?: ChartSpec; width?: number } = {}): string {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
-  const el = Plot.plot({ ...plotOptions(spec, { compare, document: document as unknown as Document }), legend: false } as Plot.PlotOptions);
+  const el = Plot.plot({ ...plotOptions(spec, { ...opts, document: document as unknown as Document }), legend: false } as Plot.PlotOptions);
   tidyAria(el, spec.title);
   return compactNumbers(el.outerHTML);
 }

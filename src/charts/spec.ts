@@ -17,6 +17,16 @@ export interface ChartSpec {
   mark: 'line' | 'dot' | 'bar';
   /** One human sentence: what to notice in this chart (shown under it; the numbers go in its data table). */
   caption?: string;
+  /** Bars whose value is missing (NaN) are drawn hollow up to `value` and say `text` (a target not reached
+   * within the step budget), in the chart and in its data table, instead of vanishing. */
+  missing?: { value: number; text: string };
+  /** Reference levels drawn as labelled rules: horizontal on line charts, vertical on bar charts. */
+  rules?: { value: number; label: string }[];
+}
+
+/** Rows with no value that a bar chart shows as "missing" rows. */
+export function missingRows(spec: ChartSpec): ChartRow[] {
+  return spec.missing && spec.mark === 'bar' ? spec.rows.filter((r) => Number.isNaN(r.y)) : [];
 }
 
 /** Positive finite rows only on log axes (a log scale cannot place 0 or NaN); everything finite otherwise. */
@@ -27,8 +37,8 @@ export function plottableRows(spec: ChartSpec): ChartRow[] {
   );
 }
 
-function fmt(n: number): string {
-  if (Number.isNaN(n)) return '—';
+function fmt(n: number, missing = '—'): string {
+  if (Number.isNaN(n)) return missing;
   if (!Number.isFinite(n)) return String(n);
   const a = Math.abs(n);
   return a !== 0 && (a < 1e-3 || a >= 1e5) ? n.toExponential(2) : Number(n.toPrecision(3)).toString();
@@ -41,7 +51,7 @@ export function summarize(spec: ChartSpec): string {
   const bySeries = new Map<string, ChartRow[]>();
   for (const r of spec.rows) bySeries.set(r.series, [...(bySeries.get(r.series) ?? []), r]);
   const parts = [...bySeries].map(([name, rows]) => {
-    if (rows.length === 1) return `${name}: ${fmt(rows[0].y)}`;
+    if (rows.length === 1) return `${name}: ${fmt(rows[0].y, spec.missing?.text)}`;
     const first = rows[0];
     const last = rows[rows.length - 1];
     return `${name}: ${fmt(first.y)} at ${spec.x.label} ${first.x}, ${fmt(last.y)} at ${last.x}`;
@@ -67,8 +77,25 @@ export function tableOf(spec: ChartSpec): Table {
       x,
       ...series.map((s) => {
         const v = cell.get(`${s}\u0000${x}`);
-        return v === undefined ? '' : fmt(v);
+        return v === undefined ? '' : fmt(v, spec.missing?.text);
       }),
     ]),
   };
+}
+
+/** Line series that lie exactly on an earlier one (every point within 0.5 %): drawn dashed so the one
+ * under them shows through (E8's Post-LN and LayerNorm without residual are both √d after block 1). */
+export function coincidentSeries(rows: ChartRow[]): Set<string> {
+  const bySeries = new Map<string, Map<number | string, number>>();
+  for (const r of rows) (bySeries.get(r.series) ?? bySeries.set(r.series, new Map()).get(r.series)!).set(r.x, r.y);
+  const seen: Map<number | string, number>[] = [];
+  const out = new Set<string>();
+  for (const [series, points] of bySeries) {
+    const same = (other: Map<number | string, number>) =>
+      other.size === points.size &&
+      [...points].every(([x, y]) => other.has(x) && Math.abs(other.get(x)! - y) <= 0.005 * Math.max(Math.abs(y), 1e-12));
+    if (seen.some(same)) out.add(series);
+    seen.push(points);
+  }
+  return out;
 }

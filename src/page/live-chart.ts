@@ -4,7 +4,7 @@
 import * as Plot from '@observablehq/plot';
 import { figuresFor } from '~/experiments/figures';
 import { plotOptions, tidyAria } from '~/charts/plot';
-import { legendItems } from '~/charts/legend';
+import { legendItems, swatchSvg } from '~/charts/legend';
 import { summarize, formatNumber, type ChartSpec } from '~/charts/spec';
 
 // One lazily loaded chunk per stored reference: the run panel fetches only its own experiment's file.
@@ -32,15 +32,23 @@ function draw(host: HTMLElement, spec: ChartSpec, ref?: ChartSpec) {
     'ul',
     { className: 'evidence-legend' },
     ...legendItems(spec, ref).map((i) => {
-      const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-      svg.setAttribute('width', '12');
-      svg.setAttribute('height', '12');
-      svg.innerHTML = `<rect width="12" height="12" rx="2" fill="${i.color}"/>`;
-      return el('li', {}, svg, i.label);
+      const li = el('li');
+      li.innerHTML = swatchSvg(i);
+      li.append(i.label);
+      li.dataset.seriesColor = i.color;
+      return li;
     }),
   );
   const note = ref ? 'Your run (solid) over the stored run with the same settings (dashed). ' : '';
-  return el('figure', { className: 'evidence-figure' }, chart, legend, el('figcaption', {}, `${note}${summarize(spec)}`));
+  // The caption is computed from this run's numbers, like the build-time one; the summary is for screen readers.
+  return el(
+    'figure',
+    { className: 'evidence-figure' },
+    chart,
+    legend,
+    el('p', { className: 'visually-hidden' }, summarize(spec)),
+    el('figcaption', {}, `${note}${spec.caption ?? ''}`),
+  );
 }
 
 /** "Your run beside the reference": one row per (series, x) of the chart. */
@@ -54,8 +62,9 @@ function compareTable(spec: ChartSpec, ref?: ChartSpec) {
       {},
       el('th', { scope: 'row' }, r.series),
       el('td', {}, String(r.x)),
-      el('td', {}, formatNumber(r.y)),
-      el('td', {}, v === undefined ? '—' : formatNumber(v)),
+      // A missing value with a meaning (a target not reached) says so, as in the build-time data table.
+      el('td', {}, formatNumber(r.y, spec.missing?.text)),
+      el('td', {}, v === undefined ? '—' : formatNumber(v, spec.missing?.text)),
     );
   });
   return el(

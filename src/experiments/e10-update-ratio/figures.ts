@@ -1,5 +1,22 @@
 // The charts of E10's measurements (the stored run's at build time, a live run's in the page).
 import { bars, curves, thinCurve, wideRange, lossChart, type Curves, type Maybe, type FigureMaker } from '~/charts/figure-helpers';
+import { captionOf, compare, endOf } from '~/charts/caption-words';
+
+/** 'dec.0.self' → 'block 1, attention': one colour per block, one dash per sublayer (colors.ts groups by the text before the comma). */
+function sublayerName(key: string): string {
+  const [, block, kind] = /^dec\.(\d+)\.(\w+)$/.exec(key) ?? [];
+  if (block === undefined) return key;
+  return `block ${Number(block) + 1}, ${kind === 'self' ? 'attention' : kind === 'ffn' ? 'feed-forward' : kind}`;
+}
+
+/** The size of the updates against the stream, in words, from the smallest and largest ratio. */
+function against(lo: number, hi: number): string | undefined {
+  if (hi < 1) return 'smaller than';
+  if (lo > 1) return 'larger than';
+  if (lo >= 1 / 3 && hi <= 3) return 'of the same order as';
+  if (lo >= 0.1 && hi <= 10) return 'within a factor of ten of';
+  return undefined;
+}
 
 export const figures: FigureMaker = (m: {
   checkpoints: number[];
@@ -8,7 +25,9 @@ export const figures: FigureMaker = (m: {
   averagedLoss: Maybe[];
   accuracy: { added: number; averaged: number };
 }) => {
-  const rows = curves(m.branchRatio, m.checkpoints);
+  const rows = curves(Object.fromEntries(Object.entries(m.branchRatio).map(([k, ys]) => [sublayerName(k), ys])), m.checkpoints);
+  const added = 'y = x + F(x)';
+  const averaged = 'y = (x + F(x))/2';
   return [
     {
       title: 'Update against stream ‖F(x)‖/‖x‖ for each sublayer (the decoder that adds)',
@@ -16,14 +35,31 @@ export const figures: FigureMaker = (m: {
       y: { label: '‖F(x)‖/‖x‖', log: wideRange(rows) },
       mark: 'line',
       rows,
+      caption: captionOf(() => {
+        const ys = rows.map((r) => r.y).filter(Number.isFinite);
+        const word = against(Math.min(...ys), Math.max(...ys));
+        return word && `Throughout training, every sublayer's update F(x) stays ${word} the stream x it is added to.`;
+      }),
     },
-    lossChart('Training loss, adding and averaging', [
-      ...thinCurve('y = x + F(x)', m.loss),
-      ...thinCurve('y = (x + F(x))/2', m.averagedLoss),
-    ]),
-    bars('Held-out accuracy after training', 'accuracy', [
-      ['y = x + F(x)', m.accuracy.added],
-      ['y = (x + F(x))/2', m.accuracy.averaged],
-    ]),
+    {
+      ...lossChart('Training loss, adding and averaging', [...thinCurve(added, m.loss), ...thinCurve(averaged, m.averagedLoss)]),
+      caption: captionOf(() => {
+        const word = compare(endOf(m.loss), endOf(m.averagedLoss));
+        return word === 'about the same'
+          ? 'Adding and averaging end with about the same training loss.'
+          : `Adding ends with a ${word} training loss than averaging.`;
+      }),
+    },
+    {
+      ...bars('Held-out accuracy after training', 'accuracy', [
+        [added, m.accuracy.added],
+        [averaged, m.accuracy.averaged],
+      ]),
+      caption: captionOf(() => {
+        const d = m.accuracy.added - m.accuracy.averaged;
+        if (Math.abs(d) <= 0.02) return 'Adding and averaging reach about the same held-out accuracy.';
+        return `Adding reaches ${d > 0 ? 'higher' : 'lower'} held-out accuracy than averaging.`;
+      }),
+    },
   ];
 };
