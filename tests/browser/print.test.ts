@@ -30,8 +30,18 @@ const CONTROLS = [
   'footer.site-footer',
 ];
 
+/** A chart is drawn twice (wide and narrow) and the figure's width shows one of them (Figure.astro). */
+const CHART_COPY = '.evidence-svg';
+
 /** Content that must print, when the page has it. */
-const CONTENT = ['h1', '[data-short-answer]', 'article table', 'article figure', 'article figure svg', '#references'];
+const CONTENT = [
+  'h1',
+  '[data-short-answer]',
+  'article table',
+  'article figure',
+  `article figure svg:not(${CHART_COPY} svg)`,
+  '#references',
+];
 
 /** How many elements match, and how many of them are visible (Playwright's rule: a non-empty box and not
  * visibility: hidden), counted in the page in one round trip instead of one per element. */
@@ -44,6 +54,20 @@ async function visibleCount(page: Page, selector: string): Promise<{ all: number
     };
     return { all: items.length, visible: items.filter(shown).length };
   }, selector);
+}
+
+/** Figures whose chart (drawn wide and narrow) does not show exactly one copy, by their position on the page. */
+async function chartsPrintingOnce(page: Page): Promise<string[]> {
+  return page.evaluate((copy) => {
+    const shown = (el: Element) => {
+      const box = el.getBoundingClientRect();
+      return box.width > 0 && box.height > 0 && getComputedStyle(el).visibility === 'visible';
+    };
+    return [...document.querySelectorAll('figure')]
+      .map((figure, i) => ({ i, copies: [...figure.querySelectorAll(`${copy} svg`)] }))
+      .filter(({ copies }) => copies.length > 0 && copies.filter(shown).length !== 1)
+      .map(({ i, copies }) => `figure ${i + 1}: ${copies.filter(shown).length} of ${copies.length} chart copies visible`);
+  }, CHART_COPY);
 }
 
 describe('printing', () => {
@@ -64,6 +88,7 @@ describe('printing', () => {
         const { all, visible } = await visibleCount(w.page, selector);
         expect(visible, `${q.url}: "${selector}" in print (${all} on the page)`).toBe(all);
       }
+      expect(await chartsPrintingOnce(w.page), `${q.url}: figures whose chart does not print exactly once`).toEqual([]);
       expect(await w.page.locator('h1').isVisible()).toBe(true);
       // Light paper whatever the screen theme.
       expect(await w.page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
@@ -97,10 +122,11 @@ describe('printing', () => {
       expect(count, `${p.url}: data tables in figures`).toBeGreaterThan(0);
       expect(await tables.first().isVisible(), 'on screen the data table is collapsed').toBe(false);
       await w.page.emulateMedia({ media: 'print' });
-      for (const selector of ['.evidence-figure', '.evidence-figure svg', 'details.evidence-table table']) {
+      for (const selector of ['.evidence-figure', 'details.evidence-table table']) {
         const { all, visible } = await visibleCount(w.page, selector);
         expect(visible, `${p.url}: "${selector}" in print`).toBe(all);
       }
+      expect(await chartsPrintingOnce(w.page), `${p.url}: figures whose chart does not print exactly once`).toEqual([]);
     } finally {
       await w.context.close();
     }
