@@ -34,8 +34,8 @@ export function sourceRegion(file: string, region: string): string {
   return extractRegion(source, region, file);
 }
 
-/** The line under every piece of shown source: which file it is, and that it is the code that runs. */
-export const sourceCaption = (file: string) => `From ${file}, the code the lab runs.`;
+/** Said under every piece of shown source, after "From <file>:" (the page and the twin say the same). */
+export const SOURCE_CAPTION = 'the code the lab runs';
 
 function dedent(lines: string[]): string[] {
   const indents = lines.filter((l) => l.trim()).map((l) => /^[ \t]*/.exec(l)![0].length);

@@ -3,6 +3,9 @@
 // (the stylesheet does it, and html-validate rejects inline styles other than colour variables).
 import type { ShikiTransformer } from 'shiki';
 
+/** The two themes of every code block (Markdown fences in astro.config.mjs and <SourceCode>), picked by light-dark() in CSS. */
+export const CODE_THEMES = { light: 'github-light', dark: 'github-dark-default' } as const;
+
 export function codeBlock(): ShikiTransformer {
   return {
     name: 'add-and-norm:code-block',
