@@ -34,8 +34,15 @@ export function sourceRegion(file: string, region: string): string {
   return extractRegion(source, region, file);
 }
 
-/** Said under every piece of shown source, after "From <file>:" (the page and the twin say the same). */
-export const SOURCE_CAPTION = 'the code the lab runs';
+// The one lab file that is not run by the experiments: plain-tf forms of the fused kernels, for readers and tests.
+const REFERENCE_FILE = 'src/lab/reference.ts';
+
+/** Said under shown source after "From <file>:" (page and twin alike), so a reader knows whether it is what runs. */
+export function sourceNote(file: string): string {
+  return file === REFERENCE_FILE
+    ? "what the lab's fused kernel computes, in the public tf API (a unit test checks they agree)"
+    : 'the code the lab runs';
+}
 
 function dedent(lines: string[]): string[] {
   const indents = lines.filter((l) => l.trim()).map((l) => /^[ \t]*/.exec(l)![0].length);

@@ -5,7 +5,7 @@
 // expression in braces, an unclosed tag) throws naming the file, the line and the component, so a twin never
 // carries half-converted MDX. Pure: resolvers bring the site's data (papers, glossary, claims).
 import { calculate } from '~/build/arith';
-import { SOURCE_CAPTION } from '~/build/source-region';
+import { sourceNote } from '~/build/source-region';
 
 export interface MdxResolvers {
   // <M t> needs no resolver: the parser writes its TeX as $…$ or $$…$$.
@@ -225,7 +225,7 @@ function render(nodes: MdxNode[], r: MdxResolvers): string {
         }
         // A fence longer than any run of backticks in the code, so the code cannot close it.
         const fence = '`'.repeat(Math.max(3, ...[...code.matchAll(/`+/g)].map((m) => m[0].length + 1)));
-        out += `\n${fence}ts\n${code}\n${fence}\n\n*From \`${file}\`: ${SOURCE_CAPTION}.*\n`;
+        out += `\n${fence}ts\n${code}\n${fence}\n\n*From \`${file}\`: ${sourceNote(file)}.*\n`;
         break;
       }
       case 'Verdict': {

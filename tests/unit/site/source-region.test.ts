@@ -1,7 +1,7 @@
 // The lab source shown in the answers: a region is found between its markers, dedented, without marker lines;
 // a missing region or file fails naming the file and the region.
 import { describe, expect, test } from 'vitest';
-import { extractRegion, sourceRegion } from '~/build/source-region';
+import { extractRegion, sourceNote, sourceRegion } from '~/build/source-region';
 
 const source = [
   'export function f(x: number): number {',
@@ -38,5 +38,12 @@ describe('sourceRegion', () => {
   });
   test('an unknown file is named', () => {
     expect(() => sourceRegion('src/lab/nope.ts', 'x')).toThrow(/^no source file src\/lab\/nope\.ts/);
+  });
+});
+
+describe('sourceNote', () => {
+  test('says the lab runs its code, and that the reference file is the tested public-API form of a kernel', () => {
+    expect(sourceNote('src/lab/connection.ts')).toBe('the code the lab runs');
+    expect(sourceNote('src/lab/reference.ts')).toMatch(/^what the lab's fused kernel computes, in the public tf API/);
   });
 });
