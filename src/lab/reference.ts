@@ -4,9 +4,12 @@
 import * as tf from '@tensorflow/tfjs-core';
 
 // #region layer-norm-reference
-/** LayerNorm over the last axis (Ba et al. 2016): (x − mean) / √(variance + eps) · gamma + beta, per token. */
+/**
+ * LayerNorm over the last axis (Ba et al. 2016), each token (row of x) over its features:
+ * (x − mean) / √(variance + eps) · gamma + beta.
+ */
 export function layerNormReference(x: tf.Tensor2D, gamma: tf.Tensor, beta: tf.Tensor, eps: number): tf.Tensor2D {
-  const { mean, variance } = tf.moments(x, -1, true); // each row (token) over its d features
+  const { mean, variance } = tf.moments(x, -1, true);
   const normalized = tf.div(tf.sub(x, mean), tf.sqrt(tf.add(variance, eps)));
   return tf.add(tf.mul(normalized, gamma), beta);
 }
