@@ -15,7 +15,6 @@ export interface ConnectionParams {
 }
 
 /** x ⊕ f for one connection mode. */
-// #region combine
 export function combine(mode: Connection, x: tf.Tensor2D, f: tf.Tensor2D, p: ConnectionParams): tf.Tensor2D {
   switch (mode) {
     case 'residual':
@@ -32,7 +31,6 @@ export function combine(mode: Connection, x: tf.Tensor2D, f: tf.Tensor2D, p: Con
       return f;
   }
 }
-// #endregion combine
 
 /**
  * Apply sublayer F to x with the given connection and norm. onBranch receives (F's output, F's input
