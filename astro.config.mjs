@@ -6,7 +6,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { pagefindIndex } from './src/build/integrations/pagefind.ts';
-import { codeBlock } from './src/build/integrations/shiki-code-block.ts';
+import { CODE_THEMES, codeBlock } from './src/build/integrations/shiki-code-block.ts';
 import { headerPolicy } from './src/build/csp.ts';
 import { serviceWorker } from './src/build/integrations/service-worker.ts';
 import { hostHeaders } from './src/build/reach/host-headers-integration.ts';
@@ -19,7 +19,7 @@ export default defineConfig({
   integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefindIndex(), serviceWorker(), hostHeaders()],
   markdown: {
     shikiConfig: {
-      themes: { light: 'github-light', dark: 'github-dark-default' },
+      themes: CODE_THEMES,
       defaultColor: false,
       transformers: [codeBlock()],
     },

@@ -7,8 +7,22 @@ import H2 from './H2.astro';
 import H3 from './H3.astro';
 import H4 from './H4.astro';
 import M from './M.astro';
+import SourceCode from './SourceCode.astro';
 import Term from './Term.astro';
 import ThreadContext from './ThreadContext.astro';
 import Verdict from './Verdict.astro';
 
-export const mdxComponents = { M, Calc, Cite, Verdict, Evidence, Term, DecoderLayerDiagram, ThreadContext, h2: H2, h3: H3, h4: H4 };
+export const mdxComponents = {
+  M,
+  Calc,
+  Cite,
+  Verdict,
+  Evidence,
+  Term,
+  DecoderLayerDiagram,
+  ThreadContext,
+  SourceCode,
+  h2: H2,
+  h3: H3,
+  h4: H4,
+};

@@ -36,6 +36,7 @@ export function combine(mode: Connection, x: tf.Tensor2D, f: tf.Tensor2D, p: Con
  * Apply sublayer F to x with the given connection and norm. onBranch receives (F's output, F's input
  * stream x) for ‖F(x)‖/‖x‖.
  */
+// #region wrap-sublayer
 export function wrapSublayer(
   x: tf.Tensor2D,
   F: (h: tf.Tensor2D) => tf.Tensor2D,
@@ -54,3 +55,4 @@ export function wrapSublayer(
   const y = combine(connection, x, f, p);
   return norm === 'post' ? layerNorm(y, p.ln_g!, p.ln_b!) : y;
 }
+// #endregion wrap-sublayer

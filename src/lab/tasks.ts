@@ -161,6 +161,7 @@ export function encodeBatch(
   const mask = new Float32Array(B * T);
   const encIn = cfg.arch === 'encdec' ? new Int32Array(B * S) : undefined;
   const answerStart = cfg.arch === 'decoder' ? task.srcLen + 1 : 0;
+  // #region decoder-input
   for (let b = 0; b < B; b++) {
     const seq = cfg.arch === 'decoder' ? [...raw.src[b]!, task.sep, ...raw.tgt[b]!] : raw.tgt[b]!;
     if (encIn) encIn.set(raw.src[b]!, b * S);
@@ -170,6 +171,7 @@ export function encodeBatch(
       mask[b * T + t] = lossOn === 'all' || t >= answerStart ? 1 : 0;
     }
   }
+  // #endregion decoder-input
   const freeFrom = Math.max(1, answerStart + (cfg.shiftRight ? 1 : 0));
   return { B, T, S, decIn, target, mask, encIn, answerStart, freeFrom };
 }

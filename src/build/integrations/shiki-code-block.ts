@@ -3,6 +3,10 @@
 // (the stylesheet does it, and html-validate rejects inline styles other than colour variables).
 import type { ShikiTransformer } from 'shiki';
 
+/** The two themes of every code block (Markdown fences in astro.config.mjs and <SourceCode>), picked by light-dark() in CSS;
+ * GitHub's "default" pair, whose token colours all reach 4.5:1 (github-light's orange parameters do not: 3.5:1). */
+export const CODE_THEMES = { light: 'github-light-default', dark: 'github-dark-default' } as const;
+
 export function codeBlock(): ShikiTransformer {
   return {
     name: 'add-and-norm:code-block',

@@ -1,10 +1,11 @@
 // MDX body → clean Markdown, for the Markdown twins (/questions/<id>.md) and llms-full.txt. A small parser of
 // the MDX the content uses, not a regex over rendered HTML: plain Markdown passes through; fenced code and
-// inline code are copied verbatim; the known components (<M>, <Cite>, <Term>, <Verdict>, <Evidence>) are
-// handed to resolvers; MDX imports and comments are dropped. Anything else (an unknown component, an
+// inline code are copied verbatim; the known components (<M>, <Cite>, <Term>, <Verdict>, <Evidence>,
+// <SourceCode>) are handed to resolvers; MDX imports and comments are dropped. Anything else (an unknown component, an
 // expression in braces, an unclosed tag) throws naming the file, the line and the component, so a twin never
 // carries half-converted MDX. Pure: resolvers bring the site's data (papers, glossary, claims).
 import { calculate } from '~/build/arith';
+import { sourceNote } from '~/build/source-region';
 
 export interface MdxResolvers {
   // <M t> needs no resolver: the parser writes its TeX as $…$ or $$…$$.
@@ -14,6 +15,8 @@ export interface MdxResolvers {
   evidence(claimId: string): string;
   /** Components drawn on the page that have no text form (e.g. a diagram): a line pointing to the page. */
   figure(name: string): string;
+  /** The lines of a region of a lab file (<SourceCode file region>), as the page shows them. */
+  source(file: string, region: string): string;
 }
 
 export interface MdxNode {
@@ -29,7 +32,7 @@ export interface MdxNode {
 export const FIGURE_COMPONENTS: ReadonlySet<string> = new Set(['DecoderLayerDiagram']);
 /** Components that carry no content of their own in the twin (the thread line points to /thread/ on the page). */
 const SKIPPED = new Set(['ThreadContext']);
-const KNOWN = new Set(['M', 'Calc', 'Cite', 'Term', 'Verdict', 'Evidence', ...FIGURE_COMPONENTS, ...SKIPPED]);
+const KNOWN = new Set(['M', 'Calc', 'Cite', 'Term', 'Verdict', 'Evidence', 'SourceCode', ...FIGURE_COMPONENTS, ...SKIPPED]);
 
 class MdxError extends Error {}
 
@@ -212,6 +215,19 @@ function render(nodes: MdxNode[], r: MdxResolvers): string {
       case 'Evidence':
         out += `\n${r.evidence(str(n, 'claim')!).trim()}\n`;
         break;
+      case 'SourceCode': {
+        const [file, region] = [str(n, 'file')!, str(n, 'region')!];
+        let code: string;
+        try {
+          code = r.source(file, region);
+        } catch (e) {
+          throw new MdxError(`line ${n.line}: <SourceCode file="${file}" region="${region}">: ${(e as Error).message}`);
+        }
+        // A fence longer than any run of backticks in the code, so the code cannot close it.
+        const fence = '`'.repeat(Math.max(3, ...[...code.matchAll(/`+/g)].map((m) => m[0].length + 1)));
+        out += `\n${fence}ts\n${code}\n${fence}\n\n*From \`${file}\`: ${sourceNote(file)}.*\n`;
+        break;
+      }
       case 'Verdict': {
         const v = str(n, 'v')!;
         const word = VERDICT_WORDS[v];

@@ -1,9 +1,10 @@
 // The Markdown twin of a question page (/questions/<id>.md): the question, its short answer, the body
 // converted from MDX (math as TeX, citations linking to arXiv, glossary terms to the glossary, each evidence
-// block as claim + measured figures + seeds + verdict), and the references. Also the llms.txt entries.
+// block as claim + measured figures + seeds + verdict, the lab's source as fenced TypeScript), and the references. Also the llms.txt entries.
 import { glossaryEntry } from '~/data/glossary';
 import { paperByKey, paperUrl, shortCitation, type Paper } from '~/data/papers';
 import { getClaim } from '~/experiments';
+import { sourceRegion } from '~/build/source-region';
 import { claimRecord } from './claim-records';
 import { evidenceMarkdown } from './evidence-markdown';
 import { mdxToMarkdown, type MdxResolvers } from './mdx-markdown';
@@ -36,6 +37,7 @@ function resolvers(q: QuestionFacts, site: string | URL): MdxResolvers {
     term: (id, text) => `[${text}](${new URL(`/glossary/#${glossaryEntry(id).id}`, site).href})`,
     evidence: (claimId) => evidenceMarkdown(claimRecord(getClaim(claimId)), page),
     figure: () => `*(A drawing is shown here on the page, not reproduced in Markdown: ${page})*`,
+    source: sourceRegion,
   };
 }
 

@@ -17,6 +17,7 @@ registerBoth(ATTENTION_SOFTMAX, ({ inputs, backend, attrs }) => {
   const rows = shape.reduce((a, b) => a * b, 1) / Tk;
   const out = io.alloc(shape);
   const [S, W] = [io.view(scores), io.view(out)];
+  // #region causal-softmax
   for (let r = 0; r < rows; r++) {
     const o = r * Tk;
     const visible = causal ? (r % Tq) + 1 : Tk; // query i sees keys 0..i
@@ -26,6 +27,7 @@ registerBoth(ATTENTION_SOFTMAX, ({ inputs, backend, attrs }) => {
     for (let k = 0; k < visible; k++) sum += W[o + k] = Math.exp(S[o + k]! * scale - max);
     for (let k = 0; k < Tk; k++) W[o + k] = k < visible ? W[o + k]! / sum : 0;
   }
+  // #endregion causal-softmax
   return out;
 });
 

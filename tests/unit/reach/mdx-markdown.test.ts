@@ -4,12 +4,18 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { mdxToMarkdown, parseMdx, type MdxResolvers } from '~/build/reach/mdx-markdown';
 import { questionMarkdown } from '~/build/reach/question-markdown';
+import { sourceRegion } from '~/build/source-region';
 
 const r: MdxResolvers = {
   cite: (k, at) => `[${k}${at ? ` ${at}` : ''}]`,
   term: (id, text) => `{${id}:${text}}`,
   evidence: (claim) => `> evidence ${claim}`,
   figure: (name) => `(figure ${name})`,
+  source: (file, region) => {
+    if (region === 'ticks') return 'const s = `a ```` b`;';
+    if (region !== 'r') throw new Error(`${file} has no region "${region}"`);
+    return `// ${file}\nexport const x = 1;`;
+  },
 };
 const md = (body: string) => mdxToMarkdown(body, r, 'content/t.mdx');
 
@@ -36,6 +42,20 @@ describe('mdxToMarkdown', () => {
       '## A $x$ heading\n\n```python\nimport numpy\nstart = "<s>" # <M t="no" />\n```\n\nThe `<s>` token.',
     );
     expect(parseMdx('```\n<M t="x" />\n```').every((n) => n.kind === 'text')).toBe(true);
+  });
+  test('lab source becomes a fenced ts block with the file it comes from', () => {
+    expect(md('Before.\n\n<SourceCode file="src/lab/a.ts" region="r" />\n\nAfter.')).toBe(
+      'Before.\n\n```ts\n// src/lab/a.ts\nexport const x = 1;\n```\n\n*From `src/lab/a.ts`: the code the lab runs.*\n\nAfter.',
+    );
+    expect(md('<SourceCode file="src/lab/a.ts" region="ticks" />')).toBe(
+      '`````ts\nconst s = `a ```` b`;\n`````\n\n*From `src/lab/a.ts`: the code the lab runs.*',
+    );
+  });
+  test('a missing region names the file, the line, the source file and the region', () => {
+    expect(() => md('x\n\n<SourceCode file="src/lab/a.ts" region="nope" />')).toThrow(
+      'content/t.mdx: line 3: <SourceCode file="src/lab/a.ts" region="nope">: src/lab/a.ts has no region "nope"',
+    );
+    expect(() => md('<SourceCode file="src/lab/a.ts" />')).toThrow('content/t.mdx: line 1: <SourceCode> needs region="…"');
   });
   test('known figure components point to the page', () => {
     expect(md('<DecoderLayerDiagram />')).toBe('(figure DecoderLayerDiagram)');
@@ -74,6 +94,8 @@ describe('every question of content/ converts', () => {
       .replace(/\$\$[\s\S]*?\$\$|\$[^$\n]*\$/g, '');
     expect(prose, 'no component or HTML tag outside code and math').not.toMatch(/<\/?[A-Za-z][^>]*>/);
     for (const m of body!.matchAll(/<Evidence claim="([^"]+)"/g)) expect(out).toContain(`#evidence-${m[1]}`);
+    for (const m of body!.matchAll(/<SourceCode file="([^"]+)" region="([^"]+)"/g))
+      expect(out).toContain(`\`\`\`ts\n${sourceRegion(m[1]!, m[2]!)}\n\`\`\``);
     for (const m of body!.matchAll(/^#{2,3} (.+)$/gm)) expect(out).toContain(m[0].replace(/<M t="([^"]*)" \/>/g, '$$$1$$'));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { bodyProblems, citedInBody, termsInBody } from '~/build/content/body-checks';
+import { bodyProblems, citedInBody, sourceCodesInBody, termsInBody } from '~/build/content/body-checks';
 
 const body = 'As shown <Cite k="Vas17" at="§3.1" />, the <Term id="causal-mask">mask</Term> and <Cite k=\'He16a\' />.';
 
@@ -20,5 +20,25 @@ describe('MDX body checks', () => {
     const problems = bodyProblems({ id: 'q', body: '<Cite k="Nope1" /> <Term id="nope">x</Term>', data: { cites: [] } });
     expect(problems[0]).toMatch(/^content\/q\.mdx: <Cite k="Nope1">: unknown citation key "Nope1"/);
     expect(problems[1]).toMatch(/^content\/q\.mdx: <Term id="nope">: unknown glossary term "nope"/);
+  });
+});
+
+describe('<SourceCode> in a body', () => {
+  test('finds each file and region, in either attribute order', () => {
+    expect(sourceCodesInBody('<SourceCode file="src/lab/a.ts" region="r" />\n<SourceCode region=\'s\' file=\'src/lab/b.ts\' />')).toEqual([
+      { file: 'src/lab/a.ts', region: 'r' },
+      { file: 'src/lab/b.ts', region: 's' },
+    ]);
+  });
+  test('a region that exists is no problem', () => {
+    const body = '<SourceCode file="src/lab/connection.ts" region="wrap-sublayer" />';
+    expect(bodyProblems({ id: 'q', body, data: { cites: [] } })).toEqual([]);
+  });
+  test('a missing region or file names the answer, the source file and the region', () => {
+    const body = '<SourceCode file="src/lab/connection.ts" region="nope" />\n<SourceCode file="src/lab/gone.ts" region="x" />';
+    expect(bodyProblems({ id: 'q', body, data: { cites: [] } })).toEqual([
+      'content/q.mdx: <SourceCode file="src/lab/connection.ts" region="nope">: src/lab/connection.ts has no region "nope" (a line `// #region nope`)',
+      'content/q.mdx: <SourceCode file="src/lab/gone.ts" region="x">: no source file src/lab/gone.ts (<SourceCode> shows files of src/lab/, named from the repository root)',
+    ]);
   });
 });

@@ -1,11 +1,11 @@
 import { codeToHtml } from 'shiki';
 import { describe, expect, test } from 'vitest';
-import { codeBlock } from '~/build/integrations/shiki-code-block';
+import { CODE_THEMES, codeBlock } from '~/build/integrations/shiki-code-block';
 
 const highlight = (lang: string) =>
   codeToHtml('print("hi")', {
     lang,
-    themes: { light: 'github-light', dark: 'github-dark-default' },
+    themes: CODE_THEMES,
     defaultColor: false,
     transformers: [codeBlock()],
   });
