@@ -15,11 +15,14 @@ export default getViteConfig({
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          maxWorkers: 2, // Vitest's default is one fewer than the cores: a single worker on CI's two
         },
       },
       {
         extends: true,
-        test: { name: 'claims', include: ['src/experiments/*/claims.test.ts'], environment: 'node', testTimeout: 600_000 },
+        // Two files at a time: each trains on TF.js's single-threaded WASM backend in its own process, so two
+        // use both cores (Vitest's default, cores − 1, ran them one by one).
+        test: { name: 'claims', include: ['src/experiments/*/claims.test.ts'], environment: 'node', testTimeout: 600_000, maxWorkers: 2 },
       },
       {
         extends: true,
