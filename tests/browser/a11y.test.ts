@@ -42,7 +42,7 @@ describe('axe on the open search dialog, with results', () => {
       await page.goto('/');
       await page.click('button[data-search-open]');
       await page.fill('input[data-search-input]', 'residual');
-      await page.locator('ol[data-search-results] li a[href]').first().waitFor({ timeout: 30_000 }); // generous: the first search loads Pagefind's index on a busy machine
+      await page.locator('ol[data-search-results] li a[href]').first().waitFor({ timeout: 60_000 }); // generous: the first search loads Pagefind's index (up to ~60 s seen on a loaded 2-core machine)
       const bad = await axeProblems(page, 'dialog[data-search]');
       expect(bad, `search dialog in ${scheme}: axe violations`).toEqual([]);
     });
