@@ -9,8 +9,18 @@ import { builtPages, builtQuestions, openPage, useSite } from './harness.ts';
 
 const site = useSite();
 const questions = builtQuestions();
-/** Pages with reference figures (evidence blocks on question pages, the claims page). */
-const withFigures = builtPages().filter((p) => readFileSync(p.path, 'utf8').includes('class="evidence-figure'));
+/** Other pages with figures (the claims page): the question pages' figures are checked with the rest of them. */
+const withFigures = builtPages().filter(
+  (p) => !questions.some((q) => q.url === p.url) && readFileSync(p.path, 'utf8').includes('class="evidence-figure'),
+);
+/** A figure prints with its data table open (collapsed on screen). */
+const FIGURE_PARTS = ['.evidence-figure', 'details.evidence-table table'];
+
+/** On screen the figures' data tables are collapsed (so opening them in print is the print styles' doing). */
+async function tablesCollapsedOnScreen(page: Page): Promise<boolean> {
+  const tables = page.locator('details.evidence-table table');
+  return (await tables.count()) === 0 || !(await tables.first().isVisible());
+}
 
 /** Controls that must not print (each selector may match nothing on a given page). */
 const CONTROLS = [
@@ -79,12 +89,13 @@ describe('printing', () => {
       await w.page.goto(q.url);
       // On screen the controls are there (so hiding them in print is something the print styles do).
       expect((await visibleCount(w.page, 'header.site-header')).visible, `${q.url}: header on screen`).toBe(1);
+      expect(await tablesCollapsedOnScreen(w.page), `${q.url}: on screen the data tables are collapsed`).toBe(true);
       await w.page.emulateMedia({ media: 'print' });
       for (const selector of CONTROLS) {
         const { visible } = await visibleCount(w.page, selector);
         expect(visible, `${q.url}: "${selector}" visible in print`).toBe(0);
       }
-      for (const selector of CONTENT) {
+      for (const selector of [...CONTENT, ...FIGURE_PARTS]) {
         const { all, visible } = await visibleCount(w.page, selector);
         expect(visible, `${q.url}: "${selector}" in print (${all} on the page)`).toBe(all);
       }
@@ -111,18 +122,16 @@ describe('printing', () => {
     }
   });
 
-  it('the build has pages with reference figures', () => expect(withFigures.length).toBeGreaterThan(0));
+  it('the build has other pages with figures', () => expect(withFigures.length).toBeGreaterThan(0));
 
-  it.each(withFigures.map((p) => [p.url, p]))('%s: every reference figure prints with its data table open', async (_url, p) => {
+  it.each(withFigures.map((p) => [p.url, p]))('%s: every figure prints with its data table open', async (_url, p) => {
     const w = await openPage(site);
     try {
       await w.page.goto(p.url);
-      const tables = w.page.locator('details.evidence-table table');
-      const count = await tables.count();
-      expect(count, `${p.url}: data tables in figures`).toBeGreaterThan(0);
-      expect(await tables.first().isVisible(), 'on screen the data table is collapsed').toBe(false);
+      expect(await w.page.locator('details.evidence-table table').count(), `${p.url}: data tables in figures`).toBeGreaterThan(0);
+      expect(await tablesCollapsedOnScreen(w.page), `${p.url}: on screen the data tables are collapsed`).toBe(true);
       await w.page.emulateMedia({ media: 'print' });
-      for (const selector of ['.evidence-figure', 'details.evidence-table table']) {
+      for (const selector of FIGURE_PARTS) {
         const { all, visible } = await visibleCount(w.page, selector);
         expect(visible, `${p.url}: "${selector}" in print`).toBe(all);
       }
