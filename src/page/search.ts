@@ -209,6 +209,8 @@ export function attachSearch(dialog: HTMLDialogElement): void {
 
   input.addEventListener('input', () => void run());
   topic.addEventListener('change', () => void run());
+  // The dialog opens before this module has loaded: words typed meanwhile fired no input event here.
+  if (input.value.trim()) void run();
   // Arrow down from the input moves into the results; links are then reachable with Tab as usual.
   input.addEventListener('keydown', (e) => {
     if (e.key === 'Enter') list.querySelector('a')?.click(); // Enter opens the first result

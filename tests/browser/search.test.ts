@@ -122,3 +122,27 @@ describe('keyboard shortcuts open search', () => {
     });
   }
 });
+
+describe('words typed while search is still loading', () => {
+  it('are searched once it has loaded (the dialog opens before its code arrives)', async () => {
+    const watched = await openPage(site);
+    const { page } = watched;
+    try {
+      // Hold back the search module, as a slow network would, so the words are typed before it attaches.
+      let release = () => {};
+      const held = new Promise<void>((done) => (release = done));
+      await watched.context.route(/\/_astro\/search\.[\w-]+\.js$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto('/');
+      await page.click('button[data-search-open]');
+      await page.fill('input[data-search-input]', 'residual');
+      release();
+      await page.locator('ol[data-search-results] li a[href]').first().waitFor({ timeout: 30_000 });
+      expect(watched.problemList(), 'problems while searching').toEqual([]);
+    } finally {
+      await watched.context.close();
+    }
+  });
+});
