@@ -5,14 +5,23 @@ import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+/**
+ * The rules of AXE_TAGS whose outcome depends on colours: all that can change between the light and the dark
+ * theme, whose pages have the same DOM (the theme is CSS custom properties under [data-theme]).
+ */
+export const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 
-/** One line per violation of serious or critical impact within `include` (the whole page by default). */
-export async function axeProblems(page: Page, include?: string): Promise<string[]> {
+/**
+ * One line per violation of serious or critical impact within `include` (the whole page by default), over the
+ * rules of AXE_TAGS, or only the given rules.
+ */
+export async function axeProblems(page: Page, include?: string, rules?: readonly string[]): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
+  const runOnly = rules ? { type: 'rule' as const, values: [...rules] } : { type: 'tag' as const, values: AXE_TAGS };
   const violations = await page.evaluate(
-    ({ tags, include }) =>
+    ({ runOnly, include }) =>
       (window as unknown as { axe: typeof axe }).axe
-        .run(include ? { include: [include] } : document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
+        .run(include ? { include: [include] } : document, { runOnly, resultTypes: ['violations'] })
         .then((r) =>
           r.violations
             .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -23,7 +32,7 @@ export async function axeProblems(page: Page, include?: string): Promise<string[
               nodes: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary ?? '' })),
             })),
         ),
-    { tags: AXE_TAGS, include },
+    { runOnly, include },
   );
   return violations.map(
     (v) =>

@@ -1,7 +1,7 @@
 // Content Security Policy and third parties, on the built site. Statically: every page's policy is the first
 // thing in its <head>, allows scripts only from the site itself (no 'unsafe-inline', no other host), lists the
-// hash of each inline script, and no page has an inline event handler or a javascript: URL. In Chromium: no page
-// raises a `securitypolicyviolation` or asks another origin for anything, search works under the policy, and the
+// hash of each inline script, and no page has an inline event handler or a javascript: URL. In Chromium (no page
+// raises a `securitypolicyviolation` or asks another origin for anything on load: pages-load.test.ts), search works under the policy, and the
 // experiment worker runs an experiment and the reader's code (a blob: module) under the policy the preview
 // server sends as a header. (An evidence block of each experiment runs with no violation and no other origin in
 // islands.test.ts, which runs each experiment once.)
@@ -79,21 +79,8 @@ describe('the policy in every built page', () => {
   });
 });
 
-describe('in Chromium: no violation and no other origin', () => {
-  it.each(pages.map((p) => [p.url, p]))('%s', async (_url, p) => {
-    const w = await openPage(site, { serviceWorkers: 'block' });
-    try {
-      await recordViolations(w.context);
-      await w.page.goto(p.url, { waitUntil: 'load' });
-      await w.page.waitForLoadState('networkidle');
-      expect(await violations(w.page), `${p.url}: CSP violations`).toEqual([]);
-      expect(w.problems.foreignRequests, `${p.url}: requests to another origin`).toEqual([]);
-      expect(w.problemList(), p.url).toEqual([]);
-    } finally {
-      await w.context.close();
-    }
-  });
-
+// Each page's load with no violation and no request to another origin: pages-load.test.ts (one load per page).
+describe('in Chromium: search under the policy', () => {
   it('search (Pagefind and its WebAssembly) works under the policy', async () => {
     const w = await openPage(site, { serviceWorkers: 'block' });
     try {
