@@ -1,14 +1,18 @@
 // Browser benchmark of the evidence blocks (figures printed, never asserted): the page's JavaScript before
-// interaction (gzip), Run → first progress, E1 and E2 default runs to done (cold: first Run on the page;
-// warm: second), and the size of what Run loads (the lab chunk: TF.js core + WASM backend + binary + lab).
+// interaction (gzip), Run → first progress, every experiment's default run to done (cold: first Run on the
+// page; warm: second) beside the same run in Node on one thread (WASM) in the same process, and the size of
+// what Run loads (the lab chunk: TF.js core + WASM backend + binary + lab). Budgets (#14): every default run
+// ≤ 8 s cold (E1 ≤ 1.5 s); page / Node ≤ 0.6 for experiments that train over the worker pool.
 // Needs `npm run build` first; uses Debian's Chromium (or CHROME_PATH) on the built site (SITE_DIST to test
-// another build).
+// another build; BENCH_EXPERIMENTS=e1,e2 to time some only).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { serveStatic } from '../tests/browser/static-server.ts';
 import { CHROMIUM_ARGS, findChrome } from '../tests/browser/chromium.ts';
+import { initBackend } from '~/lab/backend';
+import { getExperiment, runExperiment } from '~/experiments';
 
 const DIST = resolve(process.env.SITE_DIST ?? 'dist');
 if (!existsSync(join(DIST, 'index.html'))) {
@@ -84,14 +88,50 @@ async function servicePrecache(browser: import('playwright-core').Browser, origi
   await context.close();
 }
 
+interface Timing {
+  exp: string;
+  cold: number;
+  warm: number;
+  backend: string | null;
+  states: string;
+}
+
+/** Each default run once more in Node, on one thread (WASM), after the browser has closed: the page's reference. */
+async function nodeTimes(experiments: string[]): Promise<Map<string, number>> {
+  const info = await initBackend({ prefer: 'wasm' });
+  if (info.backend !== 'wasm') throw new Error(`Node's WASM backend did not start: ${info.fallbackReason}`);
+  const out = new Map<string, number>();
+  for (const exp of experiments) {
+    const t0 = performance.now();
+    await runExperiment(exp, {}, { seed: getExperiment(exp).defaultSeed, backend: 'wasm' });
+    out.set(exp, performance.now() - t0);
+  }
+  return out;
+}
+
+function printTable(timings: Timing[], node: Map<string, number>) {
+  console.log('\nDefault runs, page (Chromium, cold = first Run, warm = second) vs Node (one thread, WASM), same machine, same process:');
+  console.log('  exp   cold      warm      Node      cold/Node  pool   budget (cold)');
+  for (const t of timings) {
+    const n = node.get(t.exp) ?? NaN;
+    const pooled = getExperiment(t.exp).trainsInParallel === true;
+    const budget = t.exp === 'e1' ? 1500 : 8000;
+    console.log(
+      `  ${t.exp.padEnd(5)} ${s(t.cold).padStart(7)}   ${s(t.warm).padStart(7)}   ${s(n).padStart(7)}   ${(t.cold / n).toFixed(2).padStart(6)}     ${pooled ? 'yes' : 'no '}    ${s(budget)} ${t.cold <= budget ? 'met' : 'MISSED'}${pooled ? `; ratio ≤ 0.6 ${t.cold / n <= 0.6 ? 'met' : 'MISSED'}` : ''}  (${t.backend}, ${t.states})`,
+    );
+  }
+}
+
 async function main() {
   const server = await serveStatic(DIST);
   const browser = await chromium.launch({ executablePath: findChrome(), headless: true, args: CHROMIUM_ARGS });
   const blocks = blocksByExperiment();
   console.log(`Browser benchmark on ${DIST} (${blocks.size} experiments with evidence blocks: ${[...blocks.keys()].join(', ')})`);
+  const experiments =
+    process.env.BENCH_EXPERIMENTS?.split(',') ?? [...blocks.keys()].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+  const timings: Timing[] = [];
   try {
-    // BENCH_EXPERIMENTS=e1 skips E2's long default run.
-    for (const exp of (process.env.BENCH_EXPERIMENTS ?? 'e1,e2').split(',')) {
+    for (const exp of experiments) {
       const b = blocks.get(exp);
       if (!b) {
         console.log(`${exp}: no evidence block in the built site`);
@@ -127,14 +167,13 @@ async function main() {
       await page.locator(`[id="${b.id}"] form[data-controls]`).waitFor({ state: 'visible' });
       phase = 'run';
       const cold = await timedRun(page, b.id);
-      // E2's default run is long: time it once; E1 also warm (worker, TF.js and WASM already loaded).
-      const warm = exp === 'e1' ? await timedRun(page, b.id) : undefined;
+      const warm = await timedRun(page, b.id); // worker, TF.js and WASM already loaded
       const backend = await page.locator(`[id="${b.id}"]`).getAttribute('data-backend');
-      const w = (f: (r: typeof cold) => number) => (warm ? `, warm ${s(f(warm))}` : '');
-      console.log(`  Run → first progress: cold ${s(cold.firstProgress)} (loads TF.js + WASM)${w((r) => r.firstProgress)} (budget 1 s)`);
+      console.log(`  Run → first progress: cold ${s(cold.firstProgress)} (loads TF.js + WASM), warm ${s(warm.firstProgress)} (budget 1 s)`);
       console.log(
-        `  ${exp.toUpperCase()} default run complete: cold ${s(cold.done)}${w((r) => r.done)} on ${backend}, ended ${cold.state}${warm ? `/${warm.state}` : ''} (budget ${exp === 'e1' ? '1.5' : '15'} s)`,
+        `  ${exp.toUpperCase()} default run complete: cold ${s(cold.done)}, warm ${s(warm.done)} on ${backend}, ended ${cold.state}/${warm.state} (budget ${exp === 'e1' ? '1.5' : '8'} s)`,
       );
+      timings.push({ exp, cold: cold.done, warm: warm.done, backend, states: `${cold.state}/${warm.state}` });
       await page.waitForTimeout(200);
       await Promise.all(reading);
       const run = [...bodies.entries()].filter(([, x]) => x.phase === 'run');
@@ -157,6 +196,7 @@ async function main() {
     await browser.close();
     await server.close();
   }
+  printTable(timings, await nodeTimes(timings.map((t) => t.exp)));
 }
 
 await main();
