@@ -51,3 +51,15 @@ describe('e11-postln-ratio-spreads-not-shrinks', () => {
     expect(holds('e11-postln-ratio-spreads-not-shrinks', steady)).toBe(false);
   });
 });
+
+describe('e11-postln-ratio-spreads-not-shrinks: both directions', () => {
+  test('fails when the spread widens around a typical value near one but every seed’s ratio at the deepest stack is below one', () => {
+    const deepest = [0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.85, 0.95];
+    const shallowest = [1, 1.02, 0.98, 1.01, 0.99, 1, 1.03, 0.97, 1, 1];
+    const below = deepest.map((r, i) => run([shallowest[i]!, 0.9, r], [2, 3, 4]));
+    expect(outcomeOf('e11-postln-ratio-spreads-not-shrinks', below).detail).toMatch(/geometric mean \[1, 0\.9, 0\.59\d*\]/);
+    expect(holds('e11-postln-ratio-spreads-not-shrinks', below)).toBe(false);
+    const oneAbove = deepest.map((r, i) => run([shallowest[i]!, 0.9, i === 9 ? 1.5 : r], [2, 3, 4]));
+    expect(holds('e11-postln-ratio-spreads-not-shrinks', oneAbove)).toBe(true);
+  });
+});

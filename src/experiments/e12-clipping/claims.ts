@@ -34,7 +34,7 @@ export const claims: Claim<E12Measurements>[] = [
     scales: [
       {
         ...LARGER,
-        limit: 'at width 64 with 16 layers the clipped run diverges within the first steps, as the unclipped one does',
+        limit: 'at width 64 with 16 layers the clipped run diverges at its first or second step, as the unclipped one does: this unnormalized stack’s output is so large at initialization that its loss starts far above Pre-LN’s',
       },
     ],
     predicate(m) {
