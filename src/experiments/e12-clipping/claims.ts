@@ -23,7 +23,7 @@ export const claims: Claim<E12Measurements>[] = [
   {
     id: 'e12-clipping-leaves-gradient-exploded',
     statement:
-      'Clipping caps each update, not the gradient: in the 8-layer residual stack of width 32 without normalization, trained with Adam at learning rate 0.01 with the gradient’s norm clipped at 1, the norm before clipping is, at every step the run takes (40, unless it diverges first), more than 100 times the largest gradient norm of the same stack with Pre-LN at the same rate; and the clipped stack’s loss at its last step is no lower than at its first.',
+      'Clipping caps each update, not the gradient: in the 8-layer residual stack of width 32 without normalization, trained with Adam at learning rate 0.01 with the gradient’s norm clipped at 1, the norm before clipping is, at every step the run takes (30, unless it diverges first), more than 100 times the largest gradient norm of the same stack with Pre-LN at the same rate; and the clipped stack’s loss at its last step is no lower than at its first.',
     experiment: 'e12',
     params: {},
     seeds: SEEDS,
@@ -44,7 +44,7 @@ export const claims: Claim<E12Measurements>[] = [
   {
     id: 'e12-normalization-keeps-loss-down',
     statement:
-      'At the same learning rate and without clipping, the same stack with Pre-LN does not diverge within 40 steps; its loss at step 40 is below its loss at step 1, and less than a tenth of the clipped unnormalized stack’s loss at its last step.',
+      'At the same learning rate and without clipping, the same stack with Pre-LN does not diverge within 30 steps; its loss at step 30 is below its loss at step 1, and less than a tenth of the clipped unnormalized stack’s loss at its last step.',
     experiment: 'e12',
     params: {},
     seeds: SEEDS,

@@ -10,7 +10,7 @@ export const e12Params = {
   layers: layers(8, 24),
   width: WIDTH,
   lr: learningRate(0.01),
-  steps: steps(40),
+  steps: steps(30),
   clipNorm: { type: 'number', label: 'Clip the gradient norm at', default: 1, min: 0.001, max: 1e6 },
   batchSize: BATCH_SIZE,
 } satisfies ParamSchema;
