@@ -261,6 +261,22 @@ export const glossary: readonly GlossaryEntry[] = [
     cites: ['Vas17'],
     see: ['residual-stream'],
   },
+  {
+    id: 'stream-gradient',
+    term: 'stream gradient',
+    definition:
+      'The gradient of the loss with respect to the residual stream at one depth, ∂L/∂x_l: what reaches the blocks below from everything above. Its norm at the input against its norm at the top says whether the gradient shrinks or grows on its way down a stack.',
+    see: ['residual-stream', 'vanishing-gradients', 'exploding-gradients'],
+  },
+  {
+    id: 'gradient-clipping',
+    term: 'gradient clipping',
+    aka: ['norm clipping', 'clipping by global norm'],
+    definition:
+      'Rescaling the gradient before an update whenever its norm exceeds a threshold, g ← threshold · g/‖g‖, so that no single update is larger than the threshold allows. It bounds the step taken, not the gradient the network produces; Pascanu et al. proposed it against exploding gradients in recurrent networks.',
+    cites: ['Pas13'],
+    see: ['exploding-gradients'],
+  },
 ];
 
 const byId = new Map(glossary.map((entry) => [entry.id, entry]));

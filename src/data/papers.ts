@@ -249,6 +249,14 @@ export const papers = {
     venue: 'ICLR 2019',
     arxiv: '1901.09321',
   },
+  Kin15: {
+    key: 'Kin15',
+    authors: ['Diederik P. Kingma', 'Jimmy Ba'],
+    title: 'Adam: A Method for Stochastic Optimization',
+    year: 2015,
+    venue: 'ICLR 2015',
+    arxiv: '1412.6980',
+  },
 } as const satisfies Record<string, Paper>;
 
 export type PaperKey = keyof typeof papers;

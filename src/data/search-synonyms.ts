@@ -32,4 +32,5 @@ export const SEARCH_SYNONYMS: readonly (readonly string[])[] = [
   ['gradient', 'gradients', 'grad', 'grads'],
   ['faster', 'speed up', 'quicker', 'fewer steps'],
   ['learned', 'trained', 'trainable', 'learnable'],
+  ['clipping', 'clip', 'clipped', 'clips'],
 ];

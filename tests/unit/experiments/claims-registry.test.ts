@@ -23,6 +23,10 @@ const proposed = [
   'e8-stream-grows-with-depth',
   'e9-attention-weights-learn',
   'e10-update-is-a-fraction',
+  'e11-preln-gradient-grows-toward-input',
+  'e11-postln-ratio-spreads-not-shrinks',
+  'e12-clipping-leaves-gradient-exploded',
+  'e12-normalization-keeps-loss-down',
 ];
 
 describe('claim registry', () => {
@@ -83,7 +87,7 @@ describe('claim registry', () => {
   test('listings are plain data', () => {
     expect(JSON.parse(JSON.stringify(listClaims()))).toEqual(listClaims());
     expect(JSON.parse(JSON.stringify(listExperiments()))).toEqual(listExperiments());
-    expect(listExperiments().map((e) => e.id)).toEqual(['e1', 'e2', 'e3', 'e4', 'e5', 'e6', 'e7', 'e8', 'e9', 'e10']);
+    expect(listExperiments().map((e) => e.id)).toEqual(['e1', 'e2', 'e3', 'e4', 'e5', 'e6', 'e7', 'e8', 'e9', 'e10', 'e11', 'e12']);
   });
 
   test('every experiment has a reference seed that its claims also run, so the suite reuses that run', () => {
