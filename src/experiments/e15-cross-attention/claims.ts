@@ -19,8 +19,8 @@ const alignedArgmax = (map: number[][], alignment: number[]) =>
   map.filter((row, t) => row.indexOf(Math.max(...row)) === alignment[t]).length;
 
 // Post-LN without warmup did not train reliably at this depth at the default learning rate of 0.003 (a probe
-// before the claims were written: held-out accuracy 0.5 to 0.87 after 300 steps on seeds 1 to 5; the page says
-// why), so the larger model runs at 0.001, for 300 steps.
+// before the claims were written, not stored: held-out accuracy 0.5 to 0.87 after 300 steps on seeds 1 to 5),
+// so the larger model runs at 0.001, for 300 steps; the page says it runs at a lower rate and points to why.
 const SCALE = { label: 'd 64, 4 + 4 layers, learning rate 0.001, 300 steps', params: { width: 64, layers: 4, lr: 0.001, steps: 300 } };
 
 export const claims: Claim<E15Measurements>[] = [
