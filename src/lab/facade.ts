@@ -65,7 +65,7 @@ export interface LabFacade {
   backend: BackendInfo;
   /** A toy task: 'reverse', 'copy', 'running-sum' (mod 5) or 'translation'. */
   task(id: TaskId): Task;
-  /** A decoder-only model for the task, initialized from `seed` (Glorot). Call dispose() when done. */
+  /** A model for the task (decoder-only unless `arch: 'encdec'`), initialized from `seed` (Glorot). Call dispose() when done. */
   model(task: Task, options: ModelOptions & { seed: number }): Model;
   /** Trains in place with Adam; stops early on abort or divergence (see result.status). */
   train(
@@ -123,6 +123,11 @@ export interface LabFacade {
   attentionGradients(model: Model, task: Task, options: { seed: number; batchSize?: number }): Record<string, AttentionMatrices<number>>;
   /** A copy of W^Q, W^K, W^V, W^O per block, as flat arrays (to measure how far training moves them). */
   attentionWeights(model: Model): Record<string, AttentionMatrices<number[]>>;
+  /**
+   * Attention weights of every attention sublayer ('enc.0.self', 'dec.0.self', 'dec.0.cross', …) on one batch,
+   * averaged over its heads and examples: [query][key] (for the cross-attention: target position × source position).
+   */
+  attentionMaps(model: Model, task: Task, options: { seed: number; batchSize?: number }): Record<string, number[][]>;
 }
 
 /** runJobs: how trainManyToTarget runs its jobs (the page passes a pool of workers); one after another by default. */
@@ -174,5 +179,11 @@ export async function createLab(
     timeStep: (model, task, config = {}) => timeStep(model, task, config),
     attentionGradients: (model, task, { seed, batchSize = 32 }) => attentionGradients(model, task, { seed, batchSize }),
     attentionWeights: (model) => attentionWeights(model),
+    attentionMaps(model, task, { seed, batchSize = 32 }) {
+      const { attention } = forwardStats(model, task, { seed, batchSize, attention: true });
+      const meanOverHeads = (heads: number[][][]) =>
+        heads[0]!.map((row, q) => row.map((_, k) => heads.reduce((a, h) => a + h[q]![k]!, 0) / heads.length));
+      return Object.fromEntries(Object.entries(attention).map(([name, heads]) => [name, meanOverHeads(heads)]));
+    },
   };
 }

@@ -42,7 +42,7 @@ export interface ForwardStats {
   layers: LayerStats[];
   /** ‖F(x)‖/‖x‖ per sublayer ('dec.0.self', 'dec.0.ffn', …), x the stream entering the sublayer. */
   branchRatio: Record<string, number>;
-  /** Attention weights of the first example, [head][query][key], per attention sublayer (if requested). */
+  /** Attention weights, mean over the batch's examples, [head][query][key], per attention sublayer (if requested). */
   attention: Record<string, number[][][]>;
 }
 

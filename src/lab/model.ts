@@ -90,8 +90,9 @@ export class Probe {
     const rel = tf.div(tf.sqrt(tf.sum(tf.square(centered), [1, 2])), tf.add(tf.sqrt(tf.sum(tf.square(x3), [1, 2])), 1e-30));
     this.scalar(`${name}:relResidual`, tf.mean(rel));
   }
+  /** Attention weights w [B,H,Tq,Tk] of one sublayer, kept as their mean over the batch's examples: [H,Tq,Tk]. */
   attentionMap(name: string, w: tf.Tensor4D): void {
-    if (this.attention) this.maps.push([name, tf.keep(tf.squeeze(tf.slice(w, [0, 0, 0, 0], [1, -1, -1, -1]), [0]))]);
+    if (this.attention) this.maps.push([name, tf.keep(tf.mean(w, 0))]);
   }
   read(): { scalars: Record<string, number>; attention: Record<string, number[][][]> } {
     const scalars: Record<string, number> = {};

@@ -72,4 +72,5 @@ export const QUICK_PARAMS: Record<string, Record<string, string>> = {
   e8: { layers: '4', batchSize: '4' },
   e9: { layers: '1', steps: '20' },
   e10: { layers: '2', steps: '20', every: '10' },
+  e15: { layers: '1', steps: '10' },
 };
