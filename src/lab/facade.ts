@@ -21,6 +21,8 @@ import {
   type AttentionMatrices,
   type StepTiming,
 } from './instruments';
+import { batchLogits, batchLoss, sampleBatch } from './outputs';
+import type { RawBatch } from './tasks';
 import {
   runSequentially,
   trainToTarget,
@@ -43,6 +45,7 @@ export type {
   TargetResult,
   JobProgress,
   JobRunner,
+  RawBatch,
 };
 export { runTargetJob } from './train-to-target';
 
@@ -113,6 +116,12 @@ export interface LabFacade {
   generate(model: Model, task: Task, options?: { seed?: number; batchSize?: number }): number;
   /** Mean cross-entropy at every position of the sequence (question and answer), on held-out data. */
   lossByPosition(model: Model, task: Task, options?: { seed?: number; batchSize?: number }): number[];
+  /** batchSize sequences (question and answer token ids) drawn from `seed`: plain data a core may edit. */
+  batch(task: Task, options: { seed: number; batchSize: number }): RawBatch;
+  /** Logits [sequence][position][token id] of the given sequences run together as one batch (teacher-forced). */
+  logits(model: Model, task: Task, batch: RawBatch): number[][][];
+  /** Mean cross-entropy over the answer tokens of the given sequences run together as one batch (teacher-forced). */
+  loss(model: Model, task: Task, batch: RawBatch): number;
   /** Number of weights (and biases) of a model. */
   countParams(model: Model): number;
   /** Number of TF.js kernels (operations) one forward + backward pass executes. */
@@ -169,6 +178,9 @@ export async function createLab(
     accuracy: (model, task, opts) => answerAccuracy(model, task, opts),
     generate: (model, task, opts) => generationAccuracy(model, task, opts),
     lossByPosition: (model, task, opts) => lossByPosition(model, task, opts),
+    batch: (task, opts) => sampleBatch(task, opts),
+    logits: (model, task, batch) => batchLogits(model, task, batch),
+    loss: (model, task, batch) => batchLoss(model, task, batch),
     countParams: (model) => paramCounts(model).total,
     opsPerStep: (model, task) => opsPerStep(model, task),
     timeStep: (model, task, config = {}) => timeStep(model, task, config),

@@ -4,8 +4,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { type ModelConfig, resolveModelConfig } from './config';
 import { createParams, sublayersOf, paramCountFormula } from './params';
-import { selfAttention, crossAttention, feedForward, layerNorm, dense, matMul2d } from './layers';
+import { selfAttention, crossAttention, feedForward, dense, matMul2d } from './layers';
 import { wrapSublayer } from './connection';
+import { normalize } from './norms';
 
 export interface Model {
   config: ModelConfig;
@@ -193,16 +194,17 @@ function runStack(
         cat_b: P.get(`${name}.cat_b`),
         gate_w: P.get(`${name}.gate_w`),
         gate_b: P.get(`${name}.gate_b`),
+        alpha: P.get(`${name}.alpha`),
       };
       const onBranch = probe
         ? (f: tf.Tensor2D, xin: tf.Tensor2D) => probe.scalar(`${name}:branchRatio`, tf.div(tf.norm(f), tf.add(tf.norm(xin), 1e-30)))
         : undefined;
-      x = wrapSublayer(x, F, cfg.connection, cfg.norm, cp, onBranch);
+      x = wrapSublayer(x, F, cfg.connection, cfg.norm, cp, onBranch, { normKind: cfg.normKind, branchScale: cfg.branchScale });
     }
     x = offset(block, x);
     probe?.stream(block, x, B, T, input);
   }
-  if (nLayers > 0 && cfg.finalNorm) x = layerNorm(x, P.get(`${stack}.final_ln.g`)!, P.get(`${stack}.final_ln.b`)!);
+  if (nLayers > 0 && cfg.finalNorm) x = normalize(cfg.normKind, x, P.get(`${stack}.final_ln.g`)!, P.get(`${stack}.final_ln.b`));
   return x;
 }
 
