@@ -59,7 +59,7 @@ export const claims: Claim<E13Measurements>[] = [
   {
     id: 'e13-bn-worse-alone',
     statement:
-      'After 80 training steps in batches of 32, the 2-layer decoder with BatchNorm has learned the task (held-out loss below 1 nat when run in batches of 32), and its held-out loss run one sequence at a time is at least twice as large.',
+      'After 80 training steps in batches of 32, the 2-layer decoder with BatchNorm has learned the task (held-out loss below 1 nat when run in batches of 32), and its held-out loss run one sequence at a time (BatchNorm then takes its statistics from that sequence’s tokens alone) is more than 10% higher.',
     experiment: 'e13',
     params: { norms: 'BatchNorm' },
     seeds: SEEDS,
@@ -72,9 +72,9 @@ export const claims: Claim<E13Measurements>[] = [
       const inBatches = Math.max(...n.map((x) => x.heldOutInBatches ?? NaN));
       const ratio = Math.min(...n.map((x) => (x.heldOutAlone ?? NaN) / (x.heldOutInBatches ?? NaN)));
       return {
-        holds: n.length > 0 && inBatches < 1 && ratio >= 2,
+        holds: n.length > 0 && inBatches < 1 && ratio > 1.1,
         value: ratio,
-        detail: `held-out loss in batches of ${m.batchSize}: ${fmt(inBatches)} (must be < 1); one sequence at a time / in batches: ${fmt(ratio)} (must be ≥ 2)`,
+        detail: `held-out loss in batches of ${m.batchSize}: ${fmt(inBatches)} (must be < 1); one sequence at a time / in batches: ${fmt(ratio)} (must be > 1.1)`,
       };
     },
   },

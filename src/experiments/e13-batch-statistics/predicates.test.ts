@@ -48,12 +48,12 @@ describe('e13-bn-leaks-future', () => {
 });
 
 describe('e13-bn-worse-alone', () => {
-  test('holds when the trained model is below 1 nat in batches and at least twice that alone; its figure is the ratio', () => {
+  test('holds when the trained model is below 1 nat in batches and more than 10% higher alone; its figure is the ratio', () => {
     expect(holds('e13-bn-worse-alone', of({ BatchNorm: bn }))).toBe(true);
     expect(outcomeOf('e13-bn-worse-alone', of({ BatchNorm: bn })).value).toBeCloseTo(8);
   });
-  test('fails when running alone costs less than double', () => {
-    expect(holds('e13-bn-worse-alone', of({ BatchNorm: { ...bn, heldOutAlone: 0.09 } }))).toBe(false);
+  test('fails when running alone costs 10% or less', () => {
+    expect(holds('e13-bn-worse-alone', of({ BatchNorm: { ...bn, heldOutAlone: 0.054 } }))).toBe(false);
   });
   test('fails when the model has not learned the task in batches', () => {
     expect(holds('e13-bn-worse-alone', of({ BatchNorm: { ...bn, heldOutInBatches: 1.5, heldOutAlone: 3.5 } }))).toBe(false);
