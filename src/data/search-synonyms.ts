@@ -32,4 +32,6 @@ export const SEARCH_SYNONYMS: readonly (readonly string[])[] = [
   ['gradient', 'gradients', 'grad', 'grads'],
   ['faster', 'speed up', 'quicker', 'fewer steps'],
   ['learned', 'trained', 'trainable', 'learnable'],
+  ['batchnorm', 'batch normalization', 'batch norm', 'bn'],
+  ['rmsnorm', 'rms norm', 'root mean square normalization', 'rms normalization'],
 ];

@@ -19,6 +19,8 @@ const PROBES: Array<[query: string, id: string]> = [
   ['skip connection', 'skip-vs-residual'],
   ['Post-LN Pre-LN', 'post-ln-vs-pre-ln'],
   ['multi-head attention neural network', 'is-attention-a-neural-network'],
+  ['BatchNorm instead of LayerNorm', 'layernorm-vs-batchnorm'],
+  ['batch normalization transformer', 'layernorm-vs-batchnorm'],
 ];
 
 /** The first result shows the question and a short excerpt (not the whole short answer) that marks matched words. */
