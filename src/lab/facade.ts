@@ -5,7 +5,7 @@
 import { initBackend, type BackendInfo, type BackendName, type BackendOptions } from './backend';
 import type { TrainConfig } from './config';
 import { createModel, type Model } from './model';
-import { makeTask, taskModelFields, type Task, type TaskId } from './tasks';
+import { makeTask, taskLengths, taskModelFields, type RawBatch, type Task, type TaskId } from './tasks';
 import { train, type TrainResult, type Progress as TrainProgress } from './train';
 import { answerAccuracy, evaluate, generationAccuracy, lossByPosition, type EvalOptions, type EvalResult } from './evaluate';
 import {
@@ -22,7 +22,7 @@ import {
   type StepTiming,
 } from './instruments';
 import { batchLogits, batchLoss, sampleBatch } from './outputs';
-import type { RawBatch } from './tasks';
+import { timeNorms, type NormTiming } from './norm-timing';
 import {
   runSequentially,
   trainToTarget,
@@ -46,6 +46,7 @@ export type {
   JobProgress,
   JobRunner,
   RawBatch,
+  NormTiming,
 };
 export { runTargetJob } from './train-to-target';
 
@@ -62,6 +63,11 @@ export interface ProbeResult {
   inputCoefficient: number[];
   /** Mean over tokens of cos(x_l, x₀), at the input (1) and after each block. */
   inputCosine: number[];
+  /**
+   * Per sublayer ('dec.0.self', …): mean over tokens of μ²/mean(x²) of the stream x entering it, the share of a token's
+   * mean square that is its mean (in Pre-LN, x is the norm's input: what LayerNorm's re-centring removes and RMSNorm keeps).
+   */
+  meanShare: Record<string, number>;
 }
 
 export interface LabFacade {
@@ -122,6 +128,11 @@ export interface LabFacade {
   logits(model: Model, task: Task, batch: RawBatch): number[][][];
   /** Mean cross-entropy over the answer tokens of the given sequences run together as one batch (teacher-forced). */
   loss(model: Model, task: Task, batch: RawBatch): number;
+  /**
+   * Median ms of one norm, forward and backward, at a model's activation shape (batchSize · T rows, d columns):
+   * LayerNorm on its fused kernel, LayerNorm in plain tf ops, RMSNorm in plain tf ops. Wall-clock: never compared.
+   */
+  timeNorms(model: Model, task: Task, options?: { batchSize?: number }): NormTiming;
   /** Number of weights (and biases) of a model. */
   countParams(model: Model): number;
   /** Number of TF.js kernels (operations) one forward + backward pass executes. */
@@ -173,6 +184,7 @@ export async function createLab(
         branchRatio: stats.branchRatio,
         inputCoefficient: points.map((p) => row(p).inputCoefficient),
         inputCosine: points.map((p) => row(p).inputCosine),
+        meanShare: stats.meanShare,
       };
     },
     accuracy: (model, task, opts) => answerAccuracy(model, task, opts),
@@ -181,6 +193,8 @@ export async function createLab(
     batch: (task, opts) => sampleBatch(task, opts),
     logits: (model, task, batch) => batchLogits(model, task, batch),
     loss: (model, task, batch) => batchLoss(model, task, batch),
+    timeNorms: (model, task, { batchSize = 32 } = {}) =>
+      timeNorms({ rows: batchSize * taskLengths(task, model.config.arch).T, d: model.config.dModel }),
     countParams: (model) => paramCounts(model).total,
     opsPerStep: (model, task) => opsPerStep(model, task),
     timeStep: (model, task, config = {}) => timeStep(model, task, config),

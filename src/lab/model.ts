@@ -91,6 +91,14 @@ export class Probe {
     const rel = tf.div(tf.sqrt(tf.sum(tf.square(centered), [1, 2])), tf.add(tf.sqrt(tf.sum(tf.square(x3), [1, 2])), 1e-30));
     this.scalar(`${name}:relResidual`, tf.mean(rel));
   }
+  /**
+   * The share of each token's mean square that is its mean, μ²/mean(x²) over the features of the stream x entering a
+   * sublayer, averaged over tokens: what LayerNorm's re-centring removes and RMSNorm keeps (Pre-LN: x is the norm's input).
+   */
+  meanShare(name: string, x: tf.Tensor2D): void {
+    const mu = tf.mean(x, -1);
+    this.scalar(`${name}:meanShare`, tf.mean(tf.div(tf.square(mu), tf.add(tf.mean(tf.square(x), -1), 1e-30))));
+  }
   attentionMap(name: string, w: tf.Tensor4D): void {
     if (this.attention) this.maps.push([name, tf.keep(tf.squeeze(tf.slice(w, [0, 0, 0, 0], [1, -1, -1, -1]), [0]))]);
   }
@@ -197,7 +205,10 @@ function runStack(
         alpha: P.get(`${name}.alpha`),
       };
       const onBranch = probe
-        ? (f: tf.Tensor2D, xin: tf.Tensor2D) => probe.scalar(`${name}:branchRatio`, tf.div(tf.norm(f), tf.add(tf.norm(xin), 1e-30)))
+        ? (f: tf.Tensor2D, xin: tf.Tensor2D) => {
+            probe.scalar(`${name}:branchRatio`, tf.div(tf.norm(f), tf.add(tf.norm(xin), 1e-30)));
+            probe.meanShare(name, xin);
+          }
         : undefined;
       x = wrapSublayer(x, F, cfg.connection, cfg.norm, cp, onBranch, { normKind: cfg.normKind, branchScale: cfg.branchScale });
     }
