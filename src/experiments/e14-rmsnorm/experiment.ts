@@ -12,7 +12,7 @@ export const e14Params = {
   // A generous budget: each training stops at the target loss, or here.
   steps: steps(400, 'Step budget'),
   lr: learningRate(),
-  targetLoss: { ...TARGET_LOSS, default: 0.5 },
+  targetLoss: TARGET_LOSS,
   // What LayerNorm is compared with: RMSNorm, or no norm at all (the claims' counter-run).
   compare: { type: 'enum', label: 'Compared with LayerNorm', default: 'RMSNorm', values: ['RMSNorm', 'no norm'] },
   timing: { type: 'boolean', label: 'Measure time per step', default: true },
