@@ -273,6 +273,14 @@ export const papers = {
     venue: 'NeurIPS 2019',
     arxiv: '1910.07467',
   },
+  Jia23: {
+    key: 'Jia23',
+    authors: ['Zixuan Jiang', 'Jiaqi Gu', 'Hanqing Zhu', 'David Z. Pan'],
+    title: 'Pre-RMSNorm and Pre-CRMSNorm Transformers: Equivalent and Efficient Pre-LN Transformers',
+    year: 2023,
+    venue: 'NeurIPS 2023',
+    arxiv: '2305.14858',
+  },
 } as const satisfies Record<string, Paper>;
 
 export type PaperKey = keyof typeof papers;

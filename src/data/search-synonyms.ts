@@ -34,4 +34,5 @@ export const SEARCH_SYNONYMS: readonly (readonly string[])[] = [
   ['learned', 'trained', 'trainable', 'learnable'],
   ['batchnorm', 'batch normalization', 'batch norm', 'bn'],
   ['rmsnorm', 'rms norm', 'root mean square normalization', 'rms normalization'],
+  ['centring', 'centering', 're-centring', 're-centering', 'recentering', 'mean subtraction'],
 ];

@@ -83,7 +83,7 @@ describe('claim registry', () => {
   test('listings are plain data', () => {
     expect(JSON.parse(JSON.stringify(listClaims()))).toEqual(listClaims());
     expect(JSON.parse(JSON.stringify(listExperiments()))).toEqual(listExperiments());
-    expect(listExperiments().map((e) => e.id)).toEqual(['e1', 'e2', 'e3', 'e4', 'e5', 'e6', 'e7', 'e8', 'e9', 'e10']);
+    expect(listExperiments().map((e) => e.id)).toEqual(['e1', 'e2', 'e3', 'e4', 'e5', 'e6', 'e7', 'e8', 'e9', 'e10', 'e13', 'e14']);
   });
 
   test('every experiment has a reference seed that its claims also run, so the suite reuses that run', () => {
