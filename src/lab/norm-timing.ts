@@ -21,7 +21,12 @@ export type NormTiming = {
 export function timeNorms({ rows, d, count = 8, reps = 15 }: { rows: number; d: number; count?: number; reps?: number }): NormTiming {
   const r = makeRng(7);
   const mk = (shape: number[]) =>
-    tf.variable(tf.tensor(Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => r.normal()), shape));
+    tf.variable(
+      tf.tensor(
+        Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => r.normal()),
+        shape,
+      ),
+    );
   const x = mk([rows, d]);
   const y = mk([rows, d]);
   const g = mk([d]);

@@ -28,7 +28,7 @@ export function batchLogits(model: Model, task: Task, batch: RawBatch): number[]
 /** Mean cross-entropy over the answer tokens of the given sequences run as one batch, teacher-forced. */
 export function batchLoss(model: Model, task: Task, batch: RawBatch): number {
   const e = encodeBatch(task, model.config, checked(task, batch));
-  return tf.tidy(() =>
-    maskedCrossEntropy(forward(model, { B: e.B, T: e.T, S: e.S, decIn: e.decIn, encIn: e.encIn }), e.target, e.mask).dataSync()[0]!,
+  return tf.tidy(
+    () => maskedCrossEntropy(forward(model, { B: e.B, T: e.T, S: e.S, decIn: e.decIn, encIn: e.encIn }), e.target, e.mask).dataSync()[0]!,
   );
 }

@@ -20,7 +20,14 @@ export const figures: FigureMaker = (m: E13Measurements) => {
       y: { label: '‖Δ logits‖ / ‖logits‖' },
       mark: 'line',
       rows: norms.flatMap(([series, n]) => n.bySize.map((y, i) => ({ series, x: m.sizes[i]!, y }))),
-      caption: captionOf(() => `${say(changed((n) => n.bySize), still((n) => n.bySize), `changes the sequence's logits when the batch around it is smaller than ${m.batchSize}`)}.`),
+      caption: captionOf(
+        () =>
+          `${say(
+            changed((n) => n.bySize),
+            still((n) => n.bySize),
+            `changes the sequence's logits when the batch around it is smaller than ${m.batchSize}`,
+          )}.`,
+      ),
     },
     {
       title: 'Earlier positions’ logits when only the last input token changes',
@@ -28,7 +35,14 @@ export const figures: FigureMaker = (m: E13Measurements) => {
       y: { label: '‖Δ logits‖ / ‖logits‖' },
       mark: 'line',
       rows: norms.flatMap(([series, n]) => n.laterToken.map((y, i) => ({ series, x: i + 1, y }))),
-      caption: captionOf(() => `${say(changed((n) => n.laterToken), still((n) => n.laterToken), 'lets the later token change earlier positions')}.`),
+      caption: captionOf(
+        () =>
+          `${say(
+            changed((n) => n.laterToken),
+            still((n) => n.laterToken),
+            'lets the later token change earlier positions',
+          )}.`,
+      ),
     },
     ...(trained.length
       ? [
@@ -43,7 +57,10 @@ export const figures: FigureMaker = (m: E13Measurements) => {
             ),
             caption: captionOf(() =>
               trained
-                .map(([k, n]) => `Run one sequence at a time, ${quoted(k)}'s held-out loss is ${compare(n.heldOutAlone!, n.heldOutInBatches!, 0.01) === 'about the same' ? 'the same as' : `${compare(n.heldOutAlone!, n.heldOutInBatches!, 0.01)} than`} in batches.`)
+                .map(
+                  ([k, n]) =>
+                    `Run one sequence at a time, ${quoted(k)}'s held-out loss is ${compare(n.heldOutAlone!, n.heldOutInBatches!, 0.01) === 'about the same' ? 'the same as' : `${compare(n.heldOutAlone!, n.heldOutInBatches!, 0.01)} than`} in batches.`,
+                )
                 .join(' '),
             ),
           },

@@ -10,8 +10,21 @@ const bn: E13Norm = {
   heldOutInBatches: 0.05,
   heldOutAlone: 0.4,
 };
-const ln: E13Norm = { otherSequences: 0, bySize: [0, 0, 0, 0, 0], laterToken: Array<number>(12).fill(0), heldOutInBatches: 0.3, heldOutAlone: 0.3 };
-const of = (norms: Record<string, E13Norm>): E13Measurements => ({ layers: 2, width: 32, batchSize: 32, steps: 80, sizes: [1, 2, 4, 8, 16], norms });
+const ln: E13Norm = {
+  otherSequences: 0,
+  bySize: [0, 0, 0, 0, 0],
+  laterToken: Array<number>(12).fill(0),
+  heldOutInBatches: 0.3,
+  heldOutAlone: 0.3,
+};
+const of = (norms: Record<string, E13Norm>): E13Measurements => ({
+  layers: 2,
+  width: 32,
+  batchSize: 32,
+  steps: 80,
+  sizes: [1, 2, 4, 8, 16],
+  norms,
+});
 
 describe('e13-bn-depends-on-batch', () => {
   test('holds when redrawing the others changes the logits > 5% and running alone > 20%; its figure is the first', () => {

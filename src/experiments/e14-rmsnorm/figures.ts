@@ -18,7 +18,8 @@ export const figures: FigureMaker = (m: E14Measurements) => {
       caption: captionOf(() => {
         if (!ln || !other) return undefined;
         const [a, b] = [ln.stepsToTarget, other[1].stepsToTarget];
-        if (a === null || b === null) return `${a === null ? quoted('LayerNorm') : quoted(other[0])} does not reach the target within ${m.steps} steps.`;
+        if (a === null || b === null)
+          return `${a === null ? quoted('LayerNorm') : quoted(other[0])} does not reach the target within ${m.steps} steps.`;
         const c = compare(b, a, 0.1);
         return `${quoted(other[0])} reaches the target ${c === 'about the same' ? 'in about as many steps as' : c === 'lower' ? 'in fewer steps than' : 'in more steps than'} ${quoted('LayerNorm')}.`;
       }),

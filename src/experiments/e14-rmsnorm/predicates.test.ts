@@ -4,8 +4,21 @@ import { holds, outcomeOf } from '../predicate-testing';
 import type { E14Measurements } from './experiment';
 
 const of = (ln: number | null, other: number | null, variant = 'RMSNorm'): E14Measurements => {
-  const run = (s: number | null) => ({ loss: [3, 1, 0.4], stepsToTarget: s, outcome: s === null ? 'not reached' : 'reached', meanShareAtInit: {}, meanShareAtEnd: {} });
-  return { layers: 2, width: 32, steps: 400, targetLoss: 0.5, runs: { LayerNorm: run(ln), [variant]: run(other) }, timing: { msPerStep: {}, norms: null } };
+  const run = (s: number | null) => ({
+    loss: [3, 1, 0.4],
+    stepsToTarget: s,
+    outcome: s === null ? 'not reached' : 'reached',
+    meanShareAtInit: {},
+    meanShareAtEnd: {},
+  });
+  return {
+    layers: 2,
+    width: 32,
+    steps: 400,
+    targetLoss: 0.5,
+    runs: { LayerNorm: run(ln), [variant]: run(other) },
+    timing: { msPerStep: {}, norms: null },
+  };
 };
 
 describe('e14-rms-steps-like-ln', () => {

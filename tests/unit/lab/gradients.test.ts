@@ -82,12 +82,24 @@ test('encoder–decoder with cross-attention', () => {
 });
 
 test('RMSNorm (Pre-LN and Post-LN): gains of the norms and the weights below them', () => {
-  check(copyTask(4, 3), { norm: 'pre', normKind: 'rms' }, ['dec.0.self.ln_g', 'dec.0.self.wqkv', 'dec.1.ffn.w1', 'dec.final_ln.g', 'embed']);
+  check(copyTask(4, 3), { norm: 'pre', normKind: 'rms' }, [
+    'dec.0.self.ln_g',
+    'dec.0.self.wqkv',
+    'dec.1.ffn.w1',
+    'dec.final_ln.g',
+    'embed',
+  ]);
   check(copyTask(4, 3), { norm: 'post', normKind: 'rms' }, ['dec.0.ffn.ln_g', 'dec.0.self.wo', 'dec.1.self.wqkv']);
 });
 
 test('BatchNorm (statistics over every token of the batch), Pre-LN and Post-LN', () => {
-  check(copyTask(4, 3), { norm: 'pre', normKind: 'batch' }, ['dec.0.self.ln_g', 'dec.0.self.ln_b', 'dec.0.ffn.w2', 'dec.final_ln.b', 'embed']);
+  check(copyTask(4, 3), { norm: 'pre', normKind: 'batch' }, [
+    'dec.0.self.ln_g',
+    'dec.0.self.ln_b',
+    'dec.0.ffn.w2',
+    'dec.final_ln.b',
+    'embed',
+  ]);
   check(copyTask(4, 3), { norm: 'post', normKind: 'batch' }, ['dec.1.ffn.ln_g', 'dec.0.self.wqkv', 'dec.1.ffn.b1']);
 });
 
@@ -97,6 +109,11 @@ test("branch scale and ReZero's α (set away from its zero start, so the branche
     let k = 0;
     for (const [name, v] of m.params) if (name.endsWith('.alpha')) v.assign(tf.tensor1d([0.2 + 0.1 * k++]));
   };
-  check(copyTask(4, 3), { norm: 'none', rezero: true }, ['dec.0.self.alpha', 'dec.1.ffn.alpha', 'dec.0.ffn.w1', 'dec.1.self.wqkv'], setAlphas);
+  check(
+    copyTask(4, 3),
+    { norm: 'none', rezero: true },
+    ['dec.0.self.alpha', 'dec.1.ffn.alpha', 'dec.0.ffn.w1', 'dec.1.self.wqkv'],
+    setAlphas,
+  );
   check(copyTask(4, 3), { norm: 'pre', normKind: 'rms', rezero: true, branchScale: 0.5 }, ['dec.0.ffn.alpha', 'dec.0.self.wo'], setAlphas);
 });

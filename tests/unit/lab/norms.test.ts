@@ -134,9 +134,7 @@ describe('the wrapper with a norm kind, a branch scale and ReZero', () => {
     );
     const fNorm = Math.hypot(...X.flat().map((e) => 0.2 * (2 * e + 1)));
     expect(seen).toBeCloseTo(fNorm / Math.hypot(...X.flat()), 5);
-    expect(run(() => wrapSublayer(tf.tensor2d(X), F, 'residual', 'none', { alpha: tf.zeros([1]) }))).toEqual(
-      run(() => tf.tensor2d(X)),
-    );
+    expect(run(() => wrapSublayer(tf.tensor2d(X), F, 'residual', 'none', { alpha: tf.zeros([1]) }))).toEqual(run(() => tf.tensor2d(X)));
   });
   test('the defaults (LayerNorm, scale 1, no α) run the same ops: bit-identical output', () => {
     const a = run(() => wrapSublayer(tf.tensor2d(X), F, 'residual', 'pre', ones()));
@@ -190,16 +188,19 @@ describe('by construction: with LayerNorm or RMSNorm a token sees only its own s
     return out;
   };
   const maxDiff = (a: number[][], b: number[][]) => Math.max(...a.flat().map((v, i) => Math.abs(v - b.flat()[i]!)));
-  test.each(['layer', 'rms'] as const)('%s: other sequences, batch size and a later token leave a sequence’s earlier outputs unchanged', (kind) => {
-    const full = logitsOf(kind, raw)[0]!;
-    const withOthers = logitsOf(kind, { src: [raw.src[0]!, ...other.src.slice(1)], tgt: [raw.tgt[0]!, ...other.tgt.slice(1)] })[0]!;
-    const alone = logitsOf(kind, { src: [raw.src[0]!], tgt: [raw.tgt[0]!] })[0]!;
-    const lastChanged = raw.tgt[0]!.slice();
-    lastChanged[lastChanged.length - 2] = (lastChanged.at(-2)! + 1) % 8; // the last decoder input (target shifted right)
-    const future = logitsOf(kind, { src: [raw.src[0]!, ...raw.src.slice(1)], tgt: [lastChanged, ...raw.tgt.slice(1)] })[0]!;
-    expect(maxDiff(withOthers, full)).toBeLessThan(1e-5);
-    expect(maxDiff(alone, full)).toBeLessThan(1e-5);
-    expect(maxDiff(future.slice(0, -1), full.slice(0, -1))).toBeLessThan(1e-5);
-    expect(maxDiff(future.slice(-1), full.slice(-1))).toBeGreaterThan(1e-3); // the changed input does reach its own position
-  });
+  test.each(['layer', 'rms'] as const)(
+    '%s: other sequences, batch size and a later token leave a sequence’s earlier outputs unchanged',
+    (kind) => {
+      const full = logitsOf(kind, raw)[0]!;
+      const withOthers = logitsOf(kind, { src: [raw.src[0]!, ...other.src.slice(1)], tgt: [raw.tgt[0]!, ...other.tgt.slice(1)] })[0]!;
+      const alone = logitsOf(kind, { src: [raw.src[0]!], tgt: [raw.tgt[0]!] })[0]!;
+      const lastChanged = raw.tgt[0]!.slice();
+      lastChanged[lastChanged.length - 2] = (lastChanged.at(-2)! + 1) % 8; // the last decoder input (target shifted right)
+      const future = logitsOf(kind, { src: [raw.src[0]!, ...raw.src.slice(1)], tgt: [lastChanged, ...raw.tgt.slice(1)] })[0]!;
+      expect(maxDiff(withOthers, full)).toBeLessThan(1e-5);
+      expect(maxDiff(alone, full)).toBeLessThan(1e-5);
+      expect(maxDiff(future.slice(0, -1), full.slice(0, -1))).toBeLessThan(1e-5);
+      expect(maxDiff(future.slice(-1), full.slice(-1))).toBeGreaterThan(1e-3); // the changed input does reach its own position
+    },
+  );
 });
