@@ -4,6 +4,12 @@ import { captionOf, compare, quoted } from '~/charts/caption-words';
 import type { ChartSpec } from '~/charts/spec';
 import type { E14Measurements } from './experiment';
 
+/** 'dec.1.ffn' → '2 feed-forward': block numbers padded with spaces so that the chart's sorted categories keep their order. */
+function sublayer(name: string, layers: number): string {
+  const [, block, sub] = name.split('.');
+  return `${String(Number(block) + 1).padStart(String(layers).length, ' ')} ${sub === 'self' ? 'attention' : 'feed-forward'}`;
+}
+
 export const figures: FigureMaker = (m: E14Measurements) => {
   const runs = Object.entries(m.runs);
   const other = runs.find(([k]) => k !== 'LayerNorm');
@@ -26,12 +32,12 @@ export const figures: FigureMaker = (m: E14Measurements) => {
     },
     {
       title: 'Share of each norm’s input that is its mean, μ²/mean(x²)',
-      x: { label: 'sublayer (its norm’s input)', band: true },
+      x: { label: 'block and sublayer (its norm’s input)', band: true },
       y: { label: 'mean share' },
-      mark: 'dot',
+      mark: 'line',
       rows: runs.flatMap(([k, r]) => [
-        ...Object.entries(r.meanShareAtInit).map(([x, y]) => ({ series: `${k}, at initialization`, x, y })),
-        ...Object.entries(r.meanShareAtEnd).map(([x, y]) => ({ series: `${k}, when training stopped`, x, y })),
+        ...Object.entries(r.meanShareAtInit).map(([x, y]) => ({ series: `${k}, at initialization`, x: sublayer(x, m.layers), y })),
+        ...Object.entries(r.meanShareAtEnd).map(([x, y]) => ({ series: `${k}, when training stopped`, x: sublayer(x, m.layers), y })),
       ]),
       caption: captionOf(() => {
         const all = runs.flatMap(([, r]) => [...Object.values(r.meanShareAtInit), ...Object.values(r.meanShareAtEnd)]);
@@ -41,28 +47,31 @@ export const figures: FigureMaker = (m: E14Measurements) => {
       }),
     },
   ];
-  const ms = Object.entries(m.timing.msPerStep);
-  if (ms.length)
+  // One chart (the page shows at most three per experiment): a whole training step of each model, and the step's
+  // norms (two per block and the final one) timed alone in each implementation, all in ms per step.
+  const { msPerStep, norms } = m.timing;
+  const perStep = norms ? 2 * m.layers + 1 : 0;
+  const t = norms?.msPerNorm;
+  const rows: [string, number][] = [
+    ...(msPerStep.LayerNorm !== undefined ? [['whole step, LayerNorm model', msPerStep.LayerNorm] as [string, number]] : []),
+    ...Object.entries(msPerStep)
+      .filter(([k]) => k !== 'LayerNorm')
+      .map(([k, v]): [string, number] => [`whole step, ${k} model`, v]),
+    ...(t
+      ? ([
+          [`its ${perStep} norms: LayerNorm, fused kernel`, perStep * t['LayerNorm (fused kernel)']],
+          [`its ${perStep} norms: LayerNorm, plain ops`, perStep * t['LayerNorm (plain ops)']],
+          [`its ${perStep} norms: RMSNorm, plain ops`, perStep * t['RMSNorm (plain ops)']],
+        ] as [string, number][])
+      : []),
+  ];
+  if (rows.length)
     specs.push({
-      ...bars(
-        'Wall-clock ms per training step (LayerNorm: fused kernel; RMSNorm: plain ops)',
-        'ms per step',
-        ms.map(([k, v]) => [k, v]),
-      ),
-      caption: captionOf(() => 'Measured on the machine that ran it; the two differ in implementation as well as in formula.'),
-    });
-  const norms = m.timing.norms;
-  if (norms)
-    specs.push({
-      ...bars(
-        'Wall-clock ms of one norm, forward and backward',
-        'ms per norm',
-        Object.entries(norms.msPerNorm).map(([k, v]) => [k, v]),
-      ),
+      ...bars('Wall-clock ms per training step, and of its norms timed alone', 'ms per step', rows),
       caption: captionOf(() => {
-        const t = norms.msPerNorm;
+        if (!t) return 'Measured on the machine that ran it; LayerNorm runs on a fused kernel and RMSNorm on plain ops.';
         const c = compare(t['RMSNorm (plain ops)'], t['LayerNorm (plain ops)'], 0.1);
-        return `In plain ops, RMSNorm is ${c === 'about the same' ? 'about as fast as' : c === 'lower' ? 'faster than' : 'slower than'} LayerNorm; LayerNorm's fused kernel is ${compare(t['LayerNorm (fused kernel)'], Math.min(t['LayerNorm (plain ops)'], t['RMSNorm (plain ops)'])) === 'lower' ? 'faster than both' : 'not faster than both'}.`;
+        return `Measured on the machine that ran it. The models differ in implementation as well as formula (LayerNorm fused, RMSNorm plain ops); in plain ops alike, RMSNorm is ${c === 'about the same' ? 'about as fast as' : c === 'lower' ? 'faster than' : 'slower than'} LayerNorm.`;
       }),
     });
   return specs;
