@@ -23,6 +23,8 @@ export interface WrapOptions {
   normKind?: NormKind;
   /** s in x ⊕ s·F(x); 1 = no scale. */
   branchScale?: number;
+  /** A norm to use instead of the kind's (BatchNorm with recorded or running statistics). */
+  norm?: (h: tf.Tensor2D) => tf.Tensor2D;
 }
 
 /** The branch as it is added: s·F(x), times α when the sublayer has ReZero's α; F itself when neither. */
@@ -61,9 +63,9 @@ export function wrapSublayer(
   norm: NormPlacement,
   p: ConnectionParams,
   onBranch?: (f: tf.Tensor2D, x: tf.Tensor2D) => void,
-  { normKind = 'layer', branchScale = 1 }: WrapOptions = {},
+  { normKind = 'layer', branchScale = 1, norm: given }: WrapOptions = {},
 ): tf.Tensor2D {
-  const applyNorm = (h: tf.Tensor2D) => normalize(normKind, h, p.ln_g!, p.ln_b);
+  const applyNorm = given ?? ((h: tf.Tensor2D) => normalize(normKind, h, p.ln_g!, p.ln_b));
   if (norm === 'pre') {
     const f = scaleBranch(F(applyNorm(x)), branchScale, p.alpha);
     onBranch?.(f, x);

@@ -21,7 +21,7 @@ import {
   type AttentionMatrices,
   type StepTiming,
 } from './instruments';
-import { batchLogits, batchLoss, sampleBatch } from './outputs';
+import { batchLogits, batchLoss, estimateRunningStats, sampleBatch } from './outputs';
 import { timeNorms, type NormTiming } from './norm-timing';
 import {
   runSequentially,
@@ -126,8 +126,13 @@ export interface LabFacade {
   batch(task: Task, options: { seed: number; batchSize: number }): RawBatch;
   /** Logits [sequence][position][token id] of the given sequences run together as one batch (teacher-forced). */
   logits(model: Model, task: Task, batch: RawBatch): number[][][];
-  /** Mean cross-entropy over the answer tokens of the given sequences run together as one batch (teacher-forced). */
-  loss(model: Model, task: Task, batch: RawBatch): number;
+  /**
+   * Mean cross-entropy over the answer tokens of the given sequences run together as one batch (teacher-forced);
+   * running: BatchNorm uses the model's running statistics (lab.estimateRunningStats) instead of the batch's.
+   */
+  loss(model: Model, task: Task, batch: RawBatch, options?: { running?: boolean }): number;
+  /** BatchNorm's running statistics at the current weights: each norm's batch statistics averaged over `batches` batches. */
+  estimateRunningStats(model: Model, task: Task, options: { seed: number; batches: number; batchSize: number }): void;
   /**
    * Median ms of one norm, forward and backward, at a model's activation shape (batchSize · T rows, d columns):
    * LayerNorm on its fused kernel, LayerNorm in plain tf ops, RMSNorm in plain tf ops. Wall-clock: never compared.
@@ -192,7 +197,8 @@ export async function createLab(
     lossByPosition: (model, task, opts) => lossByPosition(model, task, opts),
     batch: (task, opts) => sampleBatch(task, opts),
     logits: (model, task, batch) => batchLogits(model, task, batch),
-    loss: (model, task, batch) => batchLoss(model, task, batch),
+    loss: (model, task, batch, opts) => batchLoss(model, task, batch, opts),
+    estimateRunningStats: (model, task, opts) => estimateRunningStats(model, task, opts),
     timeNorms: (model, task, { batchSize = 32 } = {}) =>
       timeNorms({ rows: batchSize * taskLengths(task, model.config.arch).T, d: model.config.dModel }),
     countParams: (model) => paramCounts(model).total,

@@ -6,12 +6,14 @@ import { type ModelConfig, resolveModelConfig } from './config';
 import { createParams, sublayersOf, paramCountFormula } from './params';
 import { selfAttention, crossAttention, feedForward, dense, matMul2d } from './layers';
 import { wrapSublayer } from './connection';
-import { normalize } from './norms';
+import { normalize, siteNorm, type BatchStats, type BatchStatsMode } from './norms';
 
 export interface Model {
   config: ModelConfig;
   /** Parameter variables by name (see params.ts for the naming scheme). */
   params: Map<string, tf.Variable>;
+  /** BatchNorm's running statistics by site, once estimated (outputs.ts); disposed with the model. */
+  batchStats?: Map<string, BatchStats>;
   dispose(): void;
 }
 
@@ -19,15 +21,17 @@ export function createModel(partial: Parameters<typeof resolveModelConfig>[0]): 
   const config = resolveModelConfig(partial);
   const params = createParams(config);
   let disposed = false;
-  return {
+  const model: Model = {
     config,
     params,
     dispose() {
       if (disposed) return;
       disposed = true;
       for (const v of params.values()) v.dispose();
+      for (const s of model.batchStats?.values() ?? []) tf.dispose([s.mean, s.variance]);
     },
   };
+  return model;
 }
 
 /** Total parameter count from the created tensors (compare with paramCountFormula). */
@@ -56,6 +60,8 @@ export interface ForwardOptions {
    * block l). Added as zeros, their gradient is ∂loss/∂x at that point (the stream-gradient instrument).
    */
   streamOffsets?: ReadonlyMap<string, tf.Tensor>;
+  /** BatchNorm only: record each norm's batch statistics, or normalize with given (running) ones; see norms.ts. */
+  batchStats?: BatchStatsMode;
 }
 
 /**
@@ -210,12 +216,19 @@ function runStack(
             probe.meanShare(name, xin);
           }
         : undefined;
-      x = wrapSublayer(x, F, cfg.connection, cfg.norm, cp, onBranch, { normKind: cfg.normKind, branchScale: cfg.branchScale });
+      x = wrapSublayer(x, F, cfg.connection, cfg.norm, cp, onBranch, {
+        normKind: cfg.normKind,
+        branchScale: cfg.branchScale,
+        norm: siteNorm(cfg.normKind, name, opts.batchStats, cp.ln_g, cp.ln_b),
+      });
     }
     x = offset(block, x);
     probe?.stream(block, x, B, T, input);
   }
-  if (nLayers > 0 && cfg.finalNorm) x = normalize(cfg.normKind, x, P.get(`${stack}.final_ln.g`)!, P.get(`${stack}.final_ln.b`));
+  if (nLayers > 0 && cfg.finalNorm) {
+    const [g, b] = [P.get(`${stack}.final_ln.g`)!, P.get(`${stack}.final_ln.b`)];
+    x = (siteNorm(cfg.normKind, `${stack}.final`, opts.batchStats, g, b) ?? ((h: tf.Tensor2D) => normalize(cfg.normKind, h, g, b)))(x);
+  }
   return x;
 }
 

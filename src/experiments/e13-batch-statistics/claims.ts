@@ -78,4 +78,32 @@ export const claims: Claim<E13Measurements>[] = [
       };
     },
   },
+  {
+    id: 'e13-bn-running-stats',
+    statement:
+      'With running statistics instead (each BatchNorm’s batch mean and variance averaged over 20 batches of 32 after training, standing in for the batch at inference), the same trained decoder’s held-out loss run one sequence at a time is no more than 10% above its loss in batches of 32, while with the statistics of the sequence alone it is more than 10% above.',
+    experiment: 'e13',
+    params: { norms: 'BatchNorm' },
+    seeds: SEEDS,
+    mode: 'each-seed',
+    figure: 'held-out loss one sequence at a time with running statistics over the loss in batches of 32',
+    counterRuns: [
+      {
+        params: { norms: 'LayerNorm' },
+        why: 'LayerNorm has no batch statistics: one sequence at a time computes what a batch computes, so there is no gap for running statistics to close',
+      },
+    ],
+    scales: [{ label: 'd 64, 4 layers', params: { width: 64, layers: 4 } }],
+    predicate(m) {
+      const n = Object.values(m.norms);
+      const ratio = (x: number | undefined, y: number | undefined) => (x ?? NaN) / (y ?? NaN);
+      const running = Math.max(...n.map((x) => ratio(x.heldOutRunning, x.heldOutInBatches)));
+      const own = Math.min(...n.map((x) => ratio(x.heldOutAlone, x.heldOutInBatches)));
+      return {
+        holds: n.length > 0 && running <= 1.1 && own > 1.1,
+        value: running,
+        detail: `held-out loss one sequence at a time over the loss in batches of ${m.batchSize}: with running statistics ${fmt(running)} (must be ≤ 1.1), with the sequence’s own statistics ${fmt(own)} (must be > 1.1)`,
+      };
+    },
+  },
 ];

@@ -25,8 +25,10 @@ export type E13Norm = {
   laterToken: number[];
   /** After training: mean held-out answer loss, run as batches of batchSize. */
   heldOutInBatches?: number;
-  /** After training: the same sequences' mean loss, run one sequence at a time. */
+  /** After training: the same sequences' mean loss, run one sequence at a time (BatchNorm: that sequence's statistics). */
   heldOutAlone?: number;
+  /** The same, one sequence at a time with BatchNorm's running statistics (averaged over 20 batches after training). */
+  heldOutRunning?: number;
 };
 
 export type E13Measurements = {

@@ -53,6 +53,9 @@ export const figures: FigureMaker = (m: E13Measurements) => {
               trained.flatMap(([k, n]): [string, number][] => [
                 [`${k}, in batches of ${m.batchSize}`, n.heldOutInBatches!],
                 [`${k}, one sequence at a time`, n.heldOutAlone!],
+                ...(k === 'BatchNorm' && n.heldOutRunning !== undefined
+                  ? [[`${k}, one at a time, running statistics`, n.heldOutRunning] as [string, number]]
+                  : []),
               ]),
             ),
             caption: captionOf(() =>
@@ -60,6 +63,14 @@ export const figures: FigureMaker = (m: E13Measurements) => {
                 .map(
                   ([k, n]) =>
                     `Run one sequence at a time, ${quoted(k)}'s held-out loss is ${compare(n.heldOutAlone!, n.heldOutInBatches!, 0.01) === 'about the same' ? 'the same as' : `${compare(n.heldOutAlone!, n.heldOutInBatches!, 0.01)} than`} in batches.`,
+                )
+                .concat(
+                  trained
+                    .filter(([k, n]) => k === 'BatchNorm' && n.heldOutRunning !== undefined)
+                    .map(([k, n]) => {
+                      const c = compare(n.heldOutRunning!, n.heldOutInBatches!, 0.1);
+                      return `With running statistics, ${quoted(k)}'s loss one sequence at a time is ${c === 'about the same' ? 'about the same as' : `${c} than`} in batches.`;
+                    }),
                 )
                 .join(' '),
             ),

@@ -9,6 +9,7 @@ const bn: E13Norm = {
   laterToken: Array.from({ length: 12 }, (_, i) => 0.003 + 0.0005 * i),
   heldOutInBatches: 0.05,
   heldOutAlone: 0.4,
+  heldOutRunning: 0.048,
 };
 const ln: E13Norm = {
   otherSequences: 0,
@@ -77,5 +78,21 @@ describe('e13-bn-worse-alone', () => {
     delete untrained.heldOutAlone;
     delete untrained.heldOutInBatches;
     expect(holds('e13-bn-worse-alone', of({ BatchNorm: untrained }))).toBe(false);
+  });
+});
+
+describe('e13-bn-running-stats', () => {
+  test('holds when running statistics bring the one-at-a-time loss within 10% of the batch loss and own statistics do not; its figure is the first ratio', () => {
+    expect(holds('e13-bn-running-stats', of({ BatchNorm: bn }))).toBe(true);
+    expect(outcomeOf('e13-bn-running-stats', of({ BatchNorm: bn })).value).toBeCloseTo(0.96);
+  });
+  test('fails when running statistics leave the loss more than 10% higher', () => {
+    expect(holds('e13-bn-running-stats', of({ BatchNorm: { ...bn, heldOutRunning: 0.06 } }))).toBe(false);
+  });
+  test('fails on LayerNorm, where one sequence at a time costs nothing to begin with, and without the measurements', () => {
+    expect(holds('e13-bn-running-stats', of({ LayerNorm: { ...ln, heldOutRunning: 0.3 } }))).toBe(false);
+    const untrained = clone(bn);
+    delete untrained.heldOutRunning;
+    expect(holds('e13-bn-running-stats', of({ BatchNorm: untrained }))).toBe(false);
   });
 });

@@ -204,3 +204,27 @@ describe('by construction: with LayerNorm or RMSNorm a token sees only its own s
     },
   );
 });
+
+describe("BatchNorm's running statistics", () => {
+  test('estimated statistics make a sequence independent of its batch, and are disposed with the model', async () => {
+    const { estimateRunningStats, batchLoss, batchLogits } = await import('~/lab/outputs');
+    const before = tf.memory().numTensors;
+    const task = reverseTask();
+    const m = createModel({ ...taskModelFields(task), dModel: 16, nHeads: 4, nLayers: 2, normKind: 'batch', seed: 3 });
+    const raw = task.sample(makeRng(5), 4);
+    const one = (i: number) => ({ src: [raw.src[i]!], tgt: [raw.tgt[i]!] });
+    expect(() => batchLoss(m, task, raw, { running: true })).toThrow(/estimateRunningStats/);
+    estimateRunningStats(m, task, { seed: 1, batches: 3, batchSize: 8 });
+    expect([...m.batchStats!.keys()]).toEqual(['dec.0.self', 'dec.0.ffn', 'dec.1.self', 'dec.1.ffn', 'dec.final']);
+    // With running statistics: the batch's loss is the mean of each sequence's loss alone (same number of answer tokens).
+    const together = batchLoss(m, task, raw, { running: true });
+    const alone = [0, 1, 2, 3].map((i) => batchLoss(m, task, one(i), { running: true }));
+    expect(together).toBeCloseTo(alone.reduce((a, b) => a + b) / 4, 5);
+    // With the batch's own statistics it is not (the measured side of this is E13's claims).
+    const own = [0, 1, 2, 3].map((i) => batchLoss(m, task, one(i)));
+    expect(Math.abs(batchLoss(m, task, raw) - own.reduce((a, b) => a + b) / 4)).toBeGreaterThan(1e-3);
+    expect(batchLogits(m, task, raw).length).toBe(4);
+    m.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
