@@ -133,7 +133,8 @@ export const glossary: readonly GlossaryEntry[] = [
     term: 'RMSNorm',
     definition:
       'A simpler layer normalization that divides each vector by its root mean square and applies a learned gain, without subtracting the mean or adding a bias.',
-    see: ['layer-normalization'],
+    cites: ['RMS19'],
+    see: ['layer-normalization', 're-centering'],
   },
   {
     id: 'scheduled-sampling',
@@ -276,6 +277,31 @@ export const glossary: readonly GlossaryEntry[] = [
       'Rescaling the gradient before an update whenever its norm exceeds a threshold, g ← threshold · g/‖g‖, so that no single update is larger than the threshold allows. It bounds the step taken, not the gradient the network produces; Pascanu et al. proposed it against exploding gradients in recurrent networks.',
     cites: ['Pas13'],
     see: ['exploding-gradients'],
+    id: 'batch-normalization',
+    term: 'batch normalization',
+    aka: ['BatchNorm', 'BN'],
+    definition:
+      'Normalizes each feature over the examples of a mini-batch: subtract the batch’s mean of that feature and divide by its standard deviation, then apply a learned gain and bias. In a sequence model the statistics are taken over every token of every sequence in the batch, so one token’s output depends on the others; at inference a running average of the training statistics usually stands in for them.',
+    cites: ['Iof15'],
+    see: ['layer-normalization', 'running-statistics'],
+  },
+  {
+    id: 'running-statistics',
+    term: 'running statistics',
+    aka: ['population statistics', 'moving averages'],
+    definition:
+      'The averages of the batch means and variances that batch normalization keeps during training and uses at inference in place of a batch’s own statistics, so that one example can be processed alone. The network then normalizes with different numbers at inference than it did in training.',
+    cites: ['Iof15', 'PN20'],
+    see: ['batch-normalization'],
+  },
+  {
+    id: 're-centering',
+    term: 're-centering',
+    aka: ['mean-centring', 'mean subtraction'],
+    definition:
+      'The part of layer normalization that subtracts the mean of a token’s features. It makes the output unchanged when the same constant is added to every feature. RMSNorm drops it and keeps only the re-scaling, the division by the root mean square.',
+    cites: ['RMS19'],
+    see: ['rmsnorm', 'layer-normalization'],
   },
 ];
 

@@ -257,6 +257,38 @@ export const papers = {
     venue: 'ICLR 2015',
     arxiv: '1412.6980',
   },
+  Iof15: {
+    key: 'Iof15',
+    authors: ['Sergey Ioffe', 'Christian Szegedy'],
+    title: 'Batch Normalization: Accelerating Deep Network Training by Reducing Internal Covariate Shift',
+    year: 2015,
+    venue: 'ICML 2015',
+    arxiv: '1502.03167',
+  },
+  PN20: {
+    key: 'PN20',
+    authors: ['Sheng Shen', 'Zhewei Yao', 'Amir Gholami', 'Michael W. Mahoney', 'Kurt Keutzer'],
+    title: 'PowerNorm: Rethinking Batch Normalization in Transformers',
+    year: 2020,
+    venue: 'ICML 2020',
+    arxiv: '2003.07845',
+  },
+  RMS19: {
+    key: 'RMS19',
+    authors: ['Biao Zhang', 'Rico Sennrich'],
+    title: 'Root Mean Square Layer Normalization',
+    year: 2019,
+    venue: 'NeurIPS 2019',
+    arxiv: '1910.07467',
+  },
+  Jia23: {
+    key: 'Jia23',
+    authors: ['Zixuan Jiang', 'Jiaqi Gu', 'Hanqing Zhu', 'David Z. Pan'],
+    title: 'Pre-RMSNorm and Pre-CRMSNorm Transformers: Equivalent and Efficient Pre-LN Transformers',
+    year: 2023,
+    venue: 'NeurIPS 2023',
+    arxiv: '2305.14858',
+  },
 } as const satisfies Record<string, Paper>;
 
 export type PaperKey = keyof typeof papers;

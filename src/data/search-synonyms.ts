@@ -33,4 +33,7 @@ export const SEARCH_SYNONYMS: readonly (readonly string[])[] = [
   ['faster', 'speed up', 'quicker', 'fewer steps'],
   ['learned', 'trained', 'trainable', 'learnable'],
   ['clipping', 'clip', 'clipped', 'clips'],
+  ['batchnorm', 'batch normalization', 'batch norm', 'bn'],
+  ['rmsnorm', 'rms norm', 'root mean square normalization', 'rms normalization'],
+  ['centring', 'centering', 're-centring', 're-centering', 'recentering', 'mean subtraction'],
 ];

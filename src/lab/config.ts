@@ -6,6 +6,12 @@ export type Architecture = 'decoder' | 'encdec';
 export type Connection = 'residual' | 'average' | 'concat' | 'highway' | 'none';
 /** Where LayerNorm sits: Post-LN = LN(x ⊕ F(x)), Pre-LN = x ⊕ F(LN(x)), or no norm. */
 export type NormPlacement = 'post' | 'pre' | 'none';
+/**
+ * Which norm sits at those places (and at the final norm): LayerNorm (Ba16) over each token's features;
+ * RMSNorm (RMS19), x / √(mean(x²) + ε) · g, no centring and no bias; BatchNorm (Iof15) over every token of
+ * the batch (axis 0 of the [batch·time, d] activations), always with the statistics of the batch at hand.
+ */
+export type NormKind = 'layer' | 'rms' | 'batch';
 export type Positions = 'sinusoidal' | 'learned';
 /** How the concatenation's 2d × d projection starts: Glorot-random, or [I; I] so that it starts as exactly x + F(x). */
 export type ConcatInit = 'glorot' | 'identity';
@@ -28,6 +34,12 @@ export interface ModelConfig {
   /** Initialization of the projection when connection is 'concat' (ignored otherwise). */
   concatInit: ConcatInit;
   norm: NormPlacement;
+  /** Which norm: 'layer' (default), 'rms' or 'batch' (see NormKind). */
+  normKind: NormKind;
+  /** Residual branch scale s: x ⊕ s·F(x) (1 = none; GPT-2's 1/√(2N) is 1/sqrt(2·nLayers)). */
+  branchScale: number;
+  /** ReZero (ReZ20): x ⊕ α·F(x) with α a learned scalar per sublayer, initialized 0 (on top of branchScale). */
+  rezero: boolean;
   /** A LayerNorm after the last block; defaults to true exactly when norm is 'pre'. */
   finalNorm: boolean;
   /** Causal mask on decoder self-attention. */
@@ -76,6 +88,9 @@ export const defaultModelConfig: Omit<ModelConfig, 'vocabSize' | 'maxLen' | 'fin
   connection: 'residual',
   concatInit: 'glorot',
   norm: 'pre',
+  normKind: 'layer',
+  branchScale: 1,
+  rezero: false,
   causal: true,
   shiftRight: true,
   tiedOutput: false,
@@ -143,6 +158,9 @@ const modelKeys = [
   'connection',
   'concatInit',
   'norm',
+  'normKind',
+  'branchScale',
+  'rezero',
   'finalNorm',
   'causal',
   'shiftRight',
@@ -170,6 +188,9 @@ export function resolveModelConfig(partial: Partial<ModelConfig> & { vocabSize: 
   oneOf('connection', c.connection, ['residual', 'average', 'concat', 'highway', 'none']);
   oneOf('concatInit', c.concatInit, ['glorot', 'identity']);
   oneOf('norm', c.norm, ['post', 'pre', 'none']);
+  oneOf('normKind', c.normKind, ['layer', 'rms', 'batch']);
+  num('branchScale', c.branchScale, 0, 100);
+  bool('rezero', c.rezero);
   c.finalNorm ??= c.norm === 'pre';
   bool('finalNorm', c.finalNorm);
   bool('causal', c.causal);

@@ -1,9 +1,11 @@
 // The wrapper around every sublayer F: a connection (residual add | average (x + F)/2 | concatenation +
 // projection back to d | highway gate | none) and a norm placement (Post-LN = LN(x ⊕ F(x)) as in Vas17; Pre-LN = x ⊕ F(LN(x)) as
-// in Xio20; or none).
+// in Xio20; or none), with a norm kind (LayerNorm, RMSNorm or BatchNorm: norms.ts) and an optional scale on the
+// branch (x ⊕ s·F(x), GPT-2's 1/√(2N)) or a learned one started at zero (ReZero, ReZ20: x ⊕ α·F(x)).
 import * as tf from '@tensorflow/tfjs-core';
-import type { Connection, NormPlacement } from './config';
-import { layerNorm, dense } from './layers';
+import type { Connection, NormKind, NormPlacement } from './config';
+import { dense } from './layers';
+import { normalize } from './norms';
 
 export interface ConnectionParams {
   ln_g?: tf.Tensor;
@@ -12,6 +14,23 @@ export interface ConnectionParams {
   cat_b?: tf.Tensor;
   gate_w?: tf.Tensor;
   gate_b?: tf.Tensor;
+  /** ReZero's learned branch scale α (shape [1]), when the model has one. */
+  alpha?: tf.Tensor;
+}
+
+/** Which norm the wrapper applies and how it scales the branch; the defaults are LayerNorm and no scale. */
+export interface WrapOptions {
+  normKind?: NormKind;
+  /** s in x ⊕ s·F(x); 1 = no scale. */
+  branchScale?: number;
+  /** A norm to use instead of the kind's (BatchNorm with recorded or running statistics). */
+  norm?: (h: tf.Tensor2D) => tf.Tensor2D;
+}
+
+/** The branch as it is added: s·F(x), times α when the sublayer has ReZero's α; F itself when neither. */
+function scaleBranch(f: tf.Tensor2D, s: number, alpha: tf.Tensor | undefined): tf.Tensor2D {
+  const scaled: tf.Tensor2D = s === 1 ? f : tf.mul(f, s);
+  return alpha ? tf.mul(scaled, alpha) : scaled;
 }
 
 /** x ⊕ f for one connection mode. */
@@ -33,8 +52,8 @@ export function combine(mode: Connection, x: tf.Tensor2D, f: tf.Tensor2D, p: Con
 }
 
 /**
- * Apply sublayer F to x with the given connection and norm. onBranch receives (F's output, F's input
- * stream x) for ‖F(x)‖/‖x‖.
+ * Apply sublayer F to x with the given connection and norm. onBranch receives (the branch as it is added,
+ * s·α·F, and F's input stream x) for ‖F(x)‖/‖x‖.
  */
 // #region wrap-sublayer
 export function wrapSublayer(
@@ -44,15 +63,17 @@ export function wrapSublayer(
   norm: NormPlacement,
   p: ConnectionParams,
   onBranch?: (f: tf.Tensor2D, x: tf.Tensor2D) => void,
+  { normKind = 'layer', branchScale = 1, norm: given }: WrapOptions = {},
 ): tf.Tensor2D {
+  const applyNorm = given ?? ((h: tf.Tensor2D) => normalize(normKind, h, p.ln_g!, p.ln_b));
   if (norm === 'pre') {
-    const f = F(layerNorm(x, p.ln_g!, p.ln_b!));
+    const f = scaleBranch(F(applyNorm(x)), branchScale, p.alpha);
     onBranch?.(f, x);
     return combine(connection, x, f, p);
   }
-  const f = F(x);
+  const f = scaleBranch(F(x), branchScale, p.alpha);
   onBranch?.(f, x);
   const y = combine(connection, x, f, p);
-  return norm === 'post' ? layerNorm(y, p.ln_g!, p.ln_b!) : y;
+  return norm === 'post' ? applyNorm(y) : y;
 }
 // #endregion wrap-sublayer

@@ -5,7 +5,7 @@
 import { initBackend, type BackendInfo, type BackendName, type BackendOptions } from './backend';
 import type { TrainConfig } from './config';
 import { createModel, type Model } from './model';
-import { makeTask, taskModelFields, type Task, type TaskId } from './tasks';
+import { makeTask, taskLengths, taskModelFields, type RawBatch, type Task, type TaskId } from './tasks';
 import { train, type TrainResult, type Progress as TrainProgress } from './train';
 import { answerAccuracy, evaluate, generationAccuracy, lossByPosition, type EvalOptions, type EvalResult } from './evaluate';
 import {
@@ -21,6 +21,8 @@ import {
   type AttentionMatrices,
   type StepTiming,
 } from './instruments';
+import { batchLogits, batchLoss, estimateRunningStats, sampleBatch } from './outputs';
+import { timeNorms, type NormTiming } from './norm-timing';
 import {
   runSequentially,
   trainToTarget,
@@ -43,6 +45,8 @@ export type {
   TargetResult,
   JobProgress,
   JobRunner,
+  RawBatch,
+  NormTiming,
 };
 export { runTargetJob } from './train-to-target';
 
@@ -59,6 +63,11 @@ export interface ProbeResult {
   inputCoefficient: number[];
   /** Mean over tokens of cos(x_l, x₀), at the input (1) and after each block. */
   inputCosine: number[];
+  /**
+   * Per sublayer ('dec.0.self', …): mean over tokens of μ²/mean(x²) of the stream x entering it, the share of a token's
+   * mean square that is its mean (in Pre-LN, x is the norm's input: what LayerNorm's re-centring removes and RMSNorm keeps).
+   */
+  meanShare: Record<string, number>;
 }
 
 export interface LabFacade {
@@ -113,6 +122,22 @@ export interface LabFacade {
   generate(model: Model, task: Task, options?: { seed?: number; batchSize?: number }): number;
   /** Mean cross-entropy at every position of the sequence (question and answer), on held-out data. */
   lossByPosition(model: Model, task: Task, options?: { seed?: number; batchSize?: number }): number[];
+  /** batchSize sequences (question and answer token ids) drawn from `seed`: plain data a core may edit. */
+  batch(task: Task, options: { seed: number; batchSize: number }): RawBatch;
+  /** Logits [sequence][position][token id] of the given sequences run together as one batch (teacher-forced). */
+  logits(model: Model, task: Task, batch: RawBatch): number[][][];
+  /**
+   * Mean cross-entropy over the answer tokens of the given sequences run together as one batch (teacher-forced);
+   * running: BatchNorm uses the model's running statistics (lab.estimateRunningStats) instead of the batch's.
+   */
+  loss(model: Model, task: Task, batch: RawBatch, options?: { running?: boolean }): number;
+  /** BatchNorm's running statistics at the current weights: each norm's batch statistics averaged over `batches` batches. */
+  estimateRunningStats(model: Model, task: Task, options: { seed: number; batches: number; batchSize: number }): void;
+  /**
+   * Median ms of one norm, forward and backward, at a model's activation shape (batchSize · T rows, d columns):
+   * LayerNorm on its fused kernel, LayerNorm in plain tf ops, RMSNorm in plain tf ops. Wall-clock: never compared.
+   */
+  timeNorms(model: Model, task: Task, options?: { batchSize?: number }): NormTiming;
   /** Number of weights (and biases) of a model. */
   countParams(model: Model): number;
   /** Number of TF.js kernels (operations) one forward + backward pass executes. */
@@ -169,11 +194,18 @@ export async function createLab(
         branchRatio: stats.branchRatio,
         inputCoefficient: points.map((p) => row(p).inputCoefficient),
         inputCosine: points.map((p) => row(p).inputCosine),
+        meanShare: stats.meanShare,
       };
     },
     accuracy: (model, task, opts) => answerAccuracy(model, task, opts),
     generate: (model, task, opts) => generationAccuracy(model, task, opts),
     lossByPosition: (model, task, opts) => lossByPosition(model, task, opts),
+    batch: (task, opts) => sampleBatch(task, opts),
+    logits: (model, task, batch) => batchLogits(model, task, batch),
+    loss: (model, task, batch, opts) => batchLoss(model, task, batch, opts),
+    estimateRunningStats: (model, task, opts) => estimateRunningStats(model, task, opts),
+    timeNorms: (model, task, { batchSize = 32 } = {}) =>
+      timeNorms({ rows: batchSize * taskLengths(task, model.config.arch).T, d: model.config.dModel }),
     countParams: (model) => paramCounts(model).total,
     opsPerStep: (model, task) => opsPerStep(model, task),
     timeStep: (model, task, config = {}) => timeStep(model, task, config),

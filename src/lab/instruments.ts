@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { forward, maskedCrossEntropy, countParams, createModel, Probe, type Model } from './model';
 import { encodeBatch, type Task } from './tasks';
 import { layerOf, sublayerOf, paramCountFormula, sublayersOf } from './params';
-import { layerNorm } from './layers';
+import { normalize } from './norms';
 import { train, median } from './train';
 import type { TrainConfig } from './config';
 import { makeRng } from './rng';
@@ -42,6 +42,8 @@ export interface ForwardStats {
   layers: LayerStats[];
   /** ‖F(x)‖/‖x‖ per sublayer ('dec.0.self', 'dec.0.ffn', …), x the stream entering the sublayer. */
   branchRatio: Record<string, number>;
+  /** Per sublayer: mean over tokens of μ²/mean(x²) of the stream entering it (what LayerNorm's re-centring removes). */
+  meanShare: Record<string, number>;
   /** Attention weights, mean over the batch's examples, [head][query][key], per attention sublayer (if requested). */
   attention: Record<string, number[][][]>;
 }
@@ -68,16 +70,18 @@ export function forwardStats(
   const { scalars, attention } = probe.read();
   const layers: LayerStats[] = [];
   const branchRatio: Record<string, number> = {};
+  const meanShare: Record<string, number> = {};
   for (const [key, value] of Object.entries(scalars)) {
     const [name, stat] = key.split(':') as [string, string];
     if (stat === 'branchRatio') branchRatio[name] = value;
+    else if (stat === 'meanShare') meanShare[name] = value;
     else {
       let row = layers.find((l) => l.name === name);
       if (!row) layers.push((row = { name, norm: NaN, std: NaN, relResidual: NaN, inputCoefficient: NaN, inputCosine: NaN }));
       (row as unknown as Record<string, number>)[stat] = value;
     }
   }
-  return { layers, branchRatio, attention };
+  return { layers, branchRatio, meanShare, attention };
 }
 
 export interface GradientNorms {
@@ -192,7 +196,7 @@ export function paramCounts(model: Model): ParamCounts {
 export interface StepTiming {
   /** Median ms per training step. */
   msPerStep: number;
-  /** Measured ms per step spent in the residual adds (forward and backward), and in the LayerNorms. */
+  /** Measured ms per step spent in the residual adds (forward and backward), and in the norms (of the model's kind). */
   msAdd: number;
   msNorm: number;
   shareAdd: number;
@@ -266,7 +270,7 @@ export async function timeStep(model: Model, task: Task, trainCfg: Partial<Train
   };
 
   const msAdd = timeOps(adds, (h, y) => tf.add(h, y));
-  const msNorm = timeOps(norms, (h, _y, g, b) => layerNorm(h, g, b));
+  const msNorm = timeOps(norms, (h, _y, g, b) => normalize(cfg.normKind, h, g, b));
   return { msPerStep, msAdd, msNorm, shareAdd: msAdd / msPerStep, shareNorm: msNorm / msPerStep, adds, norms };
 }
 

@@ -4,13 +4,16 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { type ModelConfig, resolveModelConfig } from './config';
 import { createParams, sublayersOf, paramCountFormula } from './params';
-import { selfAttention, crossAttention, feedForward, layerNorm, dense, matMul2d } from './layers';
+import { selfAttention, crossAttention, feedForward, dense, matMul2d } from './layers';
 import { wrapSublayer } from './connection';
+import { normalize, siteNorm, type BatchStats, type BatchStatsMode } from './norms';
 
 export interface Model {
   config: ModelConfig;
   /** Parameter variables by name (see params.ts for the naming scheme). */
   params: Map<string, tf.Variable>;
+  /** BatchNorm's running statistics by site, once estimated (outputs.ts); disposed with the model. */
+  batchStats?: Map<string, BatchStats>;
   dispose(): void;
 }
 
@@ -18,15 +21,17 @@ export function createModel(partial: Parameters<typeof resolveModelConfig>[0]): 
   const config = resolveModelConfig(partial);
   const params = createParams(config);
   let disposed = false;
-  return {
+  const model: Model = {
     config,
     params,
     dispose() {
       if (disposed) return;
       disposed = true;
       for (const v of params.values()) v.dispose();
+      for (const s of model.batchStats?.values() ?? []) tf.dispose([s.mean, s.variance]);
     },
   };
+  return model;
 }
 
 /** Total parameter count from the created tensors (compare with paramCountFormula). */
@@ -55,6 +60,8 @@ export interface ForwardOptions {
    * block l). Added as zeros, their gradient is ∂loss/∂x at that point (the stream-gradient instrument).
    */
   streamOffsets?: ReadonlyMap<string, tf.Tensor>;
+  /** BatchNorm only: record each norm's batch statistics, or normalize with given (running) ones; see norms.ts. */
+  batchStats?: BatchStatsMode;
 }
 
 /**
@@ -89,6 +96,14 @@ export class Probe {
     const centered = tf.sub(x3, tf.mean(x3, 1, true)); // per example, remove the mean token (Don21)
     const rel = tf.div(tf.sqrt(tf.sum(tf.square(centered), [1, 2])), tf.add(tf.sqrt(tf.sum(tf.square(x3), [1, 2])), 1e-30));
     this.scalar(`${name}:relResidual`, tf.mean(rel));
+  }
+  /**
+   * The share of each token's mean square that is its mean, μ²/mean(x²) over the features of the stream x entering a
+   * sublayer, averaged over tokens: what LayerNorm's re-centring removes and RMSNorm keeps (Pre-LN: x is the norm's input).
+   */
+  meanShare(name: string, x: tf.Tensor2D): void {
+    const mu = tf.mean(x, -1);
+    this.scalar(`${name}:meanShare`, tf.mean(tf.div(tf.square(mu), tf.add(tf.mean(tf.square(x), -1), 1e-30))));
   }
   /** Attention weights w [B,H,Tq,Tk] of one sublayer, kept as their mean over the batch's examples: [H,Tq,Tk]. */
   attentionMap(name: string, w: tf.Tensor4D): void {
@@ -194,16 +209,27 @@ function runStack(
         cat_b: P.get(`${name}.cat_b`),
         gate_w: P.get(`${name}.gate_w`),
         gate_b: P.get(`${name}.gate_b`),
+        alpha: P.get(`${name}.alpha`),
       };
       const onBranch = probe
-        ? (f: tf.Tensor2D, xin: tf.Tensor2D) => probe.scalar(`${name}:branchRatio`, tf.div(tf.norm(f), tf.add(tf.norm(xin), 1e-30)))
+        ? (f: tf.Tensor2D, xin: tf.Tensor2D) => {
+            probe.scalar(`${name}:branchRatio`, tf.div(tf.norm(f), tf.add(tf.norm(xin), 1e-30)));
+            probe.meanShare(name, xin);
+          }
         : undefined;
-      x = wrapSublayer(x, F, cfg.connection, cfg.norm, cp, onBranch);
+      x = wrapSublayer(x, F, cfg.connection, cfg.norm, cp, onBranch, {
+        normKind: cfg.normKind,
+        branchScale: cfg.branchScale,
+        norm: siteNorm(cfg.normKind, name, opts.batchStats, cp.ln_g, cp.ln_b),
+      });
     }
     x = offset(block, x);
     probe?.stream(block, x, B, T, input);
   }
-  if (nLayers > 0 && cfg.finalNorm) x = layerNorm(x, P.get(`${stack}.final_ln.g`)!, P.get(`${stack}.final_ln.b`)!);
+  if (nLayers > 0 && cfg.finalNorm) {
+    const [g, b] = [P.get(`${stack}.final_ln.g`)!, P.get(`${stack}.final_ln.b`)];
+    x = (siteNorm(cfg.normKind, `${stack}.final`, opts.batchStats, g, b) ?? ((h: tf.Tensor2D) => normalize(cfg.normKind, h, g, b)))(x);
+  }
   return x;
 }
 

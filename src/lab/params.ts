@@ -1,8 +1,9 @@
 // Parameters: the list of named shapes a configuration needs, seeded Glorot-uniform initialization
 // (Glo10), and parameter counts both from the created tensors and from closed-form formulas.
 // Names: 'embed', 'pos', 'out.w', 'out.b', '<stack>.<layer>.<sublayer>.<param>' with stack enc|dec,
-// sublayer self|cross|ffn, param wqkv bqkv wq bq wkv bkv wo bo w1 b1 w2 b2 ln_g ln_b cat_w cat_b gate_w gate_b,
-// and 'dec.final_ln.g/b', 'enc.final_ln.g/b'.
+// sublayer self|cross|ffn, param wqkv bqkv wq bq wkv bkv wo bo w1 b1 w2 b2 ln_g ln_b cat_w cat_b gate_w gate_b alpha,
+// and 'dec.final_ln.g/b', 'enc.final_ln.g/b'. ln_g/ln_b are the gain and bias of whichever norm kind is chosen
+// (RMSNorm has no bias); alpha is ReZero's branch scale.
 import * as tf from '@tensorflow/tfjs-core';
 import type { ModelConfig } from './config';
 import { makeRng } from './rng';
@@ -59,8 +60,9 @@ export function paramSpecs(cfg: ModelConfig): ParamSpec[] {
         }
         if (cfg.norm !== 'none') {
           constant(p + 'ln_g', [d], 1);
-          constant(p + 'ln_b', [d], 0);
+          if (cfg.normKind !== 'rms') constant(p + 'ln_b', [d], 0);
         }
+        if (cfg.rezero) constant(p + 'alpha', [1], 0);
         if (cfg.connection === 'concat') {
           if (cfg.concatInit === 'identity') specs.push({ name: p + 'cat_w', shape: [2 * d, d], init: { kind: 'stacked-identity' } });
           else glorot(p + 'cat_w', [2 * d, d]);
@@ -73,7 +75,7 @@ export function paramSpecs(cfg: ModelConfig): ParamSpec[] {
     }
     if (n > 0 && cfg.finalNorm) {
       constant(`${stack}.final_ln.g`, [d], 1);
-      constant(`${stack}.final_ln.b`, [d], 0);
+      if (cfg.normKind !== 'rms') constant(`${stack}.final_ln.b`, [d], 0);
     }
   }
   if (!cfg.tiedOutput) glorot('out.w', [d, cfg.vocabSize]);
@@ -126,12 +128,15 @@ export function paramCountFormula(cfg: ModelConfig): number {
   const V = cfg.vocabSize;
   const attn = 4 * d * d + 4 * d; // Q, K, V, O weights and biases
   const ffn = 2 * d * cfg.dFF + cfg.dFF + d;
+  const normParams = cfg.normKind === 'rms' ? d : 2 * d; // RMSNorm: gain only
   const perSublayerExtra =
-    (cfg.norm !== 'none' ? 2 * d : 0) + (cfg.connection === 'concat' ? 2 * d * d + d : cfg.connection === 'highway' ? d * d + d : 0);
+    (cfg.norm !== 'none' ? normParams : 0) +
+    (cfg.rezero ? 1 : 0) +
+    (cfg.connection === 'concat' ? 2 * d * d + d : cfg.connection === 'highway' ? d * d + d : 0);
   const enc = cfg.arch === 'encdec' ? cfg.nEncLayers : 0;
   const encBlock = attn + ffn + 2 * perSublayerExtra;
   const decBlock = cfg.arch === 'encdec' ? 2 * attn + ffn + 3 * perSublayerExtra : attn + ffn + 2 * perSublayerExtra;
-  const finals = cfg.finalNorm ? 2 * d * ((cfg.nLayers > 0 ? 1 : 0) + (enc > 0 ? 1 : 0)) : 0;
+  const finals = cfg.finalNorm ? normParams * ((cfg.nLayers > 0 ? 1 : 0) + (enc > 0 ? 1 : 0)) : 0;
   return (
     V * d +
     (cfg.positions === 'learned' ? cfg.maxLen * d : 0) +

@@ -21,6 +21,10 @@ const PROBES: Array<[query: string, id: string]> = [
   ['multi-head attention neural network', 'is-attention-a-neural-network'],
   ['Post-LN decoder vanishing gradients', 'post-ln-vanishing-gradients'],
   ['gradient clipping', 'what-fixes-exploding-gradients'],
+  ['BatchNorm instead of LayerNorm', 'layernorm-vs-batchnorm'],
+  ['batch normalization transformer', 'layernorm-vs-batchnorm'],
+  ['RMSNorm', 'rmsnorm'],
+  ['root mean square normalization mean centring', 'rmsnorm'],
 ];
 
 /** The first result shows the question and a short excerpt (not the whole short answer) that marks matched words. */

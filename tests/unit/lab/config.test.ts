@@ -13,6 +13,10 @@ describe('config validation', () => {
     [{ nLayers: -1 }, 'nLayers', /nLayers must be an integer in \[0, 256\], got -1/],
     [{ causal: 'yes' }, 'causal', /causal must be true or false/],
     [{ depth: 3 }, 'depth', /unknown model config field 'depth'/],
+    [{ normKind: 'group' }, 'normKind', /normKind must be one of 'layer' \| 'rms' \| 'batch', got "group"/],
+    [{ branchScale: -0.5 }, 'branchScale', /branchScale must be a number in \[0, 100\], got -0.5/],
+    [{ branchScale: Number.NaN }, 'branchScale', /branchScale must be a number in \[0, 100\]/],
+    [{ rezero: 1 }, 'rezero', /rezero must be true or false, got 1/],
   ])('model %j → field %s', (bad, field, message) => {
     const fn = () => resolveModelConfig({ ...base, ...(bad as object) });
     expect(fn).toThrow(ConfigError);

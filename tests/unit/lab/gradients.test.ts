@@ -17,9 +17,10 @@ beforeAll(async () => {
 const H = 2e-3;
 const REL = 2e-2;
 
-function check(task: Task, cfg: Partial<ModelConfig>, names: string[]) {
+function check(task: Task, cfg: Partial<ModelConfig>, names: string[], prepare?: (m: Model) => void) {
   const arch = cfg.arch ?? 'decoder';
   const model: Model = createModel({ ...taskModelFields(task, arch), dModel: 8, nHeads: 2, nLayers: 2, dFF: 16, ...cfg, seed: 5 });
+  prepare?.(model);
   const batch = encodeBatch(task, model.config, task.sample(makeRng(9), 4), 'all');
   const loss = () =>
     maskedCrossEntropy(
@@ -78,4 +79,41 @@ test('encoder–decoder with cross-attention', () => {
     'dec.0.cross.wkv',
     'dec.0.ffn.b1',
   ]);
+});
+
+test('RMSNorm (Pre-LN and Post-LN): gains of the norms and the weights below them', () => {
+  check(copyTask(4, 3), { norm: 'pre', normKind: 'rms' }, [
+    'dec.0.self.ln_g',
+    'dec.0.self.wqkv',
+    'dec.1.ffn.w1',
+    'dec.final_ln.g',
+    'embed',
+  ]);
+  check(copyTask(4, 3), { norm: 'post', normKind: 'rms' }, ['dec.0.ffn.ln_g', 'dec.0.self.wo', 'dec.1.self.wqkv']);
+});
+
+test('BatchNorm (statistics over every token of the batch), Pre-LN and Post-LN', () => {
+  check(copyTask(4, 3), { norm: 'pre', normKind: 'batch' }, [
+    'dec.0.self.ln_g',
+    'dec.0.self.ln_b',
+    'dec.0.ffn.w2',
+    'dec.final_ln.b',
+    'embed',
+  ]);
+  check(copyTask(4, 3), { norm: 'post', normKind: 'batch' }, ['dec.1.ffn.ln_g', 'dec.0.self.wqkv', 'dec.1.ffn.b1']);
+});
+
+test("branch scale and ReZero's α (set away from its zero start, so the branches' own gradients are not zero)", () => {
+  check(copyTask(4, 3), { norm: 'pre', branchScale: 0.3 }, ['dec.0.self.wqkv', 'dec.1.ffn.w1', 'dec.0.ffn.ln_g']);
+  const setAlphas = (m: Model) => {
+    let k = 0;
+    for (const [name, v] of m.params) if (name.endsWith('.alpha')) v.assign(tf.tensor1d([0.2 + 0.1 * k++]));
+  };
+  check(
+    copyTask(4, 3),
+    { norm: 'none', rezero: true },
+    ['dec.0.self.alpha', 'dec.1.ffn.alpha', 'dec.0.ffn.w1', 'dec.1.self.wqkv'],
+    setAlphas,
+  );
+  check(copyTask(4, 3), { norm: 'pre', normKind: 'rms', rezero: true, branchScale: 0.5 }, ['dec.0.ffn.alpha', 'dec.0.self.wo'], setAlphas);
 });
