@@ -277,6 +277,8 @@ export const glossary: readonly GlossaryEntry[] = [
       'Rescaling the gradient before an update whenever its norm exceeds a threshold, g ← threshold · g/‖g‖, so that no single update is larger than the threshold allows. It bounds the step taken, not the gradient the network produces; Pascanu et al. proposed it against exploding gradients in recurrent networks.',
     cites: ['Pas13'],
     see: ['exploding-gradients'],
+  },
+  {
     id: 'batch-normalization',
     term: 'batch normalization',
     aka: ['BatchNorm', 'BN'],
