@@ -4,11 +4,11 @@ import { captionOf } from '~/charts/caption-words';
 import type { ChartRow } from '~/charts/spec';
 import type { E15Measurements } from './experiment';
 
-const TARGET_WORDS = ['adjective', 'noun', 'adjective', 'noun', 'verb'];
+const TARGET_WORDS = ['adj', 'noun', 'adj', 'noun', 'verb'];
 
 export const figures: FigureMaker = (m: E15Measurements) => {
   const last = `dec.${m.layers - 1}.cross`;
-  const label = (t: number) => `${t + 1}: ${TARGET_WORDS[t] ?? '?'} (source ${m.alignment[t]! + 1})`;
+  const label = (t: number) => `${t + 1} ${TARGET_WORDS[t] ?? '?'}`;
   const rows: ChartRow[] = [];
   for (const [series, maps] of [
     ['at initialization', m.before],
@@ -18,8 +18,8 @@ export const figures: FigureMaker = (m: E15Measurements) => {
   const trained = rows.filter((r) => r.series === 'after training');
   return [
     {
-      title: 'Cross-attention on the source word each target position translates (last decoder block)',
-      x: { label: 'target position: word (the source position it translates)', band: true },
+      title: 'Cross-attention on the source word each target word translates (last decoder block)',
+      x: { label: 'target word', band: true },
       y: { label: 'attention weight on that source word' },
       mark: 'bar',
       rows,
