@@ -129,7 +129,8 @@ export function plotOptions(spec: ChartSpec, opts: { compare?: ChartSpec; width?
     y: bar
       ? { label: null, domain: series, axis: narrow ? null : undefined }
       : { label: spec.y.label, type: spec.y.log ? 'log' : 'linear', grid: true, tickFormat: logFormat, ticks: narrow ? 5 : undefined },
-    ...(bar && spec.x.band ? { fy: { label: narrow ? null : spec.x.label } } : {}),
+    // Group labels on the right: on a phone the left axis is hidden and its margin too narrow to hold them.
+    ...(bar && spec.x.band ? { fy: { label: narrow ? null : spec.x.label, axis: 'right' as const } } : {}),
     color: { domain: series, range: series.map((s) => styles.get(s)!.color) },
     // Fill opacities are given as they are (a bar's variation), not spread over a scale.
     opacity: { type: 'identity' },
