@@ -1,6 +1,7 @@
 // Browser benchmark of the evidence blocks (figures printed, never asserted): the page's JavaScript before
-// interaction (gzip), Run → first progress, every experiment's default run to done (cold: first Run on the
-// page; warm: second) beside the same run in Node on one thread (WASM) in the same process, and the size of
+// interaction (gzip), Run → first progress, the run of every experiment's first block (its claim's settings, as a
+// reader's Run) to done (cold: first Run on the page; warm: second) beside the same run in Node on one thread
+// (WASM) in the same process, and the size of
 // what Run loads (the lab chunk: TF.js core + WASM backend + binary + lab). Budgets (#14): every default run
 // ≤ 8 s cold (E1 ≤ 1.5 s); page / Node ≤ 0.6 for experiments that train over the worker pool.
 // Needs `npm run build` first; uses Debian's Chromium (or CHROME_PATH) on the built site (SITE_DIST to test
@@ -12,7 +13,7 @@ import { chromium, type Page } from 'playwright-core';
 import { serveStatic } from '../tests/browser/static-server.ts';
 import { CHROMIUM_ARGS, findChrome } from '../tests/browser/chromium.ts';
 import { initBackend } from '~/lab/backend';
-import { getExperiment, runExperiment } from '~/experiments';
+import { getClaim, getExperiment, runExperiment } from '~/experiments';
 
 const DIST = resolve(process.env.SITE_DIST ?? 'dist');
 if (!existsSync(join(DIST, 'index.html'))) {
@@ -21,15 +22,16 @@ if (!existsSync(join(DIST, 'index.html'))) {
 }
 
 /** Page URL of the first block of each experiment, found in the built HTML. */
-function blocksByExperiment(): Map<string, { url: string; id: string }> {
-  const out = new Map<string, { url: string; id: string }>();
+function blocksByExperiment(): Map<string, { url: string; id: string; claim: string }> {
+  const out = new Map<string, { url: string; id: string; claim: string }>();
   const files = (readdirSync(DIST, { recursive: true }) as string[]).filter((f) => f.endsWith('.html') && !f.includes('pagefind')).sort();
   for (const f of files) {
     const html = readFileSync(join(DIST, f), 'utf8');
     for (const m of html.matchAll(/<evidence-block[^>]*>/g)) {
       const id = /\bid="([^"]+)"/.exec(m[0])?.[1];
       const exp = /data-experiment="([^"]+)"/.exec(m[0])?.[1];
-      if (id && exp && !out.has(exp)) out.set(exp, { url: '/' + f.replace(/index\.html$/, ''), id });
+      const claim = /data-claim="([^"]+)"/.exec(m[0])?.[1];
+      if (id && exp && claim && !out.has(exp)) out.set(exp, { url: '/' + f.replace(/index\.html$/, ''), id, claim });
     }
   }
   return out;
@@ -90,27 +92,32 @@ async function servicePrecache(browser: import('playwright-core').Browser, origi
 
 interface Timing {
   exp: string;
+  /** The block's claim: its settings are what Run runs (and what Node runs beside it). */
+  claim: string;
   cold: number;
   warm: number;
   backend: string | null;
   states: string;
 }
 
-/** Each default run once more in Node, on one thread (WASM), after the browser has closed: the page's reference. */
-async function nodeTimes(experiments: string[]): Promise<Map<string, number>> {
+/** Each block's run once more in Node (its claim's settings and first seed, as Run uses), on one thread (WASM), after the browser has closed. */
+async function nodeTimes(timings: Timing[]): Promise<Map<string, number>> {
   const info = await initBackend({ prefer: 'wasm' });
   if (info.backend !== 'wasm') throw new Error(`Node's WASM backend did not start: ${info.fallbackReason}`);
   const out = new Map<string, number>();
-  for (const exp of experiments) {
+  for (const { exp, claim } of timings) {
+    const { params, seeds } = getClaim(claim);
     const t0 = performance.now();
-    await runExperiment(exp, {}, { seed: getExperiment(exp).defaultSeed, backend: 'wasm' });
+    await runExperiment(exp, params, { seed: seeds[0] ?? getExperiment(exp).defaultSeed, backend: 'wasm' });
     out.set(exp, performance.now() - t0);
   }
   return out;
 }
 
 function printTable(timings: Timing[], node: Map<string, number>) {
-  console.log('\nDefault runs, page (Chromium, cold = first Run, warm = second) vs Node (one thread, WASM), same machine, same process:');
+  console.log(
+    "\nEach experiment's first block as a reader runs it (its claim's settings), page (Chromium, cold = first Run, warm = second) vs the same run in Node (one thread, WASM), same machine, same process:",
+  );
   console.log('  exp   cold      warm      Node      cold/Node  pool   budget (cold)');
   for (const t of timings) {
     const n = node.get(t.exp) ?? NaN;
@@ -171,9 +178,9 @@ async function main() {
       const backend = await page.locator(`[id="${b.id}"]`).getAttribute('data-backend');
       console.log(`  Run → first progress: cold ${s(cold.firstProgress)} (loads TF.js + WASM), warm ${s(warm.firstProgress)} (budget 1 s)`);
       console.log(
-        `  ${exp.toUpperCase()} default run complete: cold ${s(cold.done)}, warm ${s(warm.done)} on ${backend}, ended ${cold.state}/${warm.state} (budget ${exp === 'e1' ? '1.5' : '8'} s)`,
+        `  ${exp.toUpperCase()} run (${b.claim}'s settings) complete: cold ${s(cold.done)}, warm ${s(warm.done)} on ${backend}, ended ${cold.state}/${warm.state} (budget ${exp === 'e1' ? '1.5' : '8'} s)`,
       );
-      timings.push({ exp, cold: cold.done, warm: warm.done, backend, states: `${cold.state}/${warm.state}` });
+      timings.push({ exp, claim: b.claim, cold: cold.done, warm: warm.done, backend, states: `${cold.state}/${warm.state}` });
       await page.waitForTimeout(200);
       await Promise.all(reading);
       const run = [...bodies.entries()].filter(([, x]) => x.phase === 'run');
@@ -196,7 +203,7 @@ async function main() {
     await browser.close();
     await server.close();
   }
-  printTable(timings, await nodeTimes(timings.map((t) => t.exp)));
+  printTable(timings, await nodeTimes(timings));
 }
 
 await main();
