@@ -63,6 +63,14 @@ export interface TrainConfig {
   warmupSteps: number;
   /** Clip the global gradient norm to this value (0 = no clipping). */
   clipNorm: number;
+  /** 'adam' (Kin15, β1, β2, ε above) or 'sgd': SGD with momentum, u ← momentum·u + g; θ ← θ − lr·u. */
+  optimizer: 'adam' | 'sgd';
+  /** SGD's momentum (Adam ignores it). */
+  momentum: number;
+  /** Adam's bias corrections of m and v (Kin15 Alg. 1); off, the first updates use the zero-started moments as they are. */
+  biasCorrection: boolean;
+  /** Residual dropout rate (Vas17 §5.4): on each sublayer's output before it is added, and on the embedding sum; training only. */
+  dropout: number;
   /** Parameter-name prefixes to freeze, e.g. ['embed', 'dec.0.']. */
   freeze: string[];
   /** 1 = teacher forcing, 0 = free running, between = scheduled sampling (per-token coin). */
@@ -106,6 +114,10 @@ export const defaultTrainConfig: TrainConfig = {
   epsilon: 1e-9,
   warmupSteps: 0,
   clipNorm: 0,
+  optimizer: 'adam',
+  momentum: 0.9,
+  biasCorrection: true,
+  dropout: 0,
   freeze: [],
   teacherForcing: 1,
   lossOn: 'answer',
@@ -211,6 +223,10 @@ export function resolveTrainConfig(partial: Partial<TrainConfig> = {}): TrainCon
   num('epsilon', c.epsilon, 0, 1, true);
   int('warmupSteps', c.warmupSteps, 0, 10_000_000);
   num('clipNorm', c.clipNorm, 0, 1e12);
+  oneOf('optimizer', c.optimizer, ['adam', 'sgd']);
+  num('momentum', c.momentum, 0, 0.999999);
+  bool('biasCorrection', c.biasCorrection);
+  num('dropout', c.dropout, 0, 0.95);
   if (!Array.isArray(c.freeze) || c.freeze.some((f) => typeof f !== 'string'))
     throw new ConfigError(
       'freeze',

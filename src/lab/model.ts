@@ -7,6 +7,7 @@ import { createParams, sublayersOf, paramCountFormula } from './params';
 import { selfAttention, crossAttention, feedForward, dense, matMul2d } from './layers';
 import { wrapSublayer } from './connection';
 import { normalize, siteNorm, type BatchStats, type BatchStatsMode } from './norms';
+import type { Rng } from './rng';
 
 export interface Model {
   config: ModelConfig;
@@ -62,6 +63,17 @@ export interface ForwardOptions {
   streamOffsets?: ReadonlyMap<string, tf.Tensor>;
   /** BatchNorm only: record each norm's batch statistics, or normalize with given (running) ones; see norms.ts. */
   batchStats?: BatchStatsMode;
+  /** Residual dropout (training only): zero each entry of every sublayer's output and of the embedding sum with this rate, scale the rest by 1/(1 − rate). */
+  dropout?: { rate: number; rng: Rng };
+}
+
+/** Inverted dropout with a mask drawn from the lab's seeded generator (so a run is reproducible per seed). */
+function dropout(h: tf.Tensor2D, drop: ForwardOptions['dropout']): tf.Tensor2D {
+  if (!drop || drop.rate === 0) return h;
+  const keep = 1 / (1 - drop.rate);
+  const mask = new Float32Array(h.size);
+  for (let i = 0; i < mask.length; i++) mask[i] = drop.rng.next() < drop.rate ? 0 : keep;
+  return tf.mul(h, tf.tensor2d(mask, h.shape));
 }
 
 /**
@@ -171,7 +183,7 @@ function runStack(
     const z = opts.streamOffsets?.get(point);
     return z ? tf.add(h, z) : h;
   };
-  x = offset(`${stack}.input`, x);
+  x = offset(`${stack}.input`, dropout(x, opts.dropout));
   const input = x;
   probe?.stream(`${stack}.input`, x, B, T, input);
   for (let l = 0; l < nLayers; l++) {
@@ -202,6 +214,7 @@ function runStack(
           );
         return feedForward(h, { w1: g('w1'), b1: g('b1'), w2: g('w2'), b2: g('b2') });
       };
+      const dropped = opts.dropout ? (h: tf.Tensor2D) => dropout(F(h), opts.dropout) : F; // on the branch, not the stream
       const cp = {
         ln_g: P.get(`${name}.ln_g`),
         ln_b: P.get(`${name}.ln_b`),
@@ -217,7 +230,7 @@ function runStack(
             probe.meanShare(name, xin);
           }
         : undefined;
-      x = wrapSublayer(x, F, cfg.connection, cfg.norm, cp, onBranch, {
+      x = wrapSublayer(x, dropped, cfg.connection, cfg.norm, cp, onBranch, {
         normKind: cfg.normKind,
         branchScale: cfg.branchScale,
         norm: siteNorm(cfg.normKind, name, opts.batchStats, cp.ln_g, cp.ln_b),

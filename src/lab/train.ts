@@ -1,4 +1,4 @@
-// Training: masked cross-entropy, Adam (own update so warmup changes the rate per step), linear warmup,
+// Training: masked cross-entropy, Adam (own update so warmup changes the rate per step) or SGD with momentum, linear warmup,
 // global-norm clipping, freezing by name prefix, teacher forcing / scheduled sampling, AbortSignal,
 // progress callbacks, and divergence detection with a reason naming the step, the quantity and the layer.
 import * as tf from '@tensorflow/tfjs-core';
@@ -68,6 +68,22 @@ const fmt = (x: number) =>
       : x.toPrecision(3)
     : String(x).replace('Infinity', 'Inf');
 
+/** SGD with momentum in tf ops (u ← momentum·u + g; θ ← θ − lr·u): [θ', u'] per tensor (no second moment). */
+function sgdUpdate(
+  vars: tf.Variable[],
+  u: tf.Variable[],
+  g: tf.Tensor[],
+  scale: tf.Scalar | null,
+  momentum: number,
+  lr: number,
+): [tf.Tensor, tf.Tensor][] {
+  return vars.map((p, i) => {
+    const gi = scale ? tf.mul(g[i]!, scale) : g[i]!;
+    const ui = tf.add(tf.mul(u[i]!, momentum), gi);
+    return [tf.sub(p, tf.mul(ui, lr)), ui];
+  });
+}
+
 /** Train the model in place. Resolves (never rejects for abort or divergence); the status says how it ended. */
 export async function train(model: Model, task: Task, partial: Partial<TrainConfig> = {}, opts: TrainOptions = {}): Promise<TrainResult> {
   const cfg = resolveTrainConfig(partial);
@@ -80,6 +96,7 @@ export async function train(model: Model, task: Task, partial: Partial<TrainConf
   const v2 = vars.map((v) => tf.tidy(() => tf.variable(tf.zerosLike(v), false)));
   const dataRng = makeRng(cfg.seed).fork('data');
   const coinRng = makeRng(cfg.seed).fork('coins');
+  const dropout = cfg.dropout > 0 ? { rate: cfg.dropout, rng: makeRng(cfg.seed).fork('dropout') } : undefined;
   const history: TrainHistory = { loss: [], accuracy: [], gradNorm: [], lr: [], gradNormByLayer: [], msPerStep: [] };
   let status: TrainResult['status'] = 'done';
   let reason: string | undefined;
@@ -100,7 +117,7 @@ export async function train(model: Model, task: Task, partial: Partial<TrainConf
       const packed = tf.tidy(() => {
         let correct: tf.Scalar | null = null;
         const { value, grads } = tf.variableGrads(() => {
-          const logits = forward(model, { B: batch.B, T: batch.T, S: batch.S, decIn, encIn: batch.encIn });
+          const logits = forward(model, { B: batch.B, T: batch.T, S: batch.S, decIn, encIn: batch.encIn }, { dropout });
           const hit = tf.cast(tf.equal(tf.argMax(logits, 1), tf.tensor1d(batch.target, 'int32')), 'float32');
           correct = tf.keep(tf.sum(tf.mul(hit, tf.tensor1d(batch.mask)))) as tf.Scalar;
           return maskedCrossEntropy(logits, batch.target, batch.mask);
@@ -112,17 +129,20 @@ export async function train(model: Model, task: Task, partial: Partial<TrainConf
         const norm = tf.sqrt(tf.sum(sq));
         // Clip by global norm; scale = min(1, clip/‖g‖).
         const scale = cfg.clipNorm > 0 ? tf.minimum(1, tf.div(cfg.clipNorm, tf.add(norm, 1e-12))) : null;
-        const lrT = (lr * Math.sqrt(1 - cfg.beta2 ** t)) / (1 - cfg.beta1 ** t); // bias corrections folded in
-        const updated = adamUpdate(vars, m, v2, g, scale as tf.Scalar | null, {
-          beta1: cfg.beta1,
-          beta2: cfg.beta2,
-          epsilon: cfg.epsilon,
-          lrT,
-        });
-        updated.forEach(([p, mi, vi], i) => {
-          vars[i]!.assign(p);
-          m[i]!.assign(mi);
-          v2[i]!.assign(vi);
+        const lrT = cfg.biasCorrection ? (lr * Math.sqrt(1 - cfg.beta2 ** t)) / (1 - cfg.beta1 ** t) : lr; // bias corrections folded in
+        const updated =
+          cfg.optimizer === 'sgd'
+            ? sgdUpdate(vars, m, g, scale as tf.Scalar | null, cfg.momentum, lr)
+            : adamUpdate(vars, m, v2, g, scale as tf.Scalar | null, {
+                beta1: cfg.beta1,
+                beta2: cfg.beta2,
+                epsilon: cfg.epsilon,
+                lrT,
+              });
+        updated.forEach(([p, mi, vi]: tf.Tensor[], i) => {
+          vars[i]!.assign(p!);
+          m[i]!.assign(mi!);
+          if (vi) v2[i]!.assign(vi);
         });
         const out = tf.concat([tf.reshape(value, [1]), tf.reshape(correct!, [1]), tf.reshape(norm, [1]), sq]);
         tf.dispose(correct!);

@@ -1,0 +1,63 @@
+// SGD with momentum, Adam without bias correction, and residual dropout: what each changes in the first steps.
+import { beforeAll, expect, test } from 'vitest';
+import { initBackend, tf } from '~/lab/backend';
+import { createModel, type Model } from '~/lab/model';
+import { reverseTask, taskModelFields } from '~/lab/tasks';
+import { train } from '~/lab/train';
+import type { TrainConfig } from '~/lab/config';
+
+beforeAll(async () => {
+  await initBackend({ prefer: 'wasm' });
+});
+
+const task = reverseTask(8, 4);
+const small = () => createModel({ ...taskModelFields(task), dModel: 16, nHeads: 2, nLayers: 2, seed: 3 });
+const weights = (m: Model) => [...m.params.values()].map((v) => v.dataSync().slice());
+
+/** Train a fresh model for `steps` and return its weights before and after, and the run. */
+async function step(cfg: Partial<TrainConfig>, steps = 1) {
+  const m = small();
+  const before = weights(m);
+  const run = await train(m, task, { steps, batchSize: 4, ...cfg });
+  const after = weights(m);
+  m.dispose();
+  return { before, after, run };
+}
+const deltas = (a: Float32Array[], b: Float32Array[]) => a.flatMap((x, i) => [...x].map((v, j) => b[i]![j]! - v));
+
+test('SGD: the first step moves the weights by lr times the gradient (its global norm is the reported one)', async () => {
+  const lr = 0.05;
+  const { before, after, run } = await step({ optimizer: 'sgd', lr, momentum: 0.9 });
+  const moved = Math.hypot(...deltas(before, after));
+  expect(moved / lr).toBeCloseTo(run.history.gradNorm[0]!, 2);
+});
+
+test('SGD with momentum lowers the loss of the reverse task, and leaks no tensor', async () => {
+  const base = tf.memory().numTensors;
+  const { run } = await step({ optimizer: 'sgd', lr: 0.1, batchSize: 16 }, 60);
+  expect(run.status).toBe('done');
+  expect(run.history.loss.at(-1)!).toBeLessThan(run.history.loss[0]!);
+  expect(tf.memory().numTensors).toBe(base);
+});
+
+test("Adam's first step is ±lr per weight with bias correction, and (1 − β1)/√(1 − β2) of it without", async () => {
+  const lr = 1e-3;
+  const largest = async (biasCorrection: boolean) => {
+    const { before, after } = await step({ lr, biasCorrection, beta1: 0.9, beta2: 0.98 });
+    return Math.max(...deltas(before, after).map(Math.abs));
+  };
+  expect((await largest(true)) / lr).toBeCloseTo(1, 3);
+  expect((await largest(false)) / lr).toBeCloseTo(0.1 / Math.sqrt(0.02), 3);
+});
+
+test('dropout: rate 0 is the default; a rate changes training, reproducibly per seed, and leaks no tensor', async () => {
+  const base = tf.memory().numTensors;
+  const none = await step({}, 3);
+  const zero = await step({ dropout: 0 }, 3);
+  const a = await step({ dropout: 0.3, seed: 5 }, 3);
+  const b = await step({ dropout: 0.3, seed: 5 }, 3);
+  expect(zero.after).toEqual(none.after);
+  expect(a.after).toEqual(b.after);
+  expect(a.run.history.loss[0]).not.toBe(none.run.history.loss[0]);
+  expect(tf.memory().numTensors).toBe(base);
+});
