@@ -118,6 +118,7 @@ export const defaultTrainConfig: TrainConfig = {
   momentum: 0.9,
   biasCorrection: true,
   dropout: 0,
+  dropoutOn: 'branch',
   freeze: [],
   teacherForcing: 1,
   lossOn: 'answer',
@@ -227,6 +228,7 @@ export function resolveTrainConfig(partial: Partial<TrainConfig> = {}): TrainCon
   num('momentum', c.momentum, 0, 0.999999);
   bool('biasCorrection', c.biasCorrection);
   num('dropout', c.dropout, 0, 0.95);
+  oneOf('dropoutOn', c.dropoutOn, ['branch', 'stream']);
   if (!Array.isArray(c.freeze) || c.freeze.some((f) => typeof f !== 'string'))
     throw new ConfigError(
       'freeze',

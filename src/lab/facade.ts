@@ -5,7 +5,7 @@
 import { initBackend, type BackendInfo, type BackendName, type BackendOptions } from './backend';
 import type { TrainConfig } from './config';
 import { createModel, type Model } from './model';
-import { makeTask, taskLengths, taskModelFields, type RawBatch, type Task, type TaskId } from './tasks';
+import { makeTask, taskLengths, taskModelFields, trainingSet, type RawBatch, type Task, type TaskId } from './tasks';
 import { train, type TrainResult, type Progress as TrainProgress } from './train';
 import { answerAccuracy, evaluate, generationAccuracy, lossByPosition, type EvalOptions, type EvalResult } from './evaluate';
 import {
@@ -74,6 +74,8 @@ export interface LabFacade {
   backend: BackendInfo;
   /** A toy task: 'reverse', 'copy', 'running-sum' (mod 5) or 'translation'. */
   task(id: TaskId): Task;
+  /** A fixed training set of `size` sequences of a task, drawn from `seed`: a task that samples only them, and the sequences. */
+  trainingSet(task: Task, options: { size: number; seed: number }): { task: Task; examples: RawBatch };
   /** A model for the task (decoder-only unless `arch: 'encdec'`), initialized from `seed` (Glorot). Call dispose() when done. */
   model(task: Task, options: ModelOptions & { seed: number }): Model;
   /** Trains in place with Adam; stops early on abort or divergence (see result.status). */
@@ -163,6 +165,7 @@ export async function createLab(
   return {
     backend,
     task: (id) => makeTask(id),
+    trainingSet: (task, { size, seed }) => trainingSet(task, size, seed),
     model: (task, opts) => createModel({ ...taskModelFields(task), ...opts }),
     train: (model, task, config, ctx = {}) => train(model, task, config, ctx),
     evaluate: (model, task, opts) => evaluate(model, task, opts),

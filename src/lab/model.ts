@@ -63,8 +63,11 @@ export interface ForwardOptions {
   streamOffsets?: ReadonlyMap<string, tf.Tensor>;
   /** BatchNorm only: record each norm's batch statistics, or normalize with given (running) ones; see norms.ts. */
   batchStats?: BatchStatsMode;
-  /** Residual dropout (training only): zero each entry of every sublayer's output and of the embedding sum with this rate, scale the rest by 1/(1 − rate). */
-  dropout?: { rate: number; rng: Rng };
+  /**
+   * Dropout (training only): zero each entry of the embedding sum and of every sublayer's output ('branch', Vas17's
+   * residual dropout) or of the stream after each add ('stream') with this rate, and scale the rest by 1/(1 − rate).
+   */
+  dropout?: { rate: number; on: 'branch' | 'stream'; rng: Rng };
 }
 
 /** Inverted dropout with a mask drawn from the lab's seeded generator (so a run is reproducible per seed). */
@@ -214,7 +217,7 @@ function runStack(
           );
         return feedForward(h, { w1: g('w1'), b1: g('b1'), w2: g('w2'), b2: g('b2') });
       };
-      const dropped = opts.dropout ? (h: tf.Tensor2D) => dropout(F(h), opts.dropout) : F; // on the branch, not the stream
+      const dropped = opts.dropout?.on === 'branch' ? (h: tf.Tensor2D) => dropout(F(h), opts.dropout) : F;
       const cp = {
         ln_g: P.get(`${name}.ln_g`),
         ln_b: P.get(`${name}.ln_b`),
@@ -235,6 +238,7 @@ function runStack(
         branchScale: cfg.branchScale,
         norm: siteNorm(cfg.normKind, name, opts.batchStats, cp.ln_g, cp.ln_b),
       });
+      if (opts.dropout?.on === 'stream') x = dropout(x, opts.dropout);
     }
     x = offset(block, x);
     probe?.stream(block, x, B, T, input);

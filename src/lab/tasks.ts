@@ -102,6 +102,25 @@ export function translationTask(nouns = 6, adjectives = 3, verbs = 4): Task {
   };
 }
 
+/**
+ * A finite training set of a task: `size` sequences drawn once from `seed`; sample() draws from them with replacement
+ * (fresh draws of the task itself are the held-out data). Returns the task and its examples.
+ */
+export function trainingSet(base: Task, size: number, seed: number): { task: Task; examples: RawBatch } {
+  if (!Number.isInteger(size) || size < 1) throw new Error(`size must be an integer ≥ 1, got ${size}`);
+  const examples = base.sample(makeRng(seed).fork('training set'), size);
+  const task: Task = {
+    ...base,
+    id: `${base.id}-set`,
+    description: `${base.description}, a fixed set of ${size} sequences`,
+    sample(rng, batchSize) {
+      const picks = Array.from({ length: batchSize }, () => rng.int(size));
+      return { src: picks.map((i) => examples.src[i]!), tgt: picks.map((i) => examples.tgt[i]!) };
+    },
+  };
+  return { task, examples };
+}
+
 export type TaskId = 'copy' | 'reverse' | 'running-sum' | 'translation';
 export const taskIds: readonly TaskId[] = ['copy', 'reverse', 'running-sum', 'translation'];
 

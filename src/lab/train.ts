@@ -96,7 +96,7 @@ export async function train(model: Model, task: Task, partial: Partial<TrainConf
   const v2 = vars.map((v) => tf.tidy(() => tf.variable(tf.zerosLike(v), false)));
   const dataRng = makeRng(cfg.seed).fork('data');
   const coinRng = makeRng(cfg.seed).fork('coins');
-  const dropout = cfg.dropout > 0 ? { rate: cfg.dropout, rng: makeRng(cfg.seed).fork('dropout') } : undefined;
+  const dropout = cfg.dropout > 0 ? { rate: cfg.dropout, on: cfg.dropoutOn, rng: makeRng(cfg.seed).fork('dropout') } : undefined;
   const history: TrainHistory = { loss: [], accuracy: [], gradNorm: [], lr: [], gradNormByLayer: [], msPerStep: [] };
   let status: TrainResult['status'] = 'done';
   let reason: string | undefined;

@@ -61,3 +61,9 @@ test('dropout: rate 0 is the default; a rate changes training, reproducibly per 
   expect(a.run.history.loss[0]).not.toBe(none.run.history.loss[0]);
   expect(tf.memory().numTensors).toBe(base);
 });
+
+test('dropout on the stream drops the carried input too: a different run from dropout on the branch, same seed', async () => {
+  const branch = await step({ dropout: 0.3, seed: 5 }, 2);
+  const stream = await step({ dropout: 0.3, dropoutOn: 'stream', seed: 5 }, 2);
+  expect(stream.after).not.toEqual(branch.after);
+});

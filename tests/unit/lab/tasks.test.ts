@@ -1,6 +1,6 @@
 // Tasks are seeded and lay out as documented.
 import { expect, test } from 'vitest';
-import { reverseTask, runningSumTask, translationTask, encodeBatch } from '~/lab/tasks';
+import { reverseTask, runningSumTask, translationTask, encodeBatch, trainingSet } from '~/lab/tasks';
 import { makeRng } from '~/lab/rng';
 
 test('same seed, same data; different seed, different data', () => {
@@ -39,4 +39,18 @@ test('decoder-only layout: BOS + (src SEP tgt) shifted right, loss on the answer
   expect(b.freeFrom).toBe(5);
   const u = encodeBatch(t, { arch: 'decoder', shiftRight: false }, raw);
   expect([...u.decIn]).toEqual([...u.target]);
+});
+
+test('a training set samples only its own sequences, the same ones for the same seed', () => {
+  const base = reverseTask(8, 6);
+  const { task, examples } = trainingSet(base, 16, 4);
+  expect(trainingSet(base, 16, 4).examples).toEqual(examples);
+  const seen = new Set(examples.src.map((s) => s.join()));
+  const drawn = task.sample(makeRng(1), 200);
+  drawn.src.forEach((s, i) => {
+    expect(seen.has(s.join())).toBe(true);
+    expect(drawn.tgt[i]).toEqual(s.slice().reverse());
+  });
+  expect(new Set(drawn.src.map((s) => s.join())).size).toBe(seen.size); // 200 draws reach all 16
+  expect(() => trainingSet(base, 0, 1)).toThrow(/size must be an integer ≥ 1/);
 });
