@@ -71,6 +71,8 @@ export interface TrainConfig {
   biasCorrection: boolean;
   /** Residual dropout rate (Vas17 §5.4): on each sublayer's output before it is added, and on the embedding sum; training only. */
   dropout: number;
+  /** Where dropout sits: on each sublayer's output before the add (Vas17), or on the stream after it (the counter-case). */
+  dropoutOn: 'branch' | 'stream';
   /** Parameter-name prefixes to freeze, e.g. ['embed', 'dec.0.']. */
   freeze: string[];
   /** 1 = teacher forcing, 0 = free running, between = scheduled sampling (per-token coin). */

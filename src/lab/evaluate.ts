@@ -4,7 +4,7 @@
 // single-number measures the experiments use: answer accuracy, generation accuracy and loss by position.
 import * as tf from '@tensorflow/tfjs-core';
 import { forward, maskedCrossEntropy, tokenCrossEntropy, type Model } from './model';
-import { encodeBatch, type EncodedBatch, type Task } from './tasks';
+import { encodeBatch, type EncodedBatch, type RawBatch, type Task } from './tasks';
 import { makeRng, type Rng } from './rng';
 
 /** Greedy predictions [B·T] for the given decoder inputs. */
@@ -119,9 +119,9 @@ function heldOut(
   return encodeBatch(task, model.config, task.sample(makeRng(seed).fork('instrument'), batchSize), lossOn);
 }
 
-/** Teacher-forced accuracy over the answer tokens on held-out data (one forward pass); optional lesion. */
-export function answerAccuracy(model: Model, task: Task, options: HeldOutOptions & { lesion?: string[] } = {}): number {
-  const batch = heldOut(model, task, options);
+/** Teacher-forced accuracy over the answer tokens on held-out data, or on the given sequences (one forward pass); optional lesion. */
+export function answerAccuracy(model: Model, task: Task, options: HeldOutOptions & { lesion?: string[]; batch?: RawBatch } = {}): number {
+  const batch = options.batch ? encodeBatch(task, model.config, options.batch) : heldOut(model, task, options);
   const pred = predict(model, batch, batch.decIn, options.lesion ? new Set(options.lesion) : undefined);
   let right = 0;
   let total = 0;

@@ -114,8 +114,8 @@ export interface LabFacade {
   streamGradients(model: Model, task: Task, options: { seed: number; batchSize?: number }): { points: string[]; norms: number[] };
   /** Stream norm, relative residual per block and ‖F(x)‖/‖x‖ per sublayer, on one batch (forward only). */
   probe(model: Model, task: Task, options: { seed: number; batchSize?: number; lesion?: string[] }): ProbeResult;
-  /** Teacher-forced accuracy over the answer tokens on held-out data (one forward pass); optional lesion. */
-  accuracy(model: Model, task: Task, options?: { seed?: number; batchSize?: number; lesion?: string[] }): number;
+  /** Teacher-forced accuracy over the answer tokens on held-out data, or on the given sequences (`batch`); optional lesion. */
+  accuracy(model: Model, task: Task, options?: { seed?: number; batchSize?: number; lesion?: string[]; batch?: RawBatch }): number;
   /**
    * Greedy generation accuracy on the answer: every answer input starts unknown (the separator stands in)
    * and is filled left to right with the model's own previous output, so even a model without a causal
