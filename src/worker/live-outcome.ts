@@ -7,8 +7,8 @@ export interface LiveOutcome {
 }
 
 export async function evaluateClaim(claimId: string, measurements: unknown): Promise<LiveOutcome | undefined> {
-  const { getClaim } = await import('~/experiments');
-  const claim = getClaim(claimId);
+  const { loadClaim } = await import('./experiment-loader');
+  const claim = await loadClaim(claimId);
   try {
     if (claim.mode === 'each-seed') return claim.predicate(measurements as never);
     const v = claim.predicate([measurements] as never);

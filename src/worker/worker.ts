@@ -62,13 +62,17 @@ async function run(msg: Extract<ToWorker, { type: 'run' | 'snippet' }>) {
     // Independent trainings (E2's eight) share out over the reader's cores, on this run's backend; the pool
     // starts with the run when the experiment is known to use it, else on its first job.
     const size = poolSize(navigator.hardwareConcurrency || 1);
-    const { getExperiment } = await import('~/experiments');
-    pool = size ? trainPool(size, report.backend, !!getExperiment(msg.experiment).trainsInParallel) : undefined;
+    const { loadExperiment, runLoadedExperiment } = await import('./experiment-loader');
+    pool = size ? trainPool(size, report.backend, !!(await loadExperiment(msg.experiment)).trainsInParallel) : undefined;
     const runJobs = pool?.run;
     let measurements: unknown;
     if (msg.type === 'run') {
-      const { runExperiment } = await import('~/experiments');
-      measurements = await runExperiment(msg.experiment, msg.params, { ...ctx, backend: report.backend, wasmPath: wasmFiles, runJobs });
+      measurements = await runLoadedExperiment(msg.experiment, msg.params, {
+        ...ctx,
+        backend: report.backend,
+        wasmPath: wasmFiles,
+        runJobs,
+      });
     } else {
       // Edited code runs as a module of its own (a blob: URL), here in the worker, never on the main thread.
       moduleUrl = URL.createObjectURL(new Blob([msg.code], { type: 'text/javascript' }));
