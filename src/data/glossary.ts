@@ -305,6 +305,33 @@ export const glossary: readonly GlossaryEntry[] = [
     cites: ['RMS19'],
     see: ['rmsnorm', 'layer-normalization'],
   },
+  {
+    id: 'dropout',
+    term: 'dropout',
+    aka: ['drop-out'],
+    definition:
+      'During training, each entry of a layer’s output is set to zero with probability p, independently at every step, and the rest are scaled by 1/(1 − p) so that the expected value is unchanged; at inference nothing is dropped. It keeps a network from relying on any one unit and so reduces overfitting.',
+    cites: ['Sri14'],
+    see: ['residual-dropout', 'overfitting'],
+  },
+  {
+    id: 'residual-dropout',
+    term: 'residual dropout',
+    aka: ['dropout on the branch'],
+    definition:
+      'The original Transformer’s dropout: on the output of each sublayer, before it is added to the sublayer’s input and normalized, LN(x + Dropout(F(x))), and on the sum of the embeddings and the positional encodings. The identity path itself is never dropped.',
+    cites: ['Vas17'],
+    see: ['dropout', 'residual-connection'],
+  },
+  {
+    id: 'overfitting',
+    term: 'overfitting',
+    aka: ['overfit', 'generalization gap'],
+    definition:
+      'Fitting the training examples much better than new examples of the same task: the loss on the training set keeps falling while the loss on held-out data stays high or rises. It shows most with a small training set and a model that can memorize it.',
+    cites: ['Sri14'],
+    see: ['dropout'],
+  },
 ];
 
 const byId = new Map(glossary.map((entry) => [entry.id, entry]));

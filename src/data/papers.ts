@@ -192,6 +192,14 @@ export const papers = {
     venue: 'MICCAI 2015',
     arxiv: '1505.04597',
   },
+  Sri14: {
+    key: 'Sri14',
+    authors: ['Nitish Srivastava', 'Geoffrey Hinton', 'Alex Krizhevsky', 'Ilya Sutskever', 'Ruslan Salakhutdinov'],
+    title: 'Dropout: A Simple Way to Prevent Neural Networks from Overfitting',
+    year: 2014,
+    venue: 'Journal of Machine Learning Research 15(56):1929–1958',
+    url: 'https://jmlr.org/papers/v15/srivastava14a.html',
+  },
   Sri15: {
     key: 'Sri15',
     authors: ['Rupesh Kumar Srivastava', 'Klaus Greff', 'Jürgen Schmidhuber'],

@@ -35,5 +35,8 @@ export const SEARCH_SYNONYMS: readonly (readonly string[])[] = [
   ['clipping', 'clip', 'clipped', 'clips'],
   ['batchnorm', 'batch normalization', 'batch norm', 'bn'],
   ['rmsnorm', 'rms norm', 'root mean square normalization', 'rms normalization'],
+  ['dropout', 'drop-out', 'drop out', 'dropping out'],
+  ['overfitting', 'overfit', 'overfits', 'over-fitting', 'memorize', 'memorise', 'memorization'],
+  ['held-out', 'held out', 'validation', 'test set', 'unseen'],
   ['centring', 'centering', 're-centring', 're-centering', 'recentering', 'mean subtraction'],
 ];

@@ -71,6 +71,7 @@ export interface ForwardOptions {
 }
 
 /** Inverted dropout with a mask drawn from the lab's seeded generator (so a run is reproducible per seed). */
+// #region dropout
 function dropout(h: tf.Tensor2D, drop: ForwardOptions['dropout']): tf.Tensor2D {
   if (!drop || drop.rate === 0) return h;
   const keep = 1 / (1 - drop.rate);
@@ -78,6 +79,7 @@ function dropout(h: tf.Tensor2D, drop: ForwardOptions['dropout']): tf.Tensor2D {
   for (let i = 0; i < mask.length; i++) mask[i] = drop.rng.next() < drop.rate ? 0 : keep;
   return tf.mul(h, tf.tensor2d(mask, h.shape));
 }
+// #endregion dropout
 
 /**
  * Collects scalar statistics and attention maps as kept tensors during a forward pass; read() turns them
@@ -217,6 +219,7 @@ function runStack(
           );
         return feedForward(h, { w1: g('w1'), b1: g('b1'), w2: g('w2'), b2: g('b2') });
       };
+      // #region dropout-placement
       const dropped = opts.dropout?.on === 'branch' ? (h: tf.Tensor2D) => dropout(F(h), opts.dropout) : F;
       const cp = {
         ln_g: P.get(`${name}.ln_g`),
@@ -239,6 +242,7 @@ function runStack(
         norm: siteNorm(cfg.normKind, name, opts.batchStats, cp.ln_g, cp.ln_b),
       });
       if (opts.dropout?.on === 'stream') x = dropout(x, opts.dropout);
+      // #endregion dropout-placement
     }
     x = offset(block, x);
     probe?.stream(block, x, B, T, input);

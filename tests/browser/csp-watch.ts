@@ -73,4 +73,5 @@ export const QUICK_PARAMS: Record<string, Record<string, string>> = {
   e9: { layers: '1', steps: '20' },
   e10: { layers: '2', steps: '20', every: '10' },
   e15: { layers: '1', steps: '10' },
+  e18: { layers: '1', steps: '20', trainingSet: '16' },
 };

@@ -23,7 +23,7 @@ export const claims: Claim<E18Measurements>[] = [
   {
     id: 'e18-dropout-lowers-held-out-loss',
     statement:
-      'In a 2-layer Post-LN decoder of width 32 trained for 150 steps on a fixed set of 64 sequences of the reversal task, residual dropout at rate 0.1 (on each sublayer’s output, before the add) ends with a held-out loss below 0.85 times that of the same model trained from the same seed without dropout.',
+      'In a 2-layer Post-LN decoder of width 32 trained for 150 steps on a fixed set of 64 sequences of the reversal task, residual dropout at rate 0.1 (on each sublayer’s output, before the add) ends with a held-out loss below 0.9 times that of the same model trained from the same seed without dropout.',
     experiment: 'e18',
     params: SMALL_SET,
     seeds: SEEDS,
@@ -35,9 +35,9 @@ export const claims: Claim<E18Measurements>[] = [
       const [none, branch] = [m.runs[NONE]!, m.runs[BRANCH]!];
       const q = last(branch.heldOutLoss) / last(none.heldOutLoss);
       return {
-        holds: q < 0.85,
+        holds: q < 0.9,
         value: q,
-        detail: `${ends(NONE, none)}; ${ends(BRANCH, branch)}; held-out ratio ${fmt(q)} (must be < 0.85)`,
+        detail: `${ends(NONE, none)}; ${ends(BRANCH, branch)}; held-out ratio ${fmt(q)} (must be < 0.9)`,
       };
     },
   },

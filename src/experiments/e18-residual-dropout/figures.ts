@@ -1,5 +1,5 @@
 // The charts of E18's measurements (the stored run's at build time, a live run's in the page).
-import { curves, type FigureMaker } from '~/charts/figure-helpers';
+import { bars, curves, type FigureMaker } from '~/charts/figure-helpers';
 import { captionOf, compare, sentence } from '~/charts/caption-words';
 import type { E18Measurements } from './experiment';
 
@@ -34,6 +34,17 @@ export const figures: FigureMaker = (m: E18Measurements) => {
       caption: captionOf(() => {
         const order = names.slice().sort((a, b) => last(m.runs[a]!.trainLoss) - last(m.runs[b]!.trainLoss));
         return `${sentence(order[0]!)} fits the training set best and ${order[order.length - 1]} worst at the last step. Evaluated without dropout.`;
+      }),
+    },
+    {
+      ...bars(
+        'Held-out accuracy at the last step (measured, not claimed)',
+        'share of answer tokens right',
+        names.map((n) => [n, m.runs[n]!.heldOutAccuracy]),
+      ),
+      caption: captionOf(() => {
+        const order = names.slice().sort((a, b) => m.runs[b]!.heldOutAccuracy - m.runs[a]!.heldOutAccuracy);
+        return `Teacher-forced, on the held-out sequences: ${order[0]} is highest and ${order[order.length - 1]} lowest in this run. Loss also counts how confident a wrong answer is; accuracy does not.`;
       }),
     },
   ];
