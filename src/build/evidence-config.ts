@@ -31,3 +31,23 @@ export function storedRunOutcome(claim: Claim<unknown>, reference: StoredRun): s
       : `seed ${reference.provenance.seed}`;
   return `${outcome.holds ? 'holds' : 'does not hold'} (${scope}: ${outcome.detail}).`;
 }
+
+/**
+ * Where the stored run (the experiment's default settings) differs from the claim's settings, in words:
+ * 'Layers 2 (this claim: 4), Norm placement Post-LN (this claim: Pre-LN)'; undefined when they are the same,
+ * so a block never lets a chart of other settings pass for the claim's.
+ */
+export function storedRunDifference(claim: Claim<unknown>, schema: ParamSchema, reference: StoredRun): string | undefined {
+  let claimParams: Record<string, unknown>;
+  try {
+    claimParams = resolveParams(claim.experiment, claim.params);
+  } catch {
+    return undefined;
+  }
+  const stored = reference.provenance.params as Record<string, unknown>;
+  const show = (v: unknown) => (Array.isArray(v) ? v.join(', ') : String(v));
+  const differences = Object.keys(claimParams)
+    .filter((k) => JSON.stringify(claimParams[k]) !== JSON.stringify(stored[k]))
+    .map((k) => `${schema[k]?.label ?? k} ${show(stored[k])} (this claim: ${show(claimParams[k])})`);
+  return differences.length ? differences.join(', ') : undefined;
+}

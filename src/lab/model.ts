@@ -219,8 +219,6 @@ function runStack(
           );
         return feedForward(h, { w1: g('w1'), b1: g('b1'), w2: g('w2'), b2: g('b2') });
       };
-      // #region dropout-placement
-      const dropped = opts.dropout?.on === 'branch' ? (h: tf.Tensor2D) => dropout(F(h), opts.dropout) : F;
       const cp = {
         ln_g: P.get(`${name}.ln_g`),
         ln_b: P.get(`${name}.ln_b`),
@@ -236,6 +234,8 @@ function runStack(
             probe.meanShare(name, xin);
           }
         : undefined;
+      // #region dropout-placement
+      const dropped = opts.dropout?.on === 'branch' ? (h: tf.Tensor2D) => dropout(F(h), opts.dropout) : F;
       x = wrapSublayer(x, dropped, cfg.connection, cfg.norm, cp, onBranch, {
         normKind: cfg.normKind,
         branchScale: cfg.branchScale,

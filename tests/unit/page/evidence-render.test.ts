@@ -3,7 +3,8 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import Evidence from '../../../components/Evidence.astro';
-import { getClaim, testFileFor } from '~/experiments';
+import { getClaim, getExperiment, testFileFor } from '~/experiments';
+import { storedRunDifference, storedRunOutcome } from '~/build/evidence-config';
 import { getStoredRun } from '~/experiments/stored-runs';
 import { getClaimRecord } from '~/experiments/verifications';
 
@@ -67,8 +68,6 @@ describe('<Evidence claim> without JavaScript', () => {
   });
 });
 
-import { storedRunOutcome } from '~/build/evidence-config';
-
 describe("the claim's outcome on the stored run", () => {
   it('is stated for a run the claim covers, and a mean-over-seeds claim says it is one seed', () => {
     const ref = getStoredRun('e1')!;
@@ -81,5 +80,19 @@ describe("the claim's outcome on the stored run", () => {
     const ref = getStoredRun('e1')!;
     const claim = { ...getClaim('e1-residual-without-norm-explodes'), params: { layers: 4 } };
     expect(storedRunOutcome(claim, ref)).toBeUndefined();
+  });
+});
+
+describe("where the stored run's settings differ from the claim's", () => {
+  it('names each differing parameter by its label, with both values', () => {
+    const ref = getStoredRun('e18')!;
+    const claim = getClaim('e18-stream-dropout-fits-worse');
+    const words = storedRunDifference(claim, getExperiment('e18').params, ref);
+    expect(words).toContain('Layers 2 (this claim: 4)');
+    expect(words).toContain('Norm placement Post-LN (this claim: Pre-LN)');
+  });
+  it('says nothing when the stored run has the claim’s settings', () => {
+    const ref = getStoredRun('e1')!;
+    expect(storedRunDifference(getClaim('e1-residual-without-norm-explodes'), getExperiment('e1').params, ref)).toBeUndefined();
   });
 });
