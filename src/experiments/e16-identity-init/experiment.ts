@@ -8,7 +8,7 @@ import { run } from './core.js';
 import type { ParamSchema } from '~/lab/experiment/schema';
 
 export const e16Params = {
-  layers: layers(6, 24),
+  layers: layers(4, 24),
   width: WIDTH,
   batchSize: BATCH_SIZE,
   // A generous budget: each training stops at the target loss, or here.
