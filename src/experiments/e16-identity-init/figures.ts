@@ -37,11 +37,17 @@ export const figures: FigureMaker = (m: E16Measurements) => {
     mark: 'line',
     rows: shown.flatMap((s) => [
       ...Object.entries(s.branchRatio).map(([x, y]) => ({ series: `${s.label}, at initialization`, x: sublayer(x, m.layers), y })),
-      ...Object.entries(s.training?.branchRatioAtEnd ?? {}).map(([x, y]) => ({ series: `${s.label}, when training stopped`, x: sublayer(x, m.layers), y })),
+      ...Object.entries(s.training?.branchRatioAtEnd ?? {}).map(([x, y]) => ({
+        series: `${s.label}, when training stopped`,
+        x: sublayer(x, m.layers),
+        y,
+      })),
     ]),
     caption: captionOf(() => {
       const zero = shown.filter((s) => largest(s.branchRatio) === 0).map((s) => quoted(s.label));
-      const start = zero.length ? `At initialization every branch of ${list(zero)} adds exactly zero` : 'No stack starts with zero branches';
+      const start = zero.length
+        ? `At initialization every branch of ${list(zero)} adds exactly zero`
+        : 'No stack starts with zero branches';
       const r = m.stacks.rezero;
       const pre = m.stacks.preLn;
       if (!r.training || !pre.training) return `${start}.`;
