@@ -4,10 +4,10 @@ import { captionOf, change, compare, grouped, list, quoted } from '~/charts/capt
 import type { ChartSpec } from '~/charts/spec';
 import type { E16Measurements, E16Stack } from './experiment';
 
-/** 'dec.1.ffn' → '2 feed-forward': block numbers padded with spaces so that the chart's sorted categories keep their order. */
-function sublayer(name: string, layers: number): string {
+/** 'dec.1.ffn' → 4: the sublayer's place in the stack, counted from 1 (odd: attention, even: feed-forward). */
+function sublayer(name: string): number {
   const [, block, sub] = name.split('.');
-  return `${String(Number(block) + 1).padStart(String(layers).length, ' ')} ${sub === 'self' ? 'attention' : 'feed-forward'}`;
+  return 2 * Number(block) + (sub === 'self' ? 1 : 2);
 }
 
 const largest = (r: Record<string, number>) => Math.max(...Object.values(r));
@@ -32,14 +32,14 @@ export const figures: FigureMaker = (m: E16Measurements) => {
   const shown = trained.length ? trained : stacks;
   specs.push({
     title: 'Each branch against the stream it is added to, ‖F(x)‖/‖x‖',
-    x: { label: 'block and sublayer', band: true },
+    x: { label: 'sublayer (odd: attention, even: feed-forward)' },
     y: { label: '‖F(x)‖/‖x‖' },
     mark: 'line',
     rows: shown.flatMap((s) => [
-      ...Object.entries(s.branchRatio).map(([x, y]) => ({ series: `${s.label}, at initialization`, x: sublayer(x, m.layers), y })),
+      ...Object.entries(s.branchRatio).map(([x, y]) => ({ series: `${s.label}, at initialization`, x: sublayer(x), y })),
       ...Object.entries(s.training?.branchRatioAtEnd ?? {}).map(([x, y]) => ({
         series: `${s.label}, when training stopped`,
-        x: sublayer(x, m.layers),
+        x: sublayer(x),
         y,
       })),
     ]),
