@@ -332,6 +332,32 @@ export const glossary: readonly GlossaryEntry[] = [
     cites: ['Sri14'],
     see: ['dropout'],
   },
+  {
+    id: 'rezero',
+    term: 'ReZero',
+    definition:
+      'A residual connection with a learned scalar gate on the branch, x + α·F(x), with α started at 0 and no normalization at all. At initialization every block is exactly the identity; training moves each α away from zero.',
+    cites: ['ReZ20'],
+    see: ['scaled-residual-init', 'fixup', 'residual-connection'],
+  },
+  {
+    id: 'fixup',
+    term: 'Fixup',
+    aka: ['fixed-update initialization'],
+    definition:
+      'An initialization for residual networks without normalization: the last layer of every residual branch (and the classification layer) starts at zero, the other layers inside the branches are scaled down by a power of the number of branches, and scalar multipliers and biases are added. Each branch then starts by adding nothing to the stream.',
+    cites: ['Fixup19'],
+    see: ['rezero', 'scaled-residual-init'],
+  },
+  {
+    id: 'scaled-residual-init',
+    term: 'scaled residual initialization',
+    aka: ['1/√N scaling', 'scaled residual projections'],
+    definition:
+      'Starting each residual branch smaller, so that the sum of many branches does not blow up the stream: GPT-2 scales the initial weights of the layers that write into the residual stream by 1/√N, with N the number of residual layers (common implementations count two per block, attention and feed-forward). At initialization, with zero biases, this gives the same forward pass as multiplying each branch by 1/√N.',
+    cites: ['Rad19'],
+    see: ['rezero', 'fixup', 'residual-stream'],
+  },
 ];
 
 const byId = new Map(glossary.map((entry) => [entry.id, entry]));

@@ -297,6 +297,14 @@ export const papers = {
     venue: 'NeurIPS 2023',
     arxiv: '2305.14858',
   },
+  Rad19: {
+    key: 'Rad19',
+    authors: ['Alec Radford', 'Jeffrey Wu', 'Rewon Child', 'David Luan', 'Dario Amodei', 'Ilya Sutskever'],
+    title: 'Language Models are Unsupervised Multitask Learners',
+    year: 2019,
+    venue: 'OpenAI technical report (GPT-2)',
+    url: 'https://cdn.openai.com/better-language-models/language_models_are_unsupervised_multitask_learners.pdf',
+  },
 } as const satisfies Record<string, Paper>;
 
 export type PaperKey = keyof typeof papers;

@@ -39,4 +39,5 @@ export const SEARCH_SYNONYMS: readonly (readonly string[])[] = [
   ['overfitting', 'overfit', 'overfits', 'over-fitting', 'memorize', 'memorise', 'memorization'],
   ['held-out', 'held out', 'validation', 'test set', 'unseen'],
   ['centring', 'centering', 're-centring', 're-centering', 'recentering', 'mean subtraction'],
+  ['rezero', 're-zero', 'zero-initialized gate'],
 ];

@@ -27,6 +27,8 @@ const PROBES: Array<[query: string, id: string]> = [
   ['root mean square normalization mean centring', 'rmsnorm'],
   ['residual dropout', 'residual-dropout'],
   ['dropout overfitting', 'residual-dropout'],
+  ['ReZero', 'identity-init'],
+  ['start at the identity without normalization', 'identity-init'],
 ];
 
 /** The first result shows the question and a short excerpt (not the whole short answer) that marks matched words. */
