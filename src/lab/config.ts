@@ -1,5 +1,6 @@
 // Model and training configuration: types, defaults, and validation whose messages name the field and
 // its allowed values (so a CLI or a page can show them as they are).
+import type { SublayerKind } from './params';
 
 export type Architecture = 'decoder' | 'encdec';
 /** How a sublayer's output F is merged with its input x ('average' = (x + F)/2, the pull-back a residual is sometimes mistaken for). */
@@ -40,6 +41,8 @@ export interface ModelConfig {
   branchScale: number;
   /** ReZero (ReZ20): x ⊕ α·F(x) with α a learned scalar per sublayer, initialized 0 (on top of branchScale). */
   rezero: boolean;
+  /** Sublayers of every decoder block whose residual is removed (their output replaces the stream; the norm stays): an ablation. */
+  withoutResidual: SublayerKind[];
   /** A LayerNorm after the last block; defaults to true exactly when norm is 'pre'. */
   finalNorm: boolean;
   /** Causal mask on decoder self-attention. */
@@ -101,6 +104,7 @@ export const defaultModelConfig: Omit<ModelConfig, 'vocabSize' | 'maxLen' | 'fin
   normKind: 'layer',
   branchScale: 1,
   rezero: false,
+  withoutResidual: [],
   causal: true,
   shiftRight: true,
   tiedOutput: false,
@@ -176,6 +180,7 @@ const modelKeys = [
   'normKind',
   'branchScale',
   'rezero',
+  'withoutResidual',
   'finalNorm',
   'causal',
   'shiftRight',
@@ -206,6 +211,13 @@ export function resolveModelConfig(partial: Partial<ModelConfig> & { vocabSize: 
   oneOf('normKind', c.normKind, ['layer', 'rms', 'batch']);
   num('branchScale', c.branchScale, 0, 100);
   bool('rezero', c.rezero);
+  if (!Array.isArray(c.withoutResidual) || c.withoutResidual.some((s) => !['self', 'cross', 'ffn'].includes(s)))
+    throw new ConfigError(
+      'withoutResidual',
+      `withoutResidual must be a list of 'self' | 'cross' | 'ffn', got ${JSON.stringify(c.withoutResidual)}`,
+    );
+  if (c.withoutResidual.length && c.connection !== 'residual')
+    throw new ConfigError('withoutResidual', `withoutResidual needs connection 'residual', got '${c.connection}'`);
   c.finalNorm ??= c.norm === 'pre';
   bool('finalNorm', c.finalNorm);
   bool('causal', c.causal);

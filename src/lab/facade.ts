@@ -105,8 +105,12 @@ export interface LabFacade {
   checkpoint(signal?: AbortSignal): Promise<void>;
   /** Teacher-forced and free-running accuracy per answer position on held-out data; optional lesion. */
   evaluate(model: Model, task: Task, options?: EvalOptions): EvalResult;
-  /** ‖∂loss/∂θ‖ per decoder block ('dec.0'…), on one batch at the current weights (one backward pass). */
-  gradientNorms(model: Model, task: Task, options: { seed: number; batchSize?: number }): { blocks: string[]; norms: number[] };
+  /** ‖∂loss/∂θ‖ per decoder block ('dec.0'…), and per sublayer of both stacks ('enc.0.self', 'dec.0.cross', …), on one batch at the current weights. */
+  gradientNorms(
+    model: Model,
+    task: Task,
+    options: { seed: number; batchSize?: number },
+  ): { blocks: string[]; norms: number[]; bySublayer: Record<string, number> };
   /**
    * ‖∂loss/∂x_l‖ of the stream entering the stack (index 0) and after each block (index l), on one batch at the
    * current weights: the gradient that reaches each block from above (Frobenius norm over the batch's tokens).
@@ -176,9 +180,9 @@ export async function createLab(
       signal?.throwIfAborted();
     },
     gradientNorms(model, task, { seed, batchSize = 32 }) {
-      const { byLayer } = gradientNorms(model, task, { seed, batchSize });
+      const { byLayer, bySublayer } = gradientNorms(model, task, { seed, batchSize });
       const blocks = decoderBlocks(model);
-      return { blocks, norms: blocks.map((b) => byLayer[b] ?? 0) };
+      return { blocks, norms: blocks.map((b) => byLayer[b] ?? 0), bySublayer };
     },
 
     streamGradients(model, task, { seed, batchSize = 32 }) {

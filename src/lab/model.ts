@@ -236,7 +236,8 @@ function runStack(
         : undefined;
       // #region dropout-placement
       const dropped = opts.dropout?.on === 'branch' ? (h: tf.Tensor2D) => dropout(F(h), opts.dropout) : F;
-      x = wrapSublayer(x, dropped, cfg.connection, cfg.norm, cp, onBranch, {
+      const connection = stack === 'dec' && cfg.withoutResidual.includes(sub) ? 'none' : cfg.connection;
+      x = wrapSublayer(x, dropped, connection, cfg.norm, cp, onBranch, {
         normKind: cfg.normKind,
         branchScale: cfg.branchScale,
         norm: siteNorm(cfg.normKind, name, opts.batchStats, cp.ln_g, cp.ln_b),

@@ -74,4 +74,5 @@ export const QUICK_PARAMS: Record<string, Record<string, string>> = {
   e10: { layers: '2', steps: '20', every: '10' },
   e15: { layers: '1', steps: '10' },
   e18: { layers: '1', steps: '20', trainingSet: '16' },
+  e19: { layers: '1', steps: '10' },
 };

@@ -4,6 +4,9 @@ import { beforeAll, expect, test } from 'vitest';
 import { initBackend, tf } from '~/lab/backend';
 import { wrapSublayer, combine } from '~/lab/connection';
 import { layerNorm, LN_EPSILON } from '~/lab/layers';
+import { createModel, forward } from '~/lab/model';
+import { encodeBatch, reverseTask, taskModelFields, translationTask, type Task } from '~/lab/tasks';
+import { makeRng } from '~/lab/rng';
 
 beforeAll(async () => {
   await initBackend({ prefer: 'wasm' });
@@ -75,4 +78,24 @@ test('average: (x + F(x))/2, and under Post-LN the same as the residual add up t
   const pre = run(() => wrapSublayer(tf.tensor2d(x), F, 'average', 'pre', p()));
   const want = x.map((r) => r.map((e, i) => (e + Fjs(lnRow(r))[i]!) / 2));
   pre.flat().forEach((v, i) => expect(v).toBeCloseTo(want.flat()[i]!, 5));
+});
+
+test('withoutResidual removes the residual of the named decoder sublayers only, and is refused with another connection', () => {
+  const run = (task: Task, arch: 'decoder' | 'encdec', extra: object) => {
+    const m = createModel({ ...taskModelFields(task, arch), arch, dModel: 16, nHeads: 2, nLayers: 2, seed: 2, norm: 'post', ...extra });
+    const b = encodeBatch(task, { arch, shiftRight: true }, task.sample(makeRng(1), 4));
+    const out = tf.tidy(() => forward(m, { B: b.B, T: b.T, S: b.S, decIn: b.decIn, encIn: b.encIn }).dataSync().slice());
+    m.dispose();
+    return out;
+  };
+  // A decoder-only stack without the residual of both its sublayers is the stack without any residual.
+  const rev = reverseTask(8, 4);
+  expect(run(rev, 'decoder', { withoutResidual: ['self', 'ffn'] })).toEqual(run(rev, 'decoder', { connection: 'none' }));
+  expect(run(rev, 'decoder', { withoutResidual: ['ffn'] })).not.toEqual(run(rev, 'decoder', { connection: 'none' }));
+  // In an encoder–decoder the encoder keeps its residuals.
+  const tr = translationTask();
+  expect(run(tr, 'encdec', { withoutResidual: ['self', 'cross', 'ffn'] })).not.toEqual(run(tr, 'encdec', { connection: 'none' }));
+  expect(() => createModel({ ...taskModelFields(rev), connection: 'concat', withoutResidual: ['ffn'] })).toThrow(
+    /withoutResidual needs connection 'residual'/,
+  );
 });

@@ -1,0 +1,51 @@
+// The charts of E19's measurements (the stored run's at build time, a live run's in the page).
+import { thinCurve, wideRange, type FigureMaker } from '~/charts/figure-helpers';
+import { captionOf, compare, sentence } from '~/charts/caption-words';
+import type { ChartRow } from '~/charts/spec';
+import type { E19Measurements } from './experiment';
+
+const PAPER = 'Post-LN (the paper)';
+const late = (loss: number[]) => loss.slice(-10).reduce((a, b) => a + b, 0) / Math.min(10, loss.length);
+
+export const figures: FigureMaker = (m: E19Measurements) => {
+  const names = Object.keys(m.runs);
+  const loss = names.flatMap((n) => thinCurve(n, m.runs[n]!.loss));
+  const blocks = m.runs[names[0]!]!.gradientAtInit.self!.length;
+  const grads: ChartRow[] = names.flatMap((n) =>
+    ['self', 'cross', 'ffn'].flatMap((s) =>
+      Array.from({ length: blocks }, (_, b) => ({ series: n, x: `${s}, block ${b + 1}`, y: m.runs[n]!.gradientAtInit[s]![b]! })),
+    ),
+  );
+  return [
+    {
+      title: 'Training loss on the toy translation',
+      x: { label: 'training step' },
+      y: { label: 'training loss (nats)', log: wideRange(loss, 20) },
+      mark: 'line',
+      rows: loss,
+      caption: captionOf(() => {
+        const paper = late(m.runs[PAPER]!.loss);
+        const words = names
+          .filter((n) => n !== PAPER)
+          .map((n) => {
+            const c = compare(late(m.runs[n]!.loss), paper);
+            return `${n} ends ${c === 'about the same' ? 'about level with' : c === 'lower' ? 'below' : 'above'} the paper’s layer`;
+          });
+        return `${sentence(words.join('; '))} (mean of the last 10 steps).`;
+      }),
+    },
+    {
+      title: 'Gradient of each decoder sublayer at initialization',
+      x: { label: 'decoder sublayer' },
+      y: { label: '‖∂L/∂θ‖', log: wideRange(grads, 20) },
+      mark: 'bar',
+      rows: grads,
+      caption: captionOf(() => {
+        const cross = names.find((n) => n.includes('cross-attention'));
+        if (!cross) return `Each bar is one sublayer’s parameters, on one batch, before any training.`;
+        const c = compare(m.runs[cross]!.gradientAtInit.self![0]!, m.runs[PAPER]!.gradientAtInit.self![0]!);
+        return `Without the residual around cross-attention, block 1’s self-attention gets ${c === 'lower' ? 'a smaller' : c === 'higher' ? 'a larger' : 'about the same'} gradient than in the paper’s layer. Each bar is one sublayer’s parameters, on one batch, before any training.`;
+      }),
+    },
+  ];
+};
