@@ -88,7 +88,7 @@ export async function loadBlockSource(source: string, label = 'the block module'
   let url: string;
   let revoke = () => {};
   if (isNode || typeof Blob === 'undefined' || typeof URL.createObjectURL !== 'function') {
-    url = `data:text/javascript;base64,${btoa(String.fromCodePoint(...new TextEncoder().encode(source)))}`;
+    url = `data:text/javascript,${encodeURIComponent(source)}`;
   } else {
     url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
     revoke = () => URL.revokeObjectURL(url);

@@ -3,7 +3,8 @@
 // together with a down-scaled init: the weights that produce F's output (value projection, attention output, both
 // feed-forward matrices) start at β times their Glorot init. For a decoder-only stack of N layers α = (2N)^(1/4) and
 // β = (8N)^(-1/4), as the authors' implementation sets them (microsoft/torchscale, torchscale/architecture/decoder.py:
-// alpha = (2·decoder_layers)^(1/4); fc1, fc2, out_proj and v_proj divided by (8·decoder_layers)^(1/4)).
+// alpha = (2·decoder_layers)^(1/4); fc1, fc2, out_proj and v_proj divided by (8·decoder_layers)^(1/4)). These are
+// the decoder-only constants: an encoder–decoder model has others (the same file: 3M and 12M for a decoder of M layers).
 
 /** @type {import('../custom-block').ParamsFn} */
 export function params({ d }) {
