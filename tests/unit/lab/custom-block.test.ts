@@ -11,6 +11,7 @@ import { train } from '~/lab/train';
 import { loadBlockSource, BlockError, type BlockDefinition } from '~/lab/custom-block';
 import { presetBlock, presetSource, BLOCK_PRESET_IDS, type BlockPresetId } from '~/lab/blocks';
 import { checkBlock } from '~/lab/block-check';
+import { forwardStats, gradientNorms, streamGradients, timeStep } from '~/lab/instruments';
 import type { ModelConfig } from '~/lab/config';
 
 beforeAll(async () => {
@@ -162,5 +163,30 @@ test('a few training steps with a preset: the loss falls, no tensor is left behi
     // the stock per-layer report still groups the block's parameters by layer
     expect(r.layerNames).toEqual(['embed', 'dec.0', 'dec.1', 'out']);
     model.dispose();
+  }
+});
+
+test("the instruments read a block model as the stock one: stream statistics, ‖F(x)‖/‖x‖, stream and parameter gradients (Pre-LN), and a step's time", async () => {
+  const task = copyTask(4, 3);
+  const ref = createModel({ ...small(task), norm: 'pre' });
+  const custom = createModel(small(task), { block: presetBlock('pre-ln') });
+  const close = (a: number, b: number, what: string) =>
+    expect(Math.abs(a - b), `${what}: ${a} vs ${b}`).toBeLessThanOrEqual(1e-4 * Math.abs(b) + 1e-6);
+  try {
+    const [fs, fc] = [forwardStats(ref, task), forwardStats(custom, task)];
+    expect(Object.keys(fc.branchRatio)).toEqual(Object.keys(fs.branchRatio));
+    for (const k of Object.keys(fs.branchRatio)) close(fc.branchRatio[k]!, fs.branchRatio[k]!, `branchRatio ${k}`);
+    fs.layers.forEach((l, i) => close(fc.layers[i]!.norm, l.norm, `stream norm ${l.name}`));
+    const [ss, sc] = [streamGradients(ref, task), streamGradients(custom, task)];
+    ss.norms.forEach((n, i) => close(sc.norms[i]!, n, `stream gradient ${ss.points[i]}`));
+    const [gs, gc] = [gradientNorms(ref, task), gradientNorms(custom, task)];
+    expect(Object.keys(gc.byLayer)).toEqual(Object.keys(gs.byLayer));
+    for (const k of Object.keys(gs.byLayer)) close(gc.byLayer[k]!, gs.byLayer[k]!, `gradient norm ${k}`);
+    const t = await timeStep(custom, task, { batchSize: 4 }, 2);
+    expect(t.msPerStep).toBeGreaterThan(0);
+    expect([t.adds, t.norms]).toEqual([0, 0]); // a block's ops are not known from the configuration
+  } finally {
+    ref.dispose();
+    custom.dispose();
   }
 });
