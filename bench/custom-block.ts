@@ -16,7 +16,7 @@ const opt = (name: string, fallback: string) => {
 };
 const steps = Number(opt('--steps', '20'));
 const rounds = Number(opt('--rounds', '2'));
-const norm = opt('--norm', 'pre');
+const norm = opt('--norm', 'pre') as 'pre' | 'post';
 if (norm !== 'pre' && norm !== 'post') {
   console.error(`--norm got "${norm}"; allowed: pre|post`);
   process.exit(2);

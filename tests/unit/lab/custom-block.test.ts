@@ -39,9 +39,11 @@ const stockName = (name: string) =>
 /** Loss and every parameter's gradient (by name) on one fixed batch. */
 function lossAndGrads(model: Model, task: Task): { loss: number; grads: Map<string, Float32Array> } {
   const batch = encodeBatch(task, model.config, task.sample(makeRng(9), 6), 'all');
-  return tf.tidy(() => {
+  const grads = new Map<string, Float32Array>();
+  let loss = NaN;
+  tf.tidy(() => {
     const vars = [...model.params.values()];
-    const { value, grads } = tf.variableGrads(
+    const { value, grads: byVar } = tf.variableGrads(
       () =>
         maskedCrossEntropy(
           forward(model, { B: batch.B, T: batch.T, S: batch.S, decIn: batch.decIn, encIn: batch.encIn }),
@@ -50,10 +52,10 @@ function lossAndGrads(model: Model, task: Task): { loss: number; grads: Map<stri
         ),
       vars,
     );
-    const out = new Map<string, Float32Array>();
-    for (const [name, v] of model.params) out.set(name, (grads[v.name]?.dataSync() as Float32Array) ?? new Float32Array(v.size));
-    return { loss: value.dataSync()[0]!, grads: out };
+    for (const [name, v] of model.params) grads.set(name, (byVar[v.name]?.dataSync() as Float32Array) ?? new Float32Array(v.size));
+    loss = value.dataSync()[0]!;
   });
+  return { loss, grads };
 }
 
 const norm = (a: Float32Array) => Math.sqrt(a.reduce((s, e) => s + e * e, 0));
