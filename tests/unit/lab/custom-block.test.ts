@@ -8,6 +8,7 @@ import { createModel, forward, maskedCrossEntropy, type Model } from '~/lab/mode
 import { copyTask, encodeBatch, taskModelFields, translationTask, type Task } from '~/lab/tasks';
 import { makeRng } from '~/lab/rng';
 import { train } from '~/lab/train';
+import { runTargetJob } from '~/lab/train-to-target';
 import { loadBlockSource, BlockError, type BlockDefinition } from '~/lab/custom-block';
 import { presetBlock, presetSource, BLOCK_PRESET_IDS, type BlockPresetId } from '~/lab/blocks';
 import { checkBlock } from '~/lab/block-check';
@@ -191,4 +192,19 @@ test("the instruments read a block model as the stock one: stream statistics, â€
     ref.dispose();
     custom.dispose();
   }
+});
+
+test("a training job carries its block as text (what a pool worker receives) and trains as the stock Post-LN's job", async () => {
+  const job = {
+    task: 'copy' as const,
+    model: { dModel: 8, nHeads: 2, nLayers: 2, dFF: 16, seed: 5 },
+    config: { steps: 4, batchSize: 4, seed: 1 },
+    targetLoss: 0,
+  };
+  const before = tf.memory().numTensors;
+  const stock = await runTargetJob({ ...job, model: { ...job.model, norm: 'post' } });
+  const custom = await runTargetJob({ ...job, blockSource: presetSource('post-ln') });
+  expect(custom.loss).toHaveLength(4);
+  custom.loss.forEach((l, i) => expect(l).toBeCloseTo(stock.loss[i]!, 4));
+  expect(tf.memory().numTensors).toBe(before);
 });
