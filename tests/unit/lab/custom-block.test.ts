@@ -208,3 +208,24 @@ test("a training job carries its block as text (what a pool worker receives) and
   custom.loss.forEach((l, i) => expect(l).toBeCloseTo(stock.loss[i]!, 4));
   expect(tf.memory().numTensors).toBe(before);
 });
+
+test("a block's own 'glorot' matrix is drawn from the seeded generator by its name; a gated block passes the check", () => {
+  const task = copyTask(4, 3);
+  const gated: BlockDefinition = {
+    params: ({ d }) => ({ w: { shape: [d, d], init: 'glorot' }, b: { shape: [d], init: -1 } }),
+    block: (tf, x, F, p) => {
+      const g = tf.sigmoid(tf.add(tf.matMul(x, p.w!), p.b!)); // a highway gate: carry x where g is small
+      return tf.add(tf.mul(g, F(x)), tf.mul(tf.sub(1, g), x));
+    },
+  };
+  const [a, b] = [createModel(small(task), { block: gated }), createModel(small(task), { block: gated })];
+  const w = (m: Model, site: string) => Array.from(m.params.get(`${site}.blk.w`)!.dataSync());
+  expect(w(a, 'dec.0.self')).toEqual(w(b, 'dec.0.self'));
+  expect(w(a, 'dec.0.self')).not.toEqual(w(a, 'dec.0.ffn'));
+  const bound = Math.sqrt(6 / 16); // Glorot-uniform, fans 8 and 8
+  expect(Math.max(...w(a, 'dec.1.ffn').map(Math.abs))).toBeLessThanOrEqual(bound);
+  expect(Array.from(a.params.get('dec.1.ffn.blk.b')!.dataSync())).toEqual(new Array(8).fill(-1));
+  a.dispose();
+  b.dispose();
+  expect(checkBlock(gated)).toMatchObject({ ok: true });
+});
