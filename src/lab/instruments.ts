@@ -196,7 +196,10 @@ export function paramCounts(model: Model): ParamCounts {
 export interface StepTiming {
   /** Median ms per training step. */
   msPerStep: number;
-  /** Measured ms per step spent in the residual adds (forward and backward), and in the norms (of the model's kind). */
+  /**
+   * Measured ms per step spent in the residual adds (forward and backward), and in the norms (of the model's kind);
+   * 0 with a custom block, whose ops the configuration does not tell.
+   */
   msAdd: number;
   msNorm: number;
   shareAdd: number;
@@ -211,7 +214,7 @@ export interface StepTiming {
  */
 export async function timeStep(model: Model, task: Task, trainCfg: Partial<TrainConfig> = {}, reps = 10): Promise<StepTiming> {
   const cfg = model.config;
-  const tmp = createModel(cfg);
+  const tmp = createModel(cfg, { block: model.block });
   const batchSize = trainCfg.batchSize ?? 32;
   let msPerStep: number;
   try {
@@ -223,9 +226,10 @@ export async function timeStep(model: Model, task: Task, trainCfg: Partial<Train
   // Encoder ops are timed at the decoder's length T: exact for decoder-only, close for encoder–decoder.
   const subDec = sublayersOf('dec', cfg).length * cfg.nLayers;
   const subEnc = cfg.arch === 'encdec' ? 2 * cfg.nEncLayers : 0;
-  const adds = cfg.connection === 'residual' ? subDec + subEnc : 0;
+  const stock = !model.block;
+  const adds = stock && cfg.connection === 'residual' ? subDec + subEnc : 0;
   const finals = cfg.finalNorm ? (cfg.nLayers > 0 ? 1 : 0) + (subEnc > 0 ? 1 : 0) : 0;
-  const norms = (cfg.norm !== 'none' ? subDec + subEnc : 0) + finals;
+  const norms = stock ? (cfg.norm !== 'none' ? subDec + subEnc : 0) + finals : 0;
   const rows = batchSize * T;
   const d = cfg.dModel;
   const timeOps = (n: number, op: (x: tf.Tensor2D, y: tf.Tensor2D, g: tf.Tensor, b: tf.Tensor) => tf.Tensor2D): number => {

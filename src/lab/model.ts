@@ -3,9 +3,10 @@
 // sinusoidal or learned positions. A Probe, when given, records per-layer statistics and attention maps.
 import * as tf from '@tensorflow/tfjs-core';
 import { type ModelConfig, resolveModelConfig } from './config';
-import { createParams, sublayersOf, paramCountFormula } from './params';
+import { createParams, sublayersOf, paramCountFormula, paramSpecs } from './params';
 import { selfAttention, crossAttention, feedForward, dense, matMul2d } from './layers';
 import { wrapSublayer } from './connection';
+import { applyBlock, applyFinalNorm, scaleBranchInit, type BlockDefinition, type BlockParams } from './custom-block';
 import { normalize, siteNorm, type BatchStats, type BatchStatsMode } from './norms';
 import type { Rng } from './rng';
 
@@ -15,16 +16,36 @@ export interface Model {
   params: Map<string, tf.Variable>;
   /** BatchNorm's running statistics by site, once estimated (outputs.ts); disposed with the model. */
   batchStats?: Map<string, BatchStats>;
+  /**
+   * A custom block (custom-block.ts) that wraps every sublayer instead of wrapSublayer, and whose finalNorm (if any)
+   * replaces the stock final norm. The wrapper fields of config (connection, concatInit, norm, normKind, branchScale,
+   * rezero, finalNorm) are then unused and their parameters are not created.
+   */
+  block?: BlockDefinition;
   dispose(): void;
 }
 
-export function createModel(partial: Parameters<typeof resolveModelConfig>[0]): Model {
+export interface CreateModelOptions {
+  /** A custom block in place of the stock wrapper (see Model.block). */
+  block?: BlockDefinition;
+}
+
+export function createModel(partial: Parameters<typeof resolveModelConfig>[0], { block }: CreateModelOptions = {}): Model {
   const config = resolveModelConfig(partial);
-  const params = createParams(config);
+  const params = createParams(config, paramSpecs(config, block));
+  if (block) {
+    try {
+      scaleBranchInit(params, config, block);
+    } catch (err) {
+      for (const v of params.values()) v.dispose();
+      throw err;
+    }
+  }
   let disposed = false;
   const model: Model = {
     config,
     params,
+    ...(block ? { block } : {}),
     dispose() {
       if (disposed) return;
       disposed = true;
@@ -169,6 +190,14 @@ function embed(model: Model, ids: Int32Array, B: number, T: number): tf.Tensor2D
   return tf.reshape(tf.add(tok, pos), [B * T, d]) as tf.Tensor2D;
 }
 
+/** A custom block's parameters of one site ('dec.0.self.'), by their names in the block ('g' for 'dec.0.self.blk.g'). */
+function blockParams(P: Map<string, tf.Variable>, prefix: string): BlockParams {
+  const p: BlockParams = {};
+  const head = `${prefix}blk.`;
+  for (const [name, v] of P) if (name.startsWith(head)) p[name.slice(head.length)] = v;
+  return p;
+}
+
 function runStack(
   model: Model,
   stack: 'enc' | 'dec',
@@ -234,21 +263,42 @@ function runStack(
             probe.meanShare(name, xin);
           }
         : undefined;
+      const connection = stack === 'dec' && cfg.withoutResidual.includes(sub) ? 'none' : cfg.connection;
+      /** The sublayer's Add & Norm: the model's own block when it has one (custom-block.ts), else the stock wrapper. */
+      const addAndNorm = (h: tf.Tensor2D, branch: (h: tf.Tensor2D) => tf.Tensor2D): tf.Tensor2D =>
+        model.block
+          ? applyBlock(
+              model.block,
+              name,
+              h,
+              branch,
+              blockParams(P, `${name}.`),
+              { d: cfg.dModel, nLayers, layer: l, sublayer: sub },
+              onBranch,
+            )
+          : wrapSublayer(h, branch, connection, cfg.norm, cp, onBranch, {
+              normKind: cfg.normKind,
+              branchScale: cfg.branchScale,
+              norm: siteNorm(cfg.normKind, name, opts.batchStats, cp.ln_g, cp.ln_b),
+            });
       // #region dropout-placement
       const dropped = opts.dropout?.on === 'branch' ? (h: tf.Tensor2D) => dropout(F(h), opts.dropout) : F;
-      const connection = stack === 'dec' && cfg.withoutResidual.includes(sub) ? 'none' : cfg.connection;
-      x = wrapSublayer(x, dropped, connection, cfg.norm, cp, onBranch, {
-        normKind: cfg.normKind,
-        branchScale: cfg.branchScale,
-        norm: siteNorm(cfg.normKind, name, opts.batchStats, cp.ln_g, cp.ln_b),
-      });
+      x = addAndNorm(x, dropped);
       if (opts.dropout?.on === 'stream') x = dropout(x, opts.dropout);
       // #endregion dropout-placement
     }
     x = offset(block, x);
     probe?.stream(block, x, B, T, input);
   }
-  if (nLayers > 0 && cfg.finalNorm) {
+  if (model.block) {
+    if (nLayers > 0 && model.block.finalNorm)
+      x = applyFinalNorm(model.block, `${stack}.final`, x, blockParams(P, `${stack}.final.`), {
+        d: cfg.dModel,
+        nLayers,
+        layer: -1,
+        sublayer: 'final',
+      });
+  } else if (nLayers > 0 && cfg.finalNorm) {
     const [g, b] = [P.get(`${stack}.final_ln.g`)!, P.get(`${stack}.final_ln.b`)];
     x = (siteNorm(cfg.normKind, `${stack}.final`, opts.batchStats, g, b) ?? ((h: tf.Tensor2D) => normalize(cfg.normKind, h, g, b)))(x);
   }

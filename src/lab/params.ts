@@ -3,9 +3,12 @@
 // Names: 'embed', 'pos', 'out.w', 'out.b', '<stack>.<layer>.<sublayer>.<param>' with stack enc|dec,
 // sublayer self|cross|ffn, param wqkv bqkv wq bq wkv bkv wo bo w1 b1 w2 b2 ln_g ln_b cat_w cat_b gate_w gate_b alpha,
 // and 'dec.final_ln.g/b', 'enc.final_ln.g/b'. ln_g/ln_b are the gain and bias of whichever norm kind is chosen
-// (RMSNorm has no bias); alpha is ReZero's branch scale.
+// (RMSNorm has no bias); alpha is ReZero's branch scale. With a custom block (custom-block.ts) the stock wrapper's
+// parameters (ln_g ln_b alpha cat_* gate_*, final_ln) are not created: the block's own ones are, named
+// '<stack>.<layer>.<sublayer>.blk.<name>' and '<stack>.final.blk.<name>'.
 import * as tf from '@tensorflow/tfjs-core';
 import type { ModelConfig } from './config';
+import { blockParamSpecs, type BlockDefinition, type BlockInit } from './custom-block';
 import { makeRng } from './rng';
 
 /** 'stacked-identity': a [k·n, n] matrix of k identity blocks, so [x₁, …, x_k]·W = x₁ + … + x_k. */
@@ -24,12 +27,23 @@ export function sublayersOf(stack: 'enc' | 'dec', cfg: ModelConfig): SublayerKin
   return stack === 'dec' && cfg.arch === 'encdec' ? ['self', 'cross', 'ffn'] : ['self', 'ffn'];
 }
 
-export function paramSpecs(cfg: ModelConfig): ParamSpec[] {
+/** A custom block's init as the lab's: 'glorot' takes its fans from the 2-D shape. */
+function blockInit(init: BlockInit, shape: number[]): Init {
+  if (init === 'glorot') return { kind: 'glorot', fanIn: shape[0]!, fanOut: shape[1]! };
+  return { kind: 'const', value: init === 'zeros' ? 0 : init === 'ones' ? 1 : init };
+}
+
+/** The parameters a configuration needs; with a custom block, the block's replace the stock wrapper's. */
+export function paramSpecs(cfg: ModelConfig, block?: BlockDefinition): ParamSpec[] {
   const d = cfg.dModel;
   const specs: ParamSpec[] = [];
   const glorot = (name: string, shape: number[], fanIn = shape[0]!, fanOut = shape[1]!) =>
     specs.push({ name, shape, init: { kind: 'glorot', fanIn, fanOut } });
   const constant = (name: string, shape: number[], value: number) => specs.push({ name, shape, init: { kind: 'const', value } });
+  const blockSpecs = (prefix: string, ctx: Parameters<typeof blockParamSpecs>[1]) => {
+    for (const [k, s] of Object.entries(blockParamSpecs(block!, ctx)))
+      specs.push({ name: `${prefix}blk.${k}`, shape: s.shape, init: blockInit(s.init, s.shape) });
+  };
   glorot('embed', [cfg.vocabSize, d]);
   if (cfg.positions === 'learned') glorot('pos', [cfg.maxLen, d]);
   const stacks: ['enc' | 'dec', number][] = [
@@ -58,6 +72,10 @@ export function paramSpecs(cfg: ModelConfig): ParamSpec[] {
           glorot(p + 'w2', [cfg.dFF, d]);
           constant(p + 'b2', [d], 0);
         }
+        if (block) {
+          blockSpecs(p, { d, nLayers: n, layer: l, sublayer: sub });
+          continue;
+        }
         if (cfg.norm !== 'none') {
           constant(p + 'ln_g', [d], 1);
           if (cfg.normKind !== 'rms') constant(p + 'ln_b', [d], 0);
@@ -73,7 +91,9 @@ export function paramSpecs(cfg: ModelConfig): ParamSpec[] {
         }
       }
     }
-    if (n > 0 && cfg.finalNorm) {
+    if (block) {
+      if (n > 0 && block.finalNorm) blockSpecs(`${stack}.final.`, { d, nLayers: n, layer: -1, sublayer: 'final' });
+    } else if (n > 0 && cfg.finalNorm) {
       constant(`${stack}.final_ln.g`, [d], 1);
       if (cfg.normKind !== 'rms') constant(`${stack}.final_ln.b`, [d], 0);
     }
@@ -84,10 +104,10 @@ export function paramSpecs(cfg: ModelConfig): ParamSpec[] {
 }
 
 /** Create the parameters as tf.Variables, initialized from cfg.seed (each by its own named stream). */
-export function createParams(cfg: ModelConfig): Map<string, tf.Variable> {
+export function createParams(cfg: ModelConfig, specs: ParamSpec[] = paramSpecs(cfg)): Map<string, tf.Variable> {
   const rng = makeRng(cfg.seed);
   const params = new Map<string, tf.Variable>();
-  for (const s of paramSpecs(cfg)) {
+  for (const s of specs) {
     const size = s.shape.reduce((a, b) => a * b, 1);
     const values = new Float32Array(size);
     if (s.init.kind === 'const') values.fill(s.init.value);
@@ -112,7 +132,7 @@ export function layerOf(name: string): string {
   const m = /^(enc|dec)\.(\d+)\./.exec(name);
   if (m) return `${m[1]}.${m[2]}`;
   if (name === 'embed' || name === 'pos') return 'embed';
-  if (name.startsWith('enc.final_ln')) return 'enc.final';
+  if (name.startsWith('enc.final_ln') || name.startsWith('enc.final.')) return 'enc.final';
   return 'out'; // out.w, out.b, dec.final_ln
 }
 

@@ -5,6 +5,7 @@ import type { TrainConfig } from './config';
 import { createModel, type Model } from './model';
 import { makeTask, taskModelFields, type Task, type TaskId } from './tasks';
 import { train, type Progress as TrainProgress } from './train';
+import { loadBlockSource } from './custom-block';
 
 /** Model settings a core may choose; the task fixes vocabulary and length. */
 export type ModelOptions = Partial<Omit<import('./config').ModelConfig, 'vocabSize' | 'maxLen'>>;
@@ -22,6 +23,8 @@ export interface TargetJob {
   model: ModelOptions & { seed: number };
   config: Partial<TrainConfig>;
   targetLoss: number;
+  /** A custom block's module text (custom-block.ts), loaded where the job runs: a function cannot cross to a worker. */
+  blockSource?: string;
 }
 
 /** Progress of job number `job`; `finished` once its result is in. */
@@ -83,7 +86,8 @@ export async function runTargetJob(
   options: { signal?: AbortSignal; onProgress?: (p: TrainProgress) => void } = {},
 ): Promise<TargetResult> {
   const task = makeTask(job.task);
-  const model = createModel({ ...taskModelFields(task), ...job.model });
+  const block = job.blockSource === undefined ? undefined : await loadBlockSource(job.blockSource);
+  const model = createModel({ ...taskModelFields(task), ...job.model }, { block });
   try {
     return await trainToTarget(model, task, job.config, { targetLoss: job.targetLoss, ...options });
   } finally {
