@@ -130,7 +130,10 @@ export function plotOptions(spec: ChartSpec, opts: { compare?: ChartSpec; width?
       ? { label: null, domain: series, axis: narrow ? null : undefined }
       : { label: spec.y.label, type: spec.y.log ? 'log' : 'linear', grid: true, tickFormat: logFormat, ticks: narrow ? 5 : undefined },
     // Group labels on the right: on a phone the left axis is hidden and its margin too narrow to hold them.
-    ...(bar && spec.x.band ? { fy: { label: narrow ? null : spec.x.label, axis: 'right' as const } } : {}),
+    // Groups in the order of the data (Plot would sort them: 'cross' before 'self').
+    ...(bar && spec.x.band
+      ? { fy: { label: narrow ? null : spec.x.label, axis: 'right' as const, domain: [...new Set(rows.map((r) => r.x))] } }
+      : {}),
     color: { domain: series, range: series.map((s) => styles.get(s)!.color) },
     // Fill opacities are given as they are (a bar's variation), not spread over a scale.
     opacity: { type: 'identity' },
