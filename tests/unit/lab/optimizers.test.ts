@@ -61,3 +61,23 @@ test('dropout: rate 0 is the default; a rate changes training, reproducibly per 
   expect(a.run.history.loss[0]).not.toBe(none.run.history.loss[0]);
   expect(tf.memory().numTensors).toBe(base);
 });
+
+test('Adam-2k (vOnlySteps): v is estimated on its own batches before the first update; the weights and the updating steps’ batches are unchanged by it', async () => {
+  const lr = 1e-3;
+  const base = tf.memory().numTensors;
+  const still = await step({ vOnlySteps: 5 }, 0);
+  expect(still.after).toEqual(still.before);
+  const plain = await step({ lr, beta1: 0.9, beta2: 0.98 });
+  const twoK = await step({ lr, beta1: 0.9, beta2: 0.98, vOnlySteps: 20 });
+  // Same weights and same first batch: the loss of the first updating step is the same.
+  expect(twoK.run.history.loss[0]).toBe(plain.run.history.loss[0]);
+  // Plain Adam's first step moves every weight with a gradient by ±lr; after the v-only phase it does not.
+  const atLr = (d: number[]) => d.filter((x) => Math.abs(Math.abs(x) / lr - 1) < 1e-3).length / d.filter((x) => x !== 0).length;
+  expect(atLr(deltas(plain.before, plain.after))).toBeGreaterThan(0.99);
+  expect(atLr(deltas(twoK.before, twoK.after))).toBeLessThan(0.1);
+  // SGD ignores it.
+  const sgd = await step({ optimizer: 'sgd', lr: 0.05 });
+  const sgdV = await step({ optimizer: 'sgd', lr: 0.05, vOnlySteps: 3 });
+  expect(sgdV.after).toEqual(sgd.after);
+  expect(tf.memory().numTensors).toBe(base);
+});
