@@ -112,11 +112,22 @@ export async function train(model: Model, task: Task, partial: Partial<TrainConf
       const batch = encodeBatch(task, model.config, task.sample(vRng, cfg.batchSize), cfg.lossOn);
       tf.tidy(() => {
         const { grads } = tf.variableGrads(() => {
-          const logits = forward(model, { B: batch.B, T: batch.T, S: batch.S, decIn: batch.decIn, encIn: batch.encIn }, { dropout: vDropout });
+          const logits = forward(
+            model,
+            { B: batch.B, T: batch.T, S: batch.S, decIn: batch.decIn, encIn: batch.encIn },
+            { dropout: vDropout },
+          );
           return maskedCrossEntropy(logits, batch.target, batch.mask);
         }, vars);
         // The fused kernel at rate 0 leaves every weight where it is; only its v is kept (m stays zero).
-        const updated = adamUpdate(vars, m, v2, vars.map((v) => grads[v.name]!), null, { beta1: cfg.beta1, beta2: cfg.beta2, epsilon: cfg.epsilon, lrT: 0 });
+        const updated = adamUpdate(
+          vars,
+          m,
+          v2,
+          vars.map((v) => grads[v.name]!),
+          null,
+          { beta1: cfg.beta1, beta2: cfg.beta2, epsilon: cfg.epsilon, lrT: 0 },
+        );
         updated.forEach(([, , vi]: tf.Tensor[], i) => v2[i]!.assign(vi!));
       });
       if (now() - lastYield > 50) {

@@ -10,11 +10,11 @@ import type { ParamSchema } from '~/lab/experiment/schema';
 export const e17Params = {
   layers: layers(3, 12),
   width: WIDTH,
-  steps: steps(80),
+  steps: steps(64),
   adamLr: { type: 'number', label: 'Learning rate (Adam)', default: 0.01, min: 0.00001, max: 0.1 },
   sgdLr: { type: 'number', label: 'Learning rate (SGD with momentum 0.9)', default: 0.2, min: 0.0001, max: 2 },
-  warmupSteps: { type: 'int', label: 'Linear warmup', default: 40, min: 1, max: 1000, unit: 'steps' },
-  vOnlySteps: { type: 'int', label: 'Adam-2k: batches that estimate v before the first update', default: 40, min: 1, max: 1000 },
+  warmupSteps: { type: 'int', label: 'Linear warmup', default: 32, min: 1, max: 1000, unit: 'steps' },
+  vOnlySteps: { type: 'int', label: 'Adam-2k: batches that estimate v before the first update', default: 32, min: 1, max: 1000 },
   batchSize: BATCH_SIZE,
 } satisfies ParamSchema;
 

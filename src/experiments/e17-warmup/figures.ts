@@ -33,12 +33,18 @@ export const figures: FigureMaker = (m: E17Measurements) => {
   const blocks = m.initGrad['Post-LN']?.length ?? 0;
   return [
     {
-      ...lossChart(`Training loss with Adam at lr ${m.adamLr}`, adam.flatMap((n) => thinCurve(n, m.runs[n]!.loss))),
+      ...lossChart(
+        `Training loss with Adam at lr ${m.adamLr}`,
+        adam.flatMap((n) => thinCurve(n, m.runs[n]!.loss)),
+      ),
       rules: [floor],
       caption: captionOf(() => fates(m, adam)),
     },
     {
-      ...lossChart(`Training loss with SGD with momentum at lr ${m.sgdLr}`, sgd.flatMap((n) => thinCurve(n, m.runs[n]!.loss))),
+      ...lossChart(
+        `Training loss with SGD with momentum at lr ${m.sgdLr}`,
+        sgd.flatMap((n) => thinCurve(n, m.runs[n]!.loss)),
+      ),
       rules: [floor],
       caption: captionOf(() => fates(m, sgd)),
     },
