@@ -289,6 +289,14 @@ export const papers = {
     venue: 'NeurIPS 2023',
     arxiv: '2305.14858',
   },
+  RAdam19: {
+    key: 'RAdam19',
+    authors: ['Liyuan Liu', 'Haoming Jiang', 'Pengcheng He', 'Weizhu Chen', 'Xiaodong Liu', 'Jianfeng Gao', 'Jiawei Han'],
+    title: 'On the Variance of the Adaptive Learning Rate and Beyond',
+    year: 2019,
+    venue: 'ICLR 2020',
+    arxiv: '1908.03265',
+  },
 } as const satisfies Record<string, Paper>;
 
 export type PaperKey = keyof typeof papers;

@@ -36,4 +36,5 @@ export const SEARCH_SYNONYMS: readonly (readonly string[])[] = [
   ['batchnorm', 'batch normalization', 'batch norm', 'bn'],
   ['rmsnorm', 'rms norm', 'root mean square normalization', 'rms normalization'],
   ['centring', 'centering', 're-centring', 're-centering', 'recentering', 'mean subtraction'],
+  ['warmup', 'warm-up', 'warm up', 'learning rate warmup', 'lr warmup'],
 ];

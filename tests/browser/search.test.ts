@@ -25,6 +25,8 @@ const PROBES: Array<[query: string, id: string]> = [
   ['batch normalization transformer', 'layernorm-vs-batchnorm'],
   ['RMSNorm', 'rmsnorm'],
   ['root mean square normalization mean centring', 'rmsnorm'],
+  ['learning rate warmup', 'why-warmup'],
+  ['warmup Adam RAdam', 'why-warmup'],
 ];
 
 /** The first result shows the question and a short excerpt (not the whole short answer) that marks matched words. */
