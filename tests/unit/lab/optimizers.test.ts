@@ -12,7 +12,7 @@ beforeAll(async () => {
 
 const task = reverseTask(8, 4);
 const small = () => createModel({ ...taskModelFields(task), dModel: 16, nHeads: 2, nLayers: 2, seed: 3 });
-const weights = (m: Model) => [...m.params.values()].map((v) => v.dataSync().slice());
+const weights = (m: Model) => [...m.params.values()].map((v) => Float32Array.from(v.dataSync()));
 
 /** Train a fresh model for `steps` and return its weights before and after, and the run. */
 async function step(cfg: Partial<TrainConfig>, steps = 1) {
