@@ -2,7 +2,7 @@
 /**
  * E17: Post-LN at a high learning rate for a fixed number of steps, with Adam (linear warmup; or Adam-2k: no
  * warmup, but v estimated from vOnlySteps batches before the first update) and with SGD with momentum 0.9 (no
- * adaptive rate; without and with the warmup), and Pre-LN with SGD; each block's gradient norm at initialization.
+ * adaptive rate), and Pre-LN with SGD at the same rate; each block's gradient norm at initialization.
  * @param {import('~/lab/facade').LabFacade} lab
  * @param {{ layers: number, width: number, steps: number, adamLr: number, sgdLr: number, warmupSteps: number, vOnlySteps: number, batchSize: number }} params
  * @param {import('~/lab/experiment/define').CoreContext} ctx
@@ -14,7 +14,7 @@ export async function run(lab, params, ctx) {
   /** @type {[string, 'post' | 'pre', object][]} name, norm placement, optimizer settings */
   const plan = [
     ['Post-LN, Adam, warmup', 'post', { ...adam, warmupSteps }], ['Post-LN, Adam-2k', 'post', { ...adam, vOnlySteps }],
-    ['Post-LN, SGD', 'post', sgd], ['Post-LN, SGD, warmup', 'post', { ...sgd, warmupSteps }], ['Pre-LN, SGD', 'pre', sgd],
+    ['Post-LN, SGD', 'post', sgd], ['Pre-LN, SGD', 'pre', sgd],
   ];
   const task = lab.task('reverse');
   /** @type {Record<string, number[]>} each block's gradient at initialization (one batch, one backward pass) */

@@ -1,7 +1,7 @@
 // E17: why does Post-LN need a learning-rate warmup? The same Post-LN decoder at a high learning rate, trained for a
 // fixed number of steps with Adam (a linear warmup, or Adam-2k: no warmup but Adam's second moment estimated
-// before the first update, Liu et al. 2019; plain Adam without warmup is E2's) and with SGD with momentum (no adaptive rate at all: with and
-// without the warmup), and Pre-LN with SGD at the same rate; plus each block's gradient norm at initialization.
+// before the first update, Liu et al. 2019; plain Adam without warmup is E2's) and with SGD with momentum (no adaptive rate at all), against
+// Pre-LN with SGD at the same rate; plus each block's gradient norm at initialization.
 import { defineExperiment } from '~/lab/experiment/define';
 import { BATCH_SIZE, layers, steps, TRAINING_TOLERANCE, WIDTH } from '~/lab/experiment/common-params';
 import { run } from './core.js';
@@ -31,7 +31,7 @@ export type E17Measurements = {
   vOnlySteps: number;
   /** ln(number of answer symbols): the loss of a model that has learned nothing about the input. */
   floor: number;
-  /** 'Post-LN, Adam, warmup', 'Post-LN, Adam-2k', 'Post-LN, SGD', 'Post-LN, SGD, warmup', 'Pre-LN, SGD' → its run. */
+  /** 'Post-LN, Adam, warmup', 'Post-LN, Adam-2k', 'Post-LN, SGD', 'Pre-LN, SGD' → its run. */
   runs: Record<string, E17Run>;
   /** ‖∂L/∂θ‖ of each decoder block at initialization, on one batch: 'Post-LN' and 'Pre-LN' → per block, bottom to top. */
   initGrad: Record<string, number[]>;
@@ -42,7 +42,7 @@ export const experiment = defineExperiment<typeof e17Params, E17Measurements>(
     id: 'e17',
     title: 'What warmup fixes: Adam’s first steps or Post-LN’s',
     question:
-      'At a learning rate where Post-LN without warmup learns nothing, does estimating Adam’s second moment first (Adam-2k) do what a warmup does, and does plain SGD with momentum need the warmup too?',
+      'At a learning rate where Post-LN without warmup learns nothing, does estimating Adam’s second moment first (Adam-2k) do what a warmup does, and does Post-LN fail with plain SGD with momentum where Pre-LN trains?',
     params: e17Params,
     defaultSeed: 1,
     trainsInParallel: true,

@@ -20,7 +20,6 @@ const good: E17Measurements = {
     'Post-LN, Adam, warmup': ending(1.4),
     'Post-LN, Adam-2k': ending(2.09),
     'Post-LN, SGD': ending(2.1),
-    'Post-LN, SGD, warmup': ending(1.8),
     'Pre-LN, SGD': ending(1.6),
   },
   initGrad: { 'Post-LN': [0.5, 0.6, 0.9], 'Pre-LN': [0.6, 0.4, 0.3] },
@@ -60,21 +59,5 @@ describe('e17-sgd-postln-stuck', () => {
   });
   test('fails when Post-LN with SGD diverges', () => {
     expect(holds('e17-sgd-postln-stuck', with_('Post-LN, SGD', diverged))).toBe(false);
-  });
-});
-
-describe('e17-sgd-warmup-helps', () => {
-  const seeds = (warm: number[]) => warm.map((x) => with_('Post-LN, SGD, warmup', ending(x)));
-  test('holds when the warmup lowers the loss by ≥ 0.15 on 3 of 5 seeds; its figure is that share', () => {
-    const runs = seeds([1.8, 1.9, 1.7, 2.05, 2.1]);
-    expect(holds('e17-sgd-warmup-helps', runs)).toBe(true);
-    expect(outcomeOf('e17-sgd-warmup-helps', runs).value).toBeCloseTo(0.6);
-  });
-  test('fails when it does so on only 2 of 5 seeds', () => {
-    expect(holds('e17-sgd-warmup-helps', seeds([1.8, 1.9, 2.0, 2.05, 2.1]))).toBe(false);
-  });
-  test('counts a run without warmup that diverged as helped by the warmup', () => {
-    const runs = seeds([2.1, 2.1, 2.1, 2.1, 2.1]).map((m) => ({ ...m, runs: { ...m.runs, 'Post-LN, SGD': diverged } }));
-    expect(holds('e17-sgd-warmup-helps', runs)).toBe(true);
   });
 });
