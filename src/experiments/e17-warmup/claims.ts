@@ -39,10 +39,11 @@ export const claims: Claim<E17Measurements>[] = [
     mode: 'each-seed',
     figure: 'loss after 64 steps of the Adam-2k run minus that of the warmup run (nats)',
     counterRuns: [LOW],
+    // The cheap grid point first: the claims suite re-runs one seed of a claim's first scale when it is cheap.
     scales: [
-      LARGER,
       atRate('Adam', 0.003, 'at 0.003 Adam-2k leaves the floor: the rate is low enough for it to learn'),
       atRate('Adam', 0.005, 'at 0.005 Adam-2k leaves the floor'),
+      LARGER,
     ],
     predicate(m) {
       const [twoK, warm] = [end(m, 'Post-LN, Adam-2k'), end(m, 'Post-LN, Adam, warmup')];
@@ -64,7 +65,7 @@ export const claims: Claim<E17Measurements>[] = [
     mode: 'each-seed',
     figure: 'loss after 64 steps of Post-LN minus that of Pre-LN, both with SGD without warmup (nats)',
     counterRuns: [LOW],
-    scales: [LARGER, atRate('SGD', 0.4, 'at 0.4 Pre-LN with SGD does not get 0.25 nats below the floor either')],
+    scales: [atRate('SGD', 0.4, 'at 0.4 Pre-LN with SGD does not get 0.25 nats below the floor either'), LARGER],
     predicate(m) {
       const [post, pre] = [end(m, 'Post-LN, SGD'), end(m, 'Pre-LN, SGD')];
       return {
