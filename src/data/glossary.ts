@@ -191,9 +191,9 @@ export const glossary: readonly GlossaryEntry[] = [
     term: 'learning-rate warmup',
     aka: ['warmup'],
     definition:
-      'Starting training with a small learning rate and raising it over the first steps to its target value. The original Transformer warms up linearly over its first 4,000 steps; later work found that Post-LN models are hard to train without it, and traced why.',
-    cites: ['Vas17', 'Pop18', 'Xio20', 'Liu20'],
-    see: ['post-ln'],
+      'Starting training with a small learning rate and raising it over the first steps to its target value. The original Transformer warms up linearly over its first 4,000 steps; later work found that Post-LN models are hard to train without it, and traced why: to Post-LN’s large gradients near the output at initialization, or to the variance of Adam’s first steps.',
+    cites: ['Vas17', 'Pop18', 'Xio20', 'Liu20', 'RAdam19'],
+    see: ['post-ln', 'radam'],
   },
   {
     id: 'weight-tying',
@@ -357,6 +357,32 @@ export const glossary: readonly GlossaryEntry[] = [
       'Starting each residual branch smaller, so that the sum of many branches does not blow up the stream: GPT-2 scales the initial weights of the layers that write into the residual stream by 1/√N, with N the number of residual layers (common implementations count two per block, attention and feed-forward). At initialization, with zero biases, this gives the same forward pass as multiplying each branch by 1/√N.',
     cites: ['Rad19'],
     see: ['rezero', 'fixup', 'residual-stream'],
+  },
+  {
+    id: 'adam',
+    term: 'Adam',
+    definition:
+      'The optimizer most Transformers are trained with. Each weight’s step is the learning rate times a running mean of its gradient divided by the square root of a running mean of its squared gradient, so the step is about the learning rate in size whatever the gradient’s scale.',
+    cites: ['Kin15'],
+    see: ['bias-correction', 'radam', 'warmup'],
+  },
+  {
+    id: 'bias-correction',
+    term: 'bias correction',
+    aka: ['initialization bias correction'],
+    definition:
+      'Adam’s division of its two running means by 1 − β₁ᵗ and 1 − β₂ᵗ at step t. Both means start at zero and would be too small in the first steps without it; with it, the very first step moves every weight by the full learning rate, up or down.',
+    cites: ['Kin15'],
+    see: ['adam', 'radam'],
+  },
+  {
+    id: 'radam',
+    term: 'RAdam',
+    aka: ['Rectified Adam', 'Adam-2k'],
+    definition:
+      'A variant of Adam that scales each step down by how reliable its estimate of the squared gradient is, which is poor in the first steps, when it rests on few gradients. Its authors argue that this variance is what a warmup fixes, and show that estimating the squared gradient on 2,000 extra batches before training (Adam-2k) also removes the need for one in their Transformer.',
+    cites: ['RAdam19'],
+    see: ['adam', 'warmup'],
   },
 ];
 

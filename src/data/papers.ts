@@ -305,6 +305,14 @@ export const papers = {
     venue: 'OpenAI technical report (GPT-2)',
     url: 'https://cdn.openai.com/better-language-models/language_models_are_unsupervised_multitask_learners.pdf',
   },
+  RAdam19: {
+    key: 'RAdam19',
+    authors: ['Liyuan Liu', 'Haoming Jiang', 'Pengcheng He', 'Weizhu Chen', 'Xiaodong Liu', 'Jianfeng Gao', 'Jiawei Han'],
+    title: 'On the Variance of the Adaptive Learning Rate and Beyond',
+    year: 2019,
+    venue: 'ICLR 2020',
+    arxiv: '1908.03265',
+  },
 } as const satisfies Record<string, Paper>;
 
 export type PaperKey = keyof typeof papers;

@@ -40,4 +40,5 @@ export const SEARCH_SYNONYMS: readonly (readonly string[])[] = [
   ['held-out', 'held out', 'validation', 'test set', 'unseen'],
   ['centring', 'centering', 're-centring', 're-centering', 'recentering', 'mean subtraction'],
   ['rezero', 're-zero', 'zero-initialized gate'],
+  ['warmup', 'warm-up', 'warm up', 'learning rate warmup', 'lr warmup'],
 ];

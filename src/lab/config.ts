@@ -72,6 +72,12 @@ export interface TrainConfig {
   momentum: number;
   /** Adam's bias corrections of m and v (Kin15 Alg. 1); off, the first updates use the zero-started moments as they are. */
   biasCorrection: boolean;
+  /**
+   * Adam only: before the first update, this many steps on their own batches that update only the second moment v
+   * (weights and m untouched), as Liu et al. 2019's Adam-2k does: v is well estimated when updating starts, at the
+   * full rate. Not counted in `steps` nor recorded in the history; SGD ignores it.
+   */
+  vOnlySteps: number;
   /** Residual dropout rate (Vas17 §5.4): on each sublayer's output before it is added, and on the embedding sum; training only. */
   dropout: number;
   /** Where dropout sits: on each sublayer's output before the add (Vas17), or on the stream after it (the counter-case). */
@@ -123,6 +129,7 @@ export const defaultTrainConfig: TrainConfig = {
   optimizer: 'adam',
   momentum: 0.9,
   biasCorrection: true,
+  vOnlySteps: 0,
   dropout: 0,
   dropoutOn: 'branch',
   freeze: [],
@@ -241,6 +248,7 @@ export function resolveTrainConfig(partial: Partial<TrainConfig> = {}): TrainCon
   oneOf('optimizer', c.optimizer, ['adam', 'sgd']);
   num('momentum', c.momentum, 0, 0.999999);
   bool('biasCorrection', c.biasCorrection);
+  int('vOnlySteps', c.vOnlySteps, 0, 10_000_000);
   num('dropout', c.dropout, 0, 0.95);
   oneOf('dropoutOn', c.dropoutOn, ['branch', 'stream']);
   if (!Array.isArray(c.freeze) || c.freeze.some((f) => typeof f !== 'string'))

@@ -102,7 +102,39 @@ export async function train(model: Model, task: Task, partial: Partial<TrainConf
   let reason: string | undefined;
   let step = 0;
   let lastYield = now();
+  const vOnly = cfg.optimizer === 'adam' ? cfg.vOnlySteps : 0;
   try {
+    // Adam-2k (Liu et al. 2019): v alone accumulates the squared gradient of its own batches (a separate stream, so the
+    // updating steps see the same batches as without this phase); the weights and m do not move.
+    const vRng = makeRng(cfg.seed).fork('v-only');
+    const vDropout = dropout ? { ...dropout, rng: makeRng(cfg.seed).fork('v-only-dropout') } : undefined;
+    for (let k = 0; k < vOnly && !opts.signal?.aborted; k++) {
+      const batch = encodeBatch(task, model.config, task.sample(vRng, cfg.batchSize), cfg.lossOn);
+      tf.tidy(() => {
+        const { grads } = tf.variableGrads(() => {
+          const logits = forward(
+            model,
+            { B: batch.B, T: batch.T, S: batch.S, decIn: batch.decIn, encIn: batch.encIn },
+            { dropout: vDropout },
+          );
+          return maskedCrossEntropy(logits, batch.target, batch.mask);
+        }, vars);
+        // The fused kernel at rate 0 leaves every weight where it is; only its v is kept (m stays zero).
+        const updated = adamUpdate(
+          vars,
+          m,
+          v2,
+          vars.map((v) => grads[v.name]!),
+          null,
+          { beta1: cfg.beta1, beta2: cfg.beta2, epsilon: cfg.epsilon, lrT: 0 },
+        );
+        updated.forEach(([, , vi]: tf.Tensor[], i) => v2[i]!.assign(vi!));
+      });
+      if (now() - lastYield > 50) {
+        await yieldToEventLoop();
+        lastYield = now();
+      }
+    }
     for (; step < cfg.steps; step++) {
       if (opts.signal?.aborted) {
         status = 'aborted';
@@ -129,7 +161,8 @@ export async function train(model: Model, task: Task, partial: Partial<TrainConf
         const norm = tf.sqrt(tf.sum(sq));
         // Clip by global norm; scale = min(1, clip/‖g‖).
         const scale = cfg.clipNorm > 0 ? tf.minimum(1, tf.div(cfg.clipNorm, tf.add(norm, 1e-12))) : null;
-        const lrT = cfg.biasCorrection ? (lr * Math.sqrt(1 - cfg.beta2 ** t)) / (1 - cfg.beta1 ** t) : lr; // bias corrections folded in
+        // Bias corrections folded in; v has seen vOnly more gradients than m.
+        const lrT = cfg.biasCorrection ? (lr * Math.sqrt(1 - cfg.beta2 ** (t + vOnly))) / (1 - cfg.beta1 ** t) : lr;
         const updated =
           cfg.optimizer === 'sgd'
             ? sgdUpdate(vars, m, g, scale as tf.Scalar | null, cfg.momentum, lr)

@@ -29,6 +29,8 @@ const PROBES: Array<[query: string, id: string]> = [
   ['dropout overfitting', 'residual-dropout'],
   ['ReZero', 'identity-init'],
   ['start at the identity without normalization', 'identity-init'],
+  ['learning rate warmup', 'why-warmup'],
+  ['warmup Adam RAdam', 'why-warmup'],
 ];
 
 /** The first result shows the question and a short excerpt (not the whole short answer) that marks matched words. */

@@ -12,7 +12,7 @@ beforeAll(async () => {
 
 const task = reverseTask(8, 4);
 const small = () => createModel({ ...taskModelFields(task), dModel: 16, nHeads: 2, nLayers: 2, seed: 3 });
-const weights = (m: Model) => [...m.params.values()].map((v) => (v.dataSync() as Float32Array).slice());
+const weights = (m: Model) => [...m.params.values()].map((v) => Float32Array.from(v.dataSync()));
 
 /** Train a fresh model for `steps` and return its weights before and after, and the run. */
 async function step(cfg: Partial<TrainConfig>, steps = 1) {
@@ -66,4 +66,24 @@ test('dropout on the stream drops the carried input too: a different run from dr
   const branch = await step({ dropout: 0.3, seed: 5 }, 2);
   const stream = await step({ dropout: 0.3, dropoutOn: 'stream', seed: 5 }, 2);
   expect(stream.after).not.toEqual(branch.after);
+});
+
+test('Adam-2k (vOnlySteps): v is estimated on its own batches before the first update; the weights and the updating steps’ batches are unchanged by it', async () => {
+  const lr = 1e-3;
+  const base = tf.memory().numTensors;
+  const still = await step({ vOnlySteps: 5 }, 0);
+  expect(still.after).toEqual(still.before);
+  const plain = await step({ lr, beta1: 0.9, beta2: 0.98 });
+  const twoK = await step({ lr, beta1: 0.9, beta2: 0.98, vOnlySteps: 20 });
+  // Same weights and same first batch: the loss of the first updating step is the same.
+  expect(twoK.run.history.loss[0]).toBe(plain.run.history.loss[0]);
+  // Plain Adam's first step moves every weight with a gradient by ±lr; after the v-only phase it does not.
+  const atLr = (d: number[]) => d.filter((x) => Math.abs(Math.abs(x) / lr - 1) < 1e-3).length / d.filter((x) => x !== 0).length;
+  expect(atLr(deltas(plain.before, plain.after))).toBeGreaterThan(0.99);
+  expect(atLr(deltas(twoK.before, twoK.after))).toBeLessThan(0.1);
+  // SGD ignores it.
+  const sgd = await step({ optimizer: 'sgd', lr: 0.05 });
+  const sgdV = await step({ optimizer: 'sgd', lr: 0.05, vOnlySteps: 3 });
+  expect(sgdV.after).toEqual(sgd.after);
+  expect(tf.memory().numTensors).toBe(base);
 });
