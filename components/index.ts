@@ -1,4 +1,5 @@
 // The components every MDX question may use without importing them (passed to <Content components>).
+import BlockLab from './BlockLab.astro';
 import Calc from './Calc.astro';
 import Cite from './Cite.astro';
 import DecoderLayerDiagram from './DecoderLayerDiagram.astro';
@@ -14,6 +15,7 @@ import Verdict from './Verdict.astro';
 
 export const mdxComponents = {
   M,
+  BlockLab,
   Calc,
   Cite,
   Verdict,

@@ -5,6 +5,7 @@
 import { initBackend, type BackendInfo, type BackendName, type BackendOptions } from './backend';
 import type { TrainConfig } from './config';
 import { createModel, type Model } from './model';
+import type { BlockDefinition } from './custom-block';
 import { makeTask, taskLengths, taskModelFields, trainingSet, type RawBatch, type Task, type TaskId } from './tasks';
 import { train, type TrainResult, type Progress as TrainProgress } from './train';
 import { answerAccuracy, evaluate, generationAccuracy, lossByPosition, type EvalOptions, type EvalResult } from './evaluate';
@@ -76,8 +77,11 @@ export interface LabFacade {
   task(id: TaskId): Task;
   /** A fixed training set of `size` sequences of a task, drawn from `seed`: a task that samples only them, and the sequences. */
   trainingSet(task: Task, options: { size: number; seed: number }): { task: Task; examples: RawBatch };
-  /** A model for the task (decoder-only unless `arch: 'encdec'`), initialized from `seed` (Glorot). Call dispose() when done. */
-  model(task: Task, options: ModelOptions & { seed: number }): Model;
+  /**
+   * A model for the task (decoder-only unless `arch: 'encdec'`), initialized from `seed` (Glorot). Call dispose() when done.
+   * `block`: a custom block (custom-block.ts) wraps every sublayer in place of the stock connection and norm.
+   */
+  model(task: Task, options: ModelOptions & { seed: number; block?: BlockDefinition }): Model;
   /** Trains in place with Adam; stops early on abort or divergence (see result.status). */
   train(
     model: Model,
@@ -170,7 +174,7 @@ export async function createLab(
     backend,
     task: (id) => makeTask(id),
     trainingSet: (task, { size, seed }) => trainingSet(task, size, seed),
-    model: (task, opts) => createModel({ ...taskModelFields(task), ...opts }),
+    model: (task, { block, ...opts }) => createModel({ ...taskModelFields(task), ...opts }, { block }),
     train: (model, task, config, ctx = {}) => train(model, task, config, ctx),
     evaluate: (model, task, opts) => evaluate(model, task, opts),
     trainToTarget,

@@ -31,13 +31,13 @@ const siteHighlight = HighlightStyle.define([
   { tag: t.invalid, color: pair('#cf222e', '#ff7b72') },
 ]);
 
-export function openEditor(parent: HTMLElement, doc: string) {
+export function openEditor(parent: HTMLElement, doc: string, label = 'Experiment code (editable)') {
   const view = new EditorView({
     doc,
     parent,
     extensions: [basicSetup, javascript(), siteTheme, syntaxHighlighting(siteHighlight), EditorView.lineWrapping],
   });
-  view.contentDOM.setAttribute('aria-label', 'Experiment code (editable)');
+  view.contentDOM.setAttribute('aria-label', label);
   return {
     getCode: () => view.state.doc.toString(),
     setCode: (code: string) => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: code } }),

@@ -19,9 +19,13 @@ export interface RunRecord {
   outcome?: { holds: boolean; detail: string };
 }
 
+/** Pretty JSON in which NaN and Infinity stay readable as strings (JSON has neither; stringify would write null). */
+export function toJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v), 2);
+}
+
 export function runToJson(run: RunRecord): string {
-  // JSON has no NaN/Infinity: keep them readable as strings rather than silently turning them into null.
-  return JSON.stringify(run, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v), 2);
+  return toJson(run);
 }
 
 /** Every leaf of a measurement as [dotted path, value]. */

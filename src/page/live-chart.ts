@@ -24,7 +24,8 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
   return node;
 }
 
-function draw(host: HTMLElement, spec: ChartSpec, ref?: ChartSpec) {
+/** One chart as a <figure>: the plot, its legend, a summary for screen readers and the caption (ref: dashed, behind). */
+export function draw(host: HTMLElement, spec: ChartSpec, ref?: ChartSpec) {
   const width = Math.max(280, Math.min(host.clientWidth || 640, 720));
   const chart = Plot.plot({ ...plotOptions(spec, { compare: ref, width }), legend: false } as Plot.PlotOptions);
   tidyAria(chart, ref ? `${spec.title} (your run, solid; stored reference, dashed)` : spec.title);

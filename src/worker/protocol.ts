@@ -7,6 +7,8 @@ import type { Outcome } from '~/lab/experiment/claim';
 export type ToWorker =
   | { type: 'run'; id: number; experiment: string; claim?: string; params: Record<string, unknown>; seed: number }
   | { type: 'snippet'; id: number; experiment: string; claim?: string; code: string; params: Record<string, unknown>; seed: number }
+  /** The block lab: a reader's block module (its source), checked, measured and trained beside the stock wrappers. */
+  | { type: 'block'; id: number; source: string; seed: number }
   | { type: 'cancel'; id: number }
   | { type: 'memory'; id: number };
 
@@ -28,5 +30,15 @@ export type FromWorker =
       ms: number;
     }
   | { type: 'cancelled'; id: number; numTensors: number }
-  | { type: 'error'; id: number; message: string; kind: 'run' | 'syntax' | 'runtime'; line?: number; column?: number; numTensors?: number }
+  | {
+      type: 'error';
+      id: number;
+      message: string;
+      /** 'check': a reader's block failed the block lab's check before training (problem names which, block-check.ts). */
+      kind: 'run' | 'syntax' | 'runtime' | 'check';
+      problem?: string;
+      line?: number;
+      column?: number;
+      numTensors?: number;
+    }
   | { type: 'memory'; id: number; numTensors: number; numBytes: number };

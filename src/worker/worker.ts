@@ -43,17 +43,17 @@ function throttledProgress(id: number) {
   };
 }
 
-async function run(msg: Extract<ToWorker, { type: 'run' | 'snippet' }>) {
+async function run(msg: Extract<ToWorker, { type: 'run' | 'snippet' | 'block' }>) {
   const controller = new AbortController();
   running.set(msg.id, controller);
   const started = performance.now();
   let moduleUrl: string | undefined;
   let pool: TrainPool | undefined;
   try {
-    if (msg.type === 'snippet') {
-      // The parser loads only for snippet runs: acorn stays out of the experiment path.
+    if (msg.type !== 'run') {
+      // The parser loads only for edited code: acorn stays out of the experiment path.
       const { syntaxError } = await import('./code-errors');
-      const bad = syntaxError(msg.code);
+      const bad = syntaxError(msg.type === 'block' ? msg.source : msg.code);
       if (bad) return post({ type: 'error', id: msg.id, kind: 'syntax', message: bad.message, line: bad.line, column: bad.column });
     }
     const report = await ready();
@@ -63,10 +63,15 @@ async function run(msg: Extract<ToWorker, { type: 'run' | 'snippet' }>) {
     // starts with the run when the experiment is known to use it, else on its first job.
     const size = poolSize(navigator.hardwareConcurrency || 1);
     const { loadExperiment, runLoadedExperiment } = await import('./experiment-loader');
-    pool = size ? trainPool(size, report.backend, !!(await loadExperiment(msg.experiment)).trainsInParallel) : undefined;
+    // The block lab always trains three models side by side: its pool starts with the run.
+    const startsPool = msg.type === 'block' || !!(await loadExperiment(msg.experiment)).trainsInParallel;
+    pool = size ? trainPool(size, report.backend, startsPool) : undefined;
     const runJobs = pool?.run;
     let measurements: unknown;
-    if (msg.type === 'run') {
+    if (msg.type === 'block') {
+      const { runBlockLab } = await import('~/block-lab/run');
+      measurements = await runBlockLab(msg.source, { ...ctx, backend: report.backend, wasmPath: wasmFiles, runJobs });
+    } else if (msg.type === 'run') {
       measurements = await runLoadedExperiment(msg.experiment, msg.params, {
         ...ctx,
         backend: report.backend,
@@ -84,17 +89,19 @@ async function run(msg: Extract<ToWorker, { type: 'run' | 'snippet' }>) {
     }
     // The lab's training stops quietly on abort (status 'aborted'), so a cancelled run may still resolve.
     if (controller.signal.aborted) return post({ type: 'cancelled', id: msg.id, numTensors: await numTensors() });
-    const outcome = msg.claim ? await evaluateClaim(msg.claim, measurements) : undefined;
+    const outcome = msg.type !== 'block' && msg.claim ? await evaluateClaim(msg.claim, measurements) : undefined;
     post({ type: 'done', id: msg.id, measurements, outcome, ...(await memory()), ms: performance.now() - started });
   } catch (err) {
     const e = err instanceof Error ? err : new Error(String(err));
     if (controller.signal.aborted) return post({ type: 'cancelled', id: msg.id, numTensors: await numTensors() });
     const at = msg.type === 'snippet' ? positionInStack(e.stack, moduleUrl) : undefined;
+    const edited = msg.type !== 'run';
     post({
       type: 'error',
       id: msg.id,
-      kind: msg.type === 'snippet' ? (e.name === 'SyntaxError' ? 'syntax' : 'runtime') : 'run',
-      message: `${e.name && e.name !== 'Error' ? `${e.name}: ` : ''}${e.message}`,
+      kind: e.name === 'BlockCheckFailed' ? 'check' : edited ? (e.name === 'SyntaxError' ? 'syntax' : 'runtime') : 'run',
+      ...('problem' in e && typeof e.problem === 'string' ? { problem: e.problem } : {}),
+      message: e.name === 'BlockCheckFailed' ? e.message : `${e.name && e.name !== 'Error' ? `${e.name}: ` : ''}${e.message}`,
       ...at,
       numTensors: await numTensors().catch(() => undefined),
     });

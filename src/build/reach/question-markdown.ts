@@ -36,7 +36,10 @@ function resolvers(q: QuestionFacts, site: string | URL): MdxResolvers {
     },
     term: (id, text) => `[${text}](${new URL(`/glossary/#${glossaryEntry(id).id}`, site).href})`,
     evidence: (claimId) => evidenceMarkdown(claimRecord(getClaim(claimId)), page),
-    figure: () => `*(A drawing is shown here on the page, not reproduced in Markdown: ${page})*`,
+    figure: (name) =>
+      name === 'BlockLab'
+        ? `*(The block lab is here on the page: the lab's Add & Norm as editable TF.js code, run in the browser: ${page}#block-lab)*`
+        : `*(A drawing is shown here on the page, not reproduced in Markdown: ${page})*`,
     source: sourceRegion,
   };
 }

@@ -21,6 +21,19 @@ export const BLOCK_PRESET_IDS = [
 ] as const;
 export type BlockPresetId = (typeof BLOCK_PRESET_IDS)[number];
 
+/** What a menu calls each preset: the wrapper as a formula. */
+export const BLOCK_PRESET_LABELS: Record<BlockPresetId, string> = {
+  'post-ln': 'Post-LN: LN(x + F(x))',
+  'pre-ln': 'Pre-LN: x + F(LN(x))',
+  'no-norm': 'No norm: x + F(x)',
+  'no-residual': 'No residual: LN(F(x))',
+  rezero: 'ReZero: x + α·F(x), α = 0 at init',
+  deepnorm: 'DeepNorm: LN(α·x + F(x)), β-scaled init',
+  'sandwich-ln': 'Sandwich-LN: x + LN(F(LN(x)))',
+  rmsnorm: 'Pre-RMSNorm: x + F(RMSNorm(x))',
+  'scaled-residual': 'Scaled residual: x + F(x)/√(2N)',
+};
+
 const byId = new Map(Object.entries(modules).map(([path, mod]) => [idOf(path), toBlockDefinition(mod, `preset ${idOf(path)}`)]));
 const sourceById = new Map(Object.entries(sources).map(([path, text]) => [idOf(path), text]));
 for (const id of byId.keys())

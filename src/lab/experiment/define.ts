@@ -25,7 +25,11 @@ export function defineExperiment<S extends ParamSchema, M extends Json>(
       const { createLab } = await import('../facade');
       const lab = await createLab({ backend: options.backend, wasmPath: options.wasmPath, runJobs: options.runJobs });
       options.signal?.throwIfAborted();
-      return core(lab, params, { seed: options.seed, signal: options.signal, onProgress: options.onProgress });
+      return core(options.adaptLab ? options.adaptLab(lab) : lab, params, {
+        seed: options.seed,
+        signal: options.signal,
+        onProgress: options.onProgress,
+      });
     },
   };
 }

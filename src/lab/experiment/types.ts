@@ -2,6 +2,7 @@
 // store and the page can treat E1..E10 alike.
 import type { BackendOptions } from '../backend';
 import type { JobRunner } from '../train-to-target';
+import type { LabFacade } from '../facade';
 import type { ParamSchema, ParamValues } from './schema';
 
 /** Plain JSON: what experiments return, what stored runs keep. */
@@ -26,6 +27,8 @@ export interface RunOptions {
   wasmPath?: BackendOptions['wasmPath'];
   /** How independent trainings run (the page passes a pool of workers); one after another by default. */
   runJobs?: JobRunner;
+  /** A lab in place of the one the core would get: the block lab builds a reader's block in one variant's place. */
+  adaptLab?: (lab: LabFacade) => LabFacade;
 }
 
 /** How closely a fresh default run must match the stored run (same seed, same backend). */
