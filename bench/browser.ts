@@ -5,7 +5,7 @@
 // what Run loads (the lab chunk: TF.js core + WASM backend + binary + lab). Budgets (#14): every default run
 // ≤ 8 s cold (E1 ≤ 1.5 s); page / Node ≤ 0.6 for experiments that train over the worker pool.
 // Needs `npm run build` first; uses Debian's Chromium (or CHROME_PATH) on the built site (SITE_DIST to test
-// another build; BENCH_EXPERIMENTS=e1,e2 to time some only).
+// another build; BENCH_EXPERIMENTS=e1,e2 to time some only, `block` for the block lab: default run ≤ 10 s cold).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -14,6 +14,8 @@ import { serveStatic } from '../tests/browser/static-server.ts';
 import { CHROMIUM_ARGS, findChrome } from '../tests/browser/chromium.ts';
 import { initBackend } from '~/lab/backend';
 import { getClaim, getExperiment, runExperiment } from '~/experiments';
+import { runBlockLab } from '~/block-lab/run';
+import { presetSource } from '~/lab/blocks';
 
 const DIST = resolve(process.env.SITE_DIST ?? 'dist');
 if (!existsSync(join(DIST, 'index.html'))) {
@@ -137,8 +139,10 @@ async function main() {
   const experiments =
     process.env.BENCH_EXPERIMENTS?.split(',') ?? [...blocks.keys()].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
   const timings: Timing[] = [];
+  let blockLab: Awaited<ReturnType<typeof blockLabTimes>>;
   try {
     for (const exp of experiments) {
+      if (exp === 'block') continue; // the block lab, timed below
       const b = blocks.get(exp);
       if (!b) {
         console.log(`${exp}: no evidence block in the built site`);
@@ -199,11 +203,54 @@ async function main() {
       await context.close();
     }
     await servicePrecache(browser, server.origin, [...blocks.values()][0]?.url ?? '/');
+    if (!process.env.BENCH_EXPERIMENTS || experiments.includes('block')) blockLab = await blockLabTimes(browser, server.origin);
   } finally {
     await browser.close();
     await server.close();
   }
   printTable(timings, await nodeTimes(timings));
+  if (blockLab) await printBlockLab(blockLab);
+}
+
+/** The block lab's default run (the Post-LN preset, seed 1) in the first page that has the island: cold and warm. */
+async function blockLabTimes(browser: import('playwright-core').Browser, origin: string) {
+  const file = (readdirSync(DIST, { recursive: true }) as string[]).find(
+    (f) => f.endsWith('index.html') && readFileSync(join(DIST, f), 'utf8').includes('data-block-lab'),
+  );
+  if (!file) return (console.log('\nblock lab: no page has the island'), undefined);
+  const context = await browser.newContext({ baseURL: origin, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto('/' + file.replace(/index\.html$/, ''), { waitUntil: 'networkidle' });
+  const time = () =>
+    page.evaluate(
+      () =>
+        new Promise<{ done: number; state: string }>((resolvePromise) => {
+          const el = document.querySelector<HTMLElement>('block-lab')!;
+          const t0 = performance.now();
+          const obs = new MutationObserver(() => {
+            const st = el.dataset.state ?? '';
+            if (['done', 'error', 'cancelled'].includes(st)) {
+              obs.disconnect();
+              resolvePromise({ done: performance.now() - t0, state: st });
+            }
+          });
+          obs.observe(el, { attributes: true, attributeFilter: ['data-state'] });
+          el.querySelector<HTMLButtonElement>('[data-block-run]')!.click();
+        }),
+    );
+  const cold = await time();
+  const warm = await time();
+  await context.close();
+  return { page: file, cold, warm };
+}
+
+async function printBlockLab(r: NonNullable<Awaited<ReturnType<typeof blockLabTimes>>>) {
+  const t0 = performance.now();
+  await runBlockLab(presetSource('post-ln'), { seed: 1, backend: 'wasm' });
+  const node = performance.now() - t0;
+  console.log(
+    `\nBlock lab (${r.page}), Post-LN preset, seed 1: page cold ${s(r.cold.done)}, warm ${s(r.warm.done)} (${r.cold.state}/${r.warm.state}); Node one thread ${s(node)}; cold/Node ${(r.cold.done / node).toFixed(2)}; budget 10 s cold ${r.cold.done <= 10_000 ? 'met' : 'MISSED'}`,
+  );
 }
 
 await main();
