@@ -1,6 +1,7 @@
 // Backend selection: WASM preferred, pure-JS CPU as the fallback, with the reason reported.
 // In Node the .wasm binaries are read from node_modules/@tensorflow/tfjs-backend-wasm/dist (a file path);
 // in a browser or Worker the caller passes the URL prefix where the built site serves them.
+// The modular packages only: never '@tensorflow/tfjs' (a dependency for the block lab's exported script alone).
 import * as tf from '@tensorflow/tfjs-core';
 import { setWasmPaths, setThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import './kernels/shared-identity';
