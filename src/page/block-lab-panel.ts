@@ -195,14 +195,17 @@ export async function runBlock(el: BlockLab, req: BlockRequest): Promise<void> {
             block: req.source,
             measurements: m,
           };
-          exportEl.replaceChildren(
-            download(
-              `block-${req.preset}${req.edited ? '-edited' : ''}-seed${req.seed}.json`,
-              'application/json',
-              toJson(record),
-              'Download this run as JSON',
-            ),
-          );
+          const base = `block-${req.preset}${req.edited ? '-edited' : ''}-seed${req.seed}`;
+          exportEl.replaceChildren(download(`${base}.json`, 'application/json', toJson(record), 'Download this run as JSON'));
+          // The standalone script (the block + a small @tensorflow/tfjs harness) loads only here, after a run.
+          void import('~/block-lab/export-script').then(({ exportScript }) => {
+            try {
+              const script = exportScript(req.source, { name: base, seed: req.seed });
+              exportEl.append(' · ', download(`${base}.mjs`, 'text/javascript', script, 'your block as a script for @tensorflow/tfjs'));
+            } catch (err) {
+              exportEl.append(` · (No script: ${err instanceof Error ? err.message : String(err)}.)`);
+            }
+          });
           void drawCharts(el, m, true)
             .catch((err) => (text.textContent += ` (The charts could not be drawn: ${err instanceof Error ? err.message : String(err)}.)`))
             .finally(() => finish('done'));

@@ -83,6 +83,8 @@ describe('the block lab', () => {
       expect(await fades.getAttribute('data-holds')).toBe('true');
       expect(await lab.locator('[data-charts] figure').count()).toBe(5);
       expect(await lab.locator('[data-export] a[download$=".json"]').count()).toBe(1);
+      // The block as a standalone @tensorflow/tfjs script (tests/unit/block-lab/export-script.test.ts runs such scripts).
+      await expect.poll(() => lab.locator('[data-export] a[download$=".mjs"]').count(), { timeout: 10_000 }).toBe(1);
       expect(await violations(w.page)).toEqual([]);
       expect(w.problemList()).toEqual([]);
     });
