@@ -108,7 +108,7 @@ describe('the block lab', () => {
     });
   });
 
-  it('an endless loop in a block is stopped (worker replaced) while the page stays responsive', async () => {
+  it('an endless loop in a block is stopped (worker replaced) while the page stays responsive; Cancel stops a run', async () => {
     await withPage(async (w) => {
       await w.page.goto(PAGE);
       const lab = w.page.locator('[data-block-lab]');
@@ -124,6 +124,13 @@ describe('the block lab', () => {
       expect(await lab.locator('[data-error]').textContent()).toMatch(
         /^Stopped: your block gave no sign of life .* worker was terminated and replaced/,
       );
+      // Reset to the preset, run, and cancel: the island ends 'cancelled' and Run works again.
+      await lab.getByRole('button', { name: 'Reset to the preset' }).click();
+      await lab.getByRole('button', { name: /^Run/ }).click();
+      await expect.poll(() => lab.getAttribute('data-state'), { timeout: 60_000 }).toBe('running');
+      await lab.getByRole('button', { name: 'Cancel' }).click();
+      await expect.poll(() => lab.getAttribute('data-state'), { timeout: 30_000 }).toBe('cancelled');
+      expect(await lab.getByRole('button', { name: /^Run/ }).isEnabled()).toBe(true);
     });
   });
 });
