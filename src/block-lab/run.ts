@@ -80,7 +80,7 @@ export async function runBlockLab(source: string, options: BlockRunOptions): Pro
   const cancel = () => stop.abort();
   signal?.addEventListener('abort', cancel, { once: true });
   const model = { nLayers: TRAINING.layers, dModel: TRAINING.width, seed };
-  const config = { steps: TRAINING.steps, lr: TRAINING.lr, warmupSteps: TRAINING.warmupSteps, seed };
+  const config = { steps: TRAINING.steps, batchSize: TRAINING.batchSize, lr: TRAINING.lr, warmupSteps: TRAINING.warmupSteps, seed };
   const jobs = VARIANTS.map((v) => ({
     task: 'reverse' as const,
     model: v === YOURS ? model : { ...STOCK[v], ...model },
