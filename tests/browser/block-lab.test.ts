@@ -104,6 +104,11 @@ describe('the block lab', () => {
       }
       // The URL carries the edited block, so a link reproduces it.
       expect(new URL(w.page.url()).searchParams.get('block.code')).toContain('F(x);');
+      // Opening that link restores the edited block in the editor.
+      await w.page.goto(w.page.url());
+      await lab.locator('.cm-content').waitFor();
+      const restored = await lab.evaluate((el) => (el as HTMLElement & { editor: { getCode(): string } }).editor.getCode());
+      expect(restored).toBe(BROKEN.at(-1)![1]);
       expect(await violations(w.page)).toEqual([]);
     });
   });
