@@ -5,7 +5,7 @@ import { loadBlockSource, type BlockDefinition } from '~/lab/custom-block';
 import { checkBlock } from '~/lab/block-check';
 import { createLab, type LabFacade, type ModelOptions } from '~/lab/facade';
 import type { Progress, RunOptions } from '~/lab/experiment/types';
-import { blockVerdicts } from './verdicts';
+import { blockVerdicts, newMemoCache, withMemo } from './verdicts';
 import { AT_INIT, TRAINING, VARIANTS, YOURS, type AtInit, type BlockLabMeasurements, type Variant } from './measurements';
 
 const STOCK: Record<Exclude<Variant, typeof YOURS>, ModelOptions> = {
@@ -55,7 +55,9 @@ export function measureAtInit(lab: LabFacade, block: BlockDefinition | undefined
 /** Check, measure, read the claims and train: see the header. Throws BlockCheckFailed when the check fails. */
 export async function runBlockLab(source: string, options: BlockRunOptions): Promise<BlockLabMeasurements> {
   const { seed, signal } = options;
-  const lab = await createLab({ backend: options.backend, wasmPath: options.wasmPath, runJobs: options.runJobs });
+  // One memo for the run: the claims' re-runs reuse the measurements below (the same models, batches and instruments).
+  const cache = newMemoCache();
+  const lab = withMemo(await createLab({ backend: options.backend, wasmPath: options.wasmPath, runJobs: options.runJobs }), cache);
   const m: BlockLabMeasurements = {
     seed,
     atInit: { ...AT_INIT, variants: {} },
@@ -114,7 +116,7 @@ export async function runBlockLab(source: string, options: BlockRunOptions): Pro
         measured += 0.05;
         say(`${name}: gradients and stream at initialization`);
       }
-      await blockVerdicts(block, { seed, signal, backend: options.backend, wasmPath: options.wasmPath }, (v, i, n) => {
+      await blockVerdicts(block, { seed, signal, backend: options.backend, wasmPath: options.wasmPath, cache }, (v, i, n) => {
         m.verdicts.push(v);
         measured = 0.2 + (0.8 * i) / n;
         say(`claims on your block: ${i} of ${n}`);

@@ -60,17 +60,31 @@ export function withBlockIn(lab: LabFacade, slot: BlockRole['slot'], block: Bloc
   };
 }
 
-/** The instruments E1's and E8's cores call: on a stock model, their result is the same in every role's run. */
+/** What one block lab run has measured: results by key, and a number for each block (its part of a key). */
+export interface MemoCache {
+  results: Map<string, unknown>;
+  blocks: Map<BlockDefinition, number>;
+}
+export const newMemoCache = (): MemoCache => ({ results: new Map(), blocks: new Map() });
+
+/** The instruments E1's and E8's cores call: on the same model options, task and batch, the same numbers. */
 const MEMOIZED = ['gradientNorms', 'streamGradients', 'probe'] as const;
+/** Model options a custom block makes unused (model.ts): a block's model does not depend on them. */
+const WRAPPER_FIELDS = ['connection', 'concatInit', 'norm', 'normKind', 'branchScale', 'rezero', 'finalNorm'];
 
 /**
- * The lab with the stock models' measurements computed once per block lab run: each role re-runs a whole experiment,
- * and only the slot's model (the reader's block) differs between the runs. Keyed by task, model options and the
- * instrument's options; a model with a block is never memoized.
+ * The lab with each model's measurements computed once per block lab run (`cache` is shared by the run): each role
+ * re-runs a whole experiment, and between the runs only the slot changes, so most models recur, the reader's block
+ * included (its key drops the wrapper options it makes unused). Keyed by task, model options, block and the
+ * instrument's options; results are copied out, so no caller can change what another reads.
  */
-export function withStockMemo(lab: LabFacade, cache = new Map<string, unknown>()): LabFacade {
+export function withMemo(lab: LabFacade, cache: MemoCache): LabFacade {
   const keys = new WeakMap<object, string>();
   const tasks = new Set<object>();
+  const blockId = (b: BlockDefinition) => {
+    if (!cache.blocks.has(b)) cache.blocks.set(b, cache.blocks.size + 1);
+    return cache.blocks.get(b)!;
+  };
   const memo: LabFacade = {
     ...lab,
     task: (id) => {
@@ -80,19 +94,22 @@ export function withStockMemo(lab: LabFacade, cache = new Map<string, unknown>()
     },
     model: (task, options) => {
       const model = lab.model(task, options);
-      if (!options.block && tasks.has(task)) keys.set(model, JSON.stringify([task.id, options]));
+      const { block, ...rest } = options;
+      const used = block ? Object.fromEntries(Object.entries(rest).filter(([k]) => !WRAPPER_FIELDS.includes(k))) : rest;
+      const sorted = Object.fromEntries(Object.entries(used).sort(([a], [b]) => a.localeCompare(b)));
+      if (tasks.has(task)) keys.set(model, JSON.stringify([task.id, sorted, block ? blockId(block) : 0]));
       return model;
     },
   };
   for (const name of MEMOIZED) {
     const measure = lab[name] as (...args: unknown[]) => unknown;
     Object.assign(memo, {
-      [name]: (model: object, task: object, o: unknown) => {
+      [name]: (model: object, task: object, o: Record<string, unknown>) => {
         const key = keys.get(model);
         if (key === undefined) return measure(model, task, o);
-        const at = `${name} ${key} ${JSON.stringify(o)}`;
-        if (!cache.has(at)) cache.set(at, measure(model, task, o));
-        return structuredClone(cache.get(at));
+        const at = `${name} ${key} ${JSON.stringify(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)))}`;
+        if (!cache.results.has(at)) cache.results.set(at, measure(model, task, o));
+        return structuredClone(cache.results.get(at));
       },
     });
   }
@@ -102,18 +119,18 @@ export function withStockMemo(lab: LabFacade, cache = new Map<string, unknown>()
 /** Each role's verdict on the block, in order; onVerdict sees each as it comes (for the page's live list). */
 export async function blockVerdicts(
   block: BlockDefinition,
-  options: Omit<RunOptions, 'adaptLab' | 'onProgress'>,
+  options: Omit<RunOptions, 'adaptLab' | 'onProgress'> & { cache?: MemoCache },
   onVerdict?: (v: Verdict, index: number, total: number) => void,
 ): Promise<Verdict[]> {
   const all = blockRoles();
   const verdicts: Verdict[] = [];
-  const cache = new Map<string, unknown>();
+  const { cache = newMemoCache(), ...runOptions } = options;
   for (const { role, claim, experiment } of all) {
     const checked = validateParams(experiment.params, { ...claim.params, ...role.skip });
     if (!checked.ok) throw new Error(`block role for ${claim.id}: ${checked.errors.join('; ')}`);
     const measurements = await experiment.run(checked.values, {
-      ...options,
-      adaptLab: (lab) => withBlockIn(withStockMemo(lab, cache), role.slot, block),
+      ...runOptions,
+      adaptLab: (lab) => withBlockIn(withMemo(lab, cache), role.slot, block),
     });
     if (claim.mode !== 'each-seed') continue; // blockRoles() has refused it already
     const { holds, detail } = claim.predicate(measurements as never);

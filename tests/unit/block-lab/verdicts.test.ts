@@ -2,13 +2,13 @@
 // of its slot (a preset written in plain tf ops), the verdict is the claim's own verdict on the stock stack, which the
 // claims suite checks: it holds. A block that is not that variant can fail the reading (the predicate is live), and a
 // block written out as F(x) alone reads as the stack with neither residual nor norm. Stock measurements are computed
-// once per run (withStockMemo) without changing any number.
+// once per run (withMemo) without changing any number.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '~/lab/backend';
 import { presetBlock, type BlockPresetId } from '~/lab/blocks';
 import { toBlockDefinition } from '~/lab/custom-block';
 import { createLab } from '~/lab/facade';
-import { blockRoles, blockVerdicts, withStockMemo, type Verdict } from '~/block-lab/verdicts';
+import { blockRoles, blockVerdicts, newMemoCache, withMemo, type Verdict } from '~/block-lab/verdicts';
 import type { ModelOptions } from '~/lab/facade';
 
 beforeAll(async () => {
@@ -56,7 +56,7 @@ describe('the claims read on a block', () => {
 
   it('memoizing the stock measurements changes no number', async () => {
     const lab = await createLab({ backend: 'wasm' });
-    const memo = withStockMemo(lab);
+    const memo = withMemo(lab, newMemoCache());
     const task = memo.task('reverse');
     const options = { connection: 'residual', norm: 'pre', nLayers: 3, dModel: 16, seed: 2 } as const;
     const batch = { seed: 2, batchSize: 8 };
