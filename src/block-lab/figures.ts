@@ -15,55 +15,69 @@ const each = (values: Record<string, number[]>, say: (ys: number[]) => string) =
     .map(([v, ys]) => `${v} ${say(ys)}`)
     .join(', ');
 
+/** One instrument at initialization, a curve per variant by depth; x from 0 when index 0 is the stack's input. */
+interface DepthChart {
+  title: string;
+  pick: (a: AtInit) => number[];
+  x: string;
+  fromInput: boolean;
+  y: string;
+  /** The per-variant figure the caption names, in words and numbers. */
+  caption: [words: string, say: (ys: number[]) => string];
+}
+
+function depthChart(m: BlockLabMeasurements, c: DepthChart): ChartSpec {
+  const values = byDepth(m, c.pick);
+  const rows = curves(values, c.fromInput ? values[VARIANTS[0]]?.map((_, i) => i) : undefined);
+  return {
+    title: `${c.title}, at initialization`,
+    x: { label: c.x },
+    y: { label: c.y, log: wideRange(rows, 20) },
+    mark: 'line',
+    rows,
+    caption: `${c.caption[0]}: ${each(values, c.caption[1])}.`,
+  };
+}
+
 export function blockLabFigures(m: BlockLabMeasurements): ChartSpec[] {
   const specs: ChartSpec[] = [];
-  const stream = byDepth(m, (a) => a.streamGradient);
-  if (Object.keys(stream).length) {
-    const rows = curves(
-      stream,
-      stream[VARIANTS[0]]?.map((_, i) => i),
+  if (m.atInit.variants[VARIANTS[0]]) {
+    const L = m.atInit.layers;
+    const first = (ys: number[]) => fmt(ys[0]! / ys.at(-1)!);
+    specs.push(
+      depthChart(m, {
+        title: 'Gradient reaching the stream',
+        pick: (a) => a.streamGradient,
+        x: 'block (0 = input)',
+        fromInput: true,
+        y: '‖∂L/∂x_l‖',
+        caption: [`Input over top, ‖∂L/∂x₀‖/‖∂L/∂x_${L}‖`, first],
+      }),
+      depthChart(m, {
+        title: 'Weight gradient of each block',
+        pick: (a) => a.weightGradient,
+        x: 'block',
+        fromInput: false,
+        y: '‖∂L/∂θ‖',
+        caption: ['First block over last', first],
+      }),
+      depthChart(m, {
+        title: 'Mean token norm of the stream',
+        pick: (a) => a.streamNorm,
+        x: 'block (0 = input)',
+        fromInput: true,
+        y: '‖x‖',
+        caption: ['After the last block over after the first', (ys) => fmt(ys.at(-1)! / ys[1]!)],
+      }),
+      depthChart(m, {
+        title: 'Update over stream, ‖F(x)‖/‖x‖',
+        pick: (a) => a.branchRatio,
+        x: 'sublayer (attention, feed-forward, …)',
+        fromInput: false,
+        y: '‖F(x)‖/‖x‖',
+        caption: ['First sublayer and last', (ys) => `${fmt(ys[0]!)} → ${fmt(ys.at(-1)!)}`],
+      }),
     );
-    specs.push({
-      title: 'Gradient reaching the stream, at initialization',
-      x: { label: 'block (0 = input)' },
-      y: { label: '‖∂L/∂x_l‖', log: wideRange(rows, 20) },
-      mark: 'line',
-      rows,
-      caption: `Input over top, ‖∂L/∂x₀‖/‖∂L/∂x_${m.atInit.layers}‖: ${each(stream, (ys) => fmt(ys[0]! / ys.at(-1)!))}.`,
-    });
-    const weights = byDepth(m, (a) => a.weightGradient);
-    const wRows = curves(weights);
-    specs.push({
-      title: 'Weight gradient of each block, at initialization',
-      x: { label: 'block' },
-      y: { label: '‖∂L/∂θ‖', log: wideRange(wRows, 20) },
-      mark: 'line',
-      rows: wRows,
-      caption: `First block over last: ${each(weights, (ys) => fmt(ys[0]! / ys.at(-1)!))}.`,
-    });
-    const norms = byDepth(m, (a) => a.streamNorm);
-    const nRows = curves(
-      norms,
-      norms[VARIANTS[0]]?.map((_, i) => i),
-    );
-    specs.push({
-      title: 'Mean token norm of the stream, at initialization',
-      x: { label: 'block (0 = input)' },
-      y: { label: '‖x‖', log: wideRange(nRows, 20) },
-      mark: 'line',
-      rows: nRows,
-      caption: `After the last block over after the first: ${each(norms, (ys) => fmt(ys.at(-1)! / ys[1]!))}.`,
-    });
-    const ratios = byDepth(m, (a) => a.branchRatio);
-    const rRows = curves(ratios);
-    specs.push({
-      title: 'Update over stream, ‖F(x)‖/‖x‖, at initialization',
-      x: { label: 'sublayer (attention, feed-forward, …)' },
-      y: { label: '‖F(x)‖/‖x‖', log: wideRange(rRows, 20) },
-      mark: 'line',
-      rows: rRows,
-      caption: `First sublayer and last: ${each(ratios, (ys) => `${fmt(ys[0]!)} → ${fmt(ys.at(-1)!)}`)}.`,
-    });
   }
   const runs = Object.entries(m.training.runs);
   if (runs.some(([, r]) => r && r.loss.length > 1)) {

@@ -11,11 +11,10 @@ import { progressText, TimeLeft } from './progress-text';
 import { backendLine } from './backend-line';
 import { describeCodeError } from './code-error-words';
 import { toJson } from './export-run';
+import { gracefulCancel, watchdog } from './run-stops';
 
 /** No message from the worker for this long while the block runs → stopped as unresponsive. */
 export const STALL_LIMIT_MS = 8000;
-/** How long a cancelled run may take to notice before its worker is terminated. */
-const CANCEL_GRACE_MS = 3000;
 
 export interface BlockRequest {
   source: string;
@@ -88,12 +87,10 @@ export async function runBlock(el: BlockLab, req: BlockRequest): Promise<void> {
   let shown = 0;
 
   await new Promise<void>((resolve) => {
-    let stall: number | undefined;
-    let grace: number | undefined;
     const finish = (state: string) => {
       off();
-      clearTimeout(stall);
-      clearTimeout(grace);
+      stall.clear();
+      stopping.clear();
       cancel.removeEventListener('click', onCancel);
       el.dataset.state = state;
       const focusBack = document.activeElement === cancel;
@@ -113,32 +110,23 @@ export async function runBlock(el: BlockLab, req: BlockRequest): Promise<void> {
       session.replace();
       fail(`${why} The worker was terminated and replaced; the page is unaffected.`, 'timeout');
     };
-    let cancelling = false;
+    const stopping = gracefulCancel(session, id, () => {
+      text.textContent = 'Cancelled (the worker was stopped).';
+      finish('cancelled');
+    });
     const onCancel = () => {
-      if (cancelling) return;
-      cancelling = true;
-      text.textContent = 'Cancelling…';
-      session.send({ type: 'cancel', id });
-      grace = window.setTimeout(() => {
-        session.replace();
-        text.textContent = 'Cancelled (the worker was stopped).';
-        finish('cancelled');
-      }, CANCEL_GRACE_MS);
+      if (stopping.cancel()) text.textContent = 'Cancelling…';
     };
     cancel.addEventListener('click', onCancel);
-    const alive = () => {
-      clearTimeout(stall);
-      stall = window.setTimeout(
-        () =>
-          kill(
-            describeCodeError({
-              kind: 'timeout',
-              message: `your block gave no sign of life for ${STALL_LIMIT_MS / 1000} s (an endless loop?)`,
-            }),
-          ),
-        STALL_LIMIT_MS,
-      );
-    };
+    const stall = watchdog(STALL_LIMIT_MS, () =>
+      kill(
+        describeCodeError({
+          kind: 'timeout',
+          message: `your block gave no sign of life for ${STALL_LIMIT_MS / 1000} s (an endless loop?)`,
+        }),
+      ),
+    );
+    const alive = stall.alive;
     const off = session.listen((msg: FromWorker) => {
       if (msg.id !== id && msg.id !== -1) return;
       switch (msg.type) {

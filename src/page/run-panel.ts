@@ -10,9 +10,7 @@ import { explainDiverged, explainFailure, explainNonFinite } from './failure-wor
 import { runToCsv, runToJson, type RunRecord } from './export-run';
 import { backendLine } from './backend-line';
 import { LiveCurve } from './live-curve';
-
-/** How long a cancelled run may take to notice before its worker is terminated. */
-const CANCEL_GRACE_MS = 3000;
+import { gracefulCancel } from './run-stops';
 
 function download(name: string, type: string, text: string): HTMLAnchorElement {
   const a = document.createElement('a');
@@ -75,10 +73,9 @@ export async function runExperiment(block: EvidenceBlock, req: RunRequest): Prom
   const changed = settingsChanged(block.config.schema, req.params);
 
   await new Promise<void>((resolve) => {
-    let graceTimer: number | undefined;
     const finish = (state: string, numTensors?: number) => {
       off();
-      clearTimeout(graceTimer);
+      stopping.clear();
       cancel.removeEventListener('click', onCancel);
       block.dataset.state = state;
       if (numTensors !== undefined) block.dataset.tensors = String(numTensors);
@@ -89,18 +86,13 @@ export async function runExperiment(block: EvidenceBlock, req: RunRequest): Prom
       announce([text.textContent, outcomeEl.textContent].filter(Boolean).join(' '));
       resolve();
     };
-    let cancelling = false;
+    const stopping = gracefulCancel(session, id, () => {
+      text.textContent = 'Cancelled (the worker was stopped).';
+      finish('cancelled');
+    });
+    // Not disabled (that would drop keyboard focus); a second press just waits for the first.
     const onCancel = () => {
-      // Not disabled (that would drop keyboard focus); a second press just waits for the first.
-      if (cancelling) return;
-      cancelling = true;
-      text.textContent = 'Cancelling…';
-      session.send({ type: 'cancel', id });
-      graceTimer = window.setTimeout(() => {
-        session.replace();
-        text.textContent = 'Cancelled (the worker was stopped).';
-        finish('cancelled');
-      }, CANCEL_GRACE_MS);
+      if (stopping.cancel()) text.textContent = 'Cancelling…';
     };
     cancel.addEventListener('click', onCancel);
     const off = session.listen(async (msg: FromWorker) => {

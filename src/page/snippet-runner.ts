@@ -7,6 +7,7 @@ import { sessionFor } from './worker-session';
 import { describeCodeError } from './code-error-words';
 import { progressText, TimeLeft } from './progress-text';
 import { backendLine } from './backend-line';
+import { watchdog } from './run-stops';
 
 /** No message from the worker for this long while code runs → stopped as unresponsive. */
 export const STALL_LIMIT_MS = 8000;
@@ -28,13 +29,12 @@ export function runSnippet(el: CodeSnippet, code: string, req: { params: Record<
   const timeLeft = new TimeLeft();
   let backendNote = '';
   return new Promise((resolve) => {
-    let stall: number | undefined;
     const cap = window.setTimeout(() => kill(`Stopped: the code ran longer than ${TIME_LIMIT_MS / 1000} s.`), TIME_LIMIT_MS);
     const finish = (state: string) => {
       off();
       el.q('[data-snippet-progress]').textContent = '';
       const focusBack = document.activeElement === stop;
-      clearTimeout(stall);
+      stall.clear();
       clearTimeout(cap);
       stop.removeEventListener('click', onStop);
       el.dataset.state = state;
@@ -50,19 +50,15 @@ export function runSnippet(el: CodeSnippet, code: string, req: { params: Record<
     };
     const onStop = () => kill('Stopped by you.');
     stop.addEventListener('click', onStop);
-    const alive = () => {
-      clearTimeout(stall);
-      stall = window.setTimeout(
-        () =>
-          kill(
-            describeCodeError({
-              kind: 'timeout',
-              message: `no sign of life for ${STALL_LIMIT_MS / 1000} s (an endless loop, or a step that never yields?)`,
-            }),
-          ),
-        STALL_LIMIT_MS,
-      );
-    };
+    const stall = watchdog(STALL_LIMIT_MS, () =>
+      kill(
+        describeCodeError({
+          kind: 'timeout',
+          message: `no sign of life for ${STALL_LIMIT_MS / 1000} s (an endless loop, or a step that never yields?)`,
+        }),
+      ),
+    );
+    const alive = stall.alive;
     const off = session.listen((msg: FromWorker) => {
       if (msg.id !== id && msg.id !== -1) return;
       switch (msg.type) {
