@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { openPage, useSite, type WatchedPage } from './harness.ts';
 import { recordViolations, violations } from './csp-watch.ts';
+import { axeProblems } from './axe.ts';
 
 const site = useSite();
 const PAGE = '/questions/post-ln-vs-pre-ln/';
@@ -62,7 +63,7 @@ const BROKEN: [problem: string, code: string, message: RegExp][] = [
 ];
 
 describe('the block lab', () => {
-  it('the Post-LN preset runs to done: verdicts, charts and an export, no console error, no CSP violation', async () => {
+  it('the Post-LN preset runs to done: verdicts, charts and an export, accessible, no console error, no CSP violation', async () => {
     await withPage(async (w) => {
       await w.page.goto(PAGE);
       const lab = w.page.locator('[data-block-lab]');
@@ -85,6 +86,7 @@ describe('the block lab', () => {
       expect(await lab.locator('[data-export] a[download$=".json"]').count()).toBe(1);
       // The block as a standalone @tensorflow/tfjs script (tests/unit/block-lab/export-script.test.ts runs such scripts).
       await expect.poll(() => lab.locator('[data-export] a[download$=".mjs"]').count(), { timeout: 10_000 }).toBe(1);
+      expect(await axeProblems(w.page, 'block-lab'), 'the island after a run').toEqual([]);
       expect(await violations(w.page)).toEqual([]);
       expect(w.problemList()).toEqual([]);
     });
