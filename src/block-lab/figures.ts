@@ -83,7 +83,7 @@ export function blockLabFigures(m: BlockLabMeasurements): ChartSpec[] {
   if (runs.some(([, r]) => r && r.loss.length > 1)) {
     const t = m.training;
     const chart = lossChart(
-      `Training loss, ${t.layers} layers, ${t.batchSize} sequences a step, Adam ${t.lr} with ${t.warmupSteps} warmup steps`,
+      `Training loss, ${t.layers} layers, ${t.batchSize} sequences a step, Adam ${t.lr}${t.warmupSteps ? ` with ${t.warmupSteps} warmup steps` : ''}`,
       runs.flatMap(([v, r]) => thinCurve(v, r!.loss, 50)),
     );
     chart.rules = [{ value: t.targetLoss, label: `loss ${t.targetLoss}` }];
