@@ -33,7 +33,7 @@ export const claims: Claim<E20Measurements>[] = [
     predicate(m) {
       const [u, t] = [m.runs.untied!.stepsToTarget, m.runs.tied!.stepsToTarget];
       const steps = `steps to loss ${fmt(m.targetLoss)}: untied ${u ?? `not within ${m.steps}`}, tied ${t ?? `not within ${m.steps}`}`;
-      if (u === null || t === null) return { holds: false, value: null, detail: `${steps} (both must reach it)` };
+      if (u === null || t === null) return { holds: false, detail: `${steps} (both must reach it)` };
       const q = t / u;
       return {
         holds: q <= FACTOR && q >= 1 / FACTOR,
