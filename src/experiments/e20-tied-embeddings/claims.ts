@@ -59,11 +59,13 @@ export const claims: Claim<E20Measurements>[] = [
     ],
     scales: [{ label: 'd 64, 4 + 4 layers', params: { norm: 'Pre-LN', steps: 0, width: 64, layers: 4 } }],
     predicate(m) {
-      const [u, t] = [m.runs.untied!.inputRank, m.runs.tied!.inputRank];
+      // The norm placement of the run's configuration (both are measured at initialization).
+      const at = m.init[m.norm]!;
+      const [u, t] = [at.untied!.inputRank, at.tied!.inputRank];
       return {
         holds: t < TOP && u > 5,
         value: t,
-        detail: `tokens scoring above the given token (mean over positions): tied ${fmt(t)} (must be < ${TOP}), untied ${fmt(u)} (must be > 5); ranked first: tied ${fmt(m.runs.tied!.inputFirst)}, untied ${fmt(m.runs.untied!.inputFirst)} of positions`,
+        detail: `${m.norm}: tokens scoring above the given token (mean over positions): tied ${fmt(t)} (must be < ${TOP}), untied ${fmt(u)} (must be > 5); ranked first: tied ${fmt(at.tied!.inputFirst)}, untied ${fmt(at.untied!.inputFirst)} of positions`,
       };
     },
   },

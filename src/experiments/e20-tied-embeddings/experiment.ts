@@ -1,7 +1,7 @@
 // E20: tied vs untied output projection in the encoder–decoder (Vas17 §3.4; Press & Wolf 2017). The same model on the
 // toy translation with its own output matrix and with the output layer reusing the embedding table (logits = h·Eᵀ),
-// from the same seed: parameter counts, how the output layer ranks the decoder's input token at initialization, and
-// the steps each takes to a target training loss.
+// from the same seed: parameter counts, how the output layer ranks the decoder's input token at initialization (with
+// Post-LN and with Pre-LN), and the steps each takes to a target training loss.
 import { defineExperiment } from '~/lab/experiment/define';
 import { layers, learningRate, TRAINING_TOLERANCE, WIDTH } from '~/lab/experiment/common-params';
 import { run } from './core.js';
@@ -17,15 +17,19 @@ export const e20Params = {
   targetLoss: { type: 'number', label: 'Target loss', default: 0.1, min: 0.01, max: 2, unit: 'nats' },
 } satisfies ParamSchema;
 
+/** Before any training, on held-out sentences. */
+export type E20Init = {
+  /** Mean cross-entropy. */
+  initLoss: number;
+  /** Mean over decoder positions of how many other tokens score above the token the decoder was given there. */
+  inputRank: number;
+  /** The share of decoder positions where the token it was given has the highest score. */
+  inputFirst: number;
+};
+
 export type E20Run = {
   /** Number of parameters (the tied model has no separate d × V output matrix). */
   params: number;
-  /** Mean cross-entropy on held-out sentences at initialization. */
-  initLoss: number;
-  /** At initialization, mean over decoder positions of how many other tokens score above the token the decoder was given there. */
-  inputRank: number;
-  /** At initialization, the share of decoder positions where the token it was given has the highest score. */
-  inputFirst: number;
   /** Steps until the mean training loss of the last 5 steps is below the target; null if not within the budget. */
   stepsToTarget: number | null;
   /** Training loss at every step taken (empty with a budget of 0). */
@@ -35,13 +39,16 @@ export type E20Run = {
 export type E20Measurements = {
   layers: number;
   width: number;
+  /** The norm placement that trains (both are measured at initialization). */
   norm: string;
   lr: number;
   steps: number;
   targetLoss: number;
   /** Tokens of the shared vocabulary: source words, target words, separator and BOS. */
   vocabSize: number;
-  /** 'untied' (its own output matrix) and 'tied' (output = embedding table transposed) → its run. */
+  /** 'Post-LN' and 'Pre-LN' → 'untied' and 'tied' → at initialization. */
+  init: Record<string, Record<string, E20Init>>;
+  /** 'untied' (its own output matrix) and 'tied' (output = embedding table transposed) → its training, with `norm`. */
   runs: Record<string, E20Run>;
 };
 

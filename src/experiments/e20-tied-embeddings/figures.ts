@@ -1,40 +1,43 @@
 // The charts of E20's measurements (the stored run's at build time, a live run's in the page).
-import { bars, lossChart, thinCurve, type FigureMaker } from '~/charts/figure-helpers';
+import { lossChart, thinCurve, type FigureMaker } from '~/charts/figure-helpers';
 import { captionOf, compare } from '~/charts/caption-words';
+import type { ChartRow } from '~/charts/spec';
 import type { E20Measurements } from './experiment';
 
 const LABEL: Record<string, string> = { untied: 'own output matrix', tied: 'tied to the embedding' };
 const label = (name: string) => LABEL[name] ?? name;
 
 export const figures: FigureMaker = (m: E20Measurements) => {
-  const names = Object.keys(m.runs);
-  const trained = names.filter((n) => m.runs[n]!.loss.length > 0);
+  const norms = Object.keys(m.init);
+  const rows: ChartRow[] = norms.flatMap((norm) =>
+    Object.entries(m.init[norm]!).map(([name, at]) => ({ series: label(name), x: norm, y: at.inputRank })),
+  );
   const [u, t] = [m.runs.untied, m.runs.tied];
   const charts = [
     {
-      ...bars(
-        'Before training: how many tokens score above the one the decoder was given',
-        'other tokens above it (mean over positions)',
-        names.map((n) => [label(n), m.runs[n]!.inputRank]),
-      ),
+      title: 'Before training: how many tokens score above the one the decoder was given',
+      x: { label: 'norm placement', band: true },
+      y: { label: 'other tokens above it (mean over positions)' },
+      mark: 'bar' as const,
+      rows,
       caption: captionOf(() => {
-        if (!u || !t) return undefined;
-        const c = compare(t.inputRank, u.inputRank, 0.25);
-        const word = c === 'lower' ? 'fewer' : c === 'higher' ? 'more' : 'about as many';
-        return `With the output layer tied to the embedding, ${word} tokens score above the decoder’s own input token than with an output matrix of its own; a uniform guess would put about half the vocabulary above it.`;
+        const words = norms.map((norm) => {
+          const c = compare(m.init[norm]!.tied!.inputRank, m.init[norm]!.untied!.inputRank, 0.25);
+          return `in ${norm}, ${c === 'lower' ? 'fewer' : c === 'higher' ? 'more' : 'about as many'}`;
+        });
+        return `Tied to the embedding, the output layer puts ${words.join('; ')} tokens above the decoder’s own input token than an output matrix of its own does. A uniform guess would put about half the vocabulary above it.`;
       }),
     },
   ];
-  if (trained.length === 0) return charts;
+  if (!u || !t || (u.loss.length === 0 && t.loss.length === 0)) return charts;
   return [
     ...charts,
     {
       ...lossChart(
-        'Training loss on the toy translation, to the target',
-        trained.flatMap((n) => thinCurve(label(n), m.runs[n]!.loss)),
+        `Training loss on the toy translation (${m.norm}), to the target`,
+        Object.entries(m.runs).flatMap(([name, r]) => thinCurve(label(name), r.loss)),
       ),
       caption: captionOf(() => {
-        if (!u || !t) return undefined;
         if (u.stepsToTarget === null || t.stepsToTarget === null)
           return 'At least one of the two models did not reach the target loss within the budget.';
         const c = compare(t.stepsToTarget, u.stepsToTarget);

@@ -1,25 +1,20 @@
 // E20's predicates on synthetic measurements: each holds only where its effect is there.
 import { describe, expect, test } from 'vitest';
 import { clone, holds, outcomeOf } from '../predicate-testing';
-import type { E20Measurements, E20Run } from './experiment';
+import type { E20Init, E20Measurements, E20Run } from './experiment';
 
-const run = (stepsToTarget: number | null, inputRank: number): E20Run => ({
-  params: 1000,
-  initLoss: 3.5,
-  inputRank,
-  inputFirst: inputRank < 1 ? 0.8 : 0.05,
-  stepsToTarget,
-  loss: [3.5, 0.05],
-});
+const run = (stepsToTarget: number | null): E20Run => ({ params: 1000, stepsToTarget, loss: [3.5, 0.05] });
+const at = (inputRank: number): E20Init => ({ initLoss: 3.5, inputRank, inputFirst: inputRank < 1 ? 0.8 : 0.05 });
 const good: E20Measurements = {
   layers: 2,
   width: 32,
-  norm: 'Post-LN',
+  norm: 'Pre-LN',
   lr: 0.003,
   steps: 200,
   targetLoss: 0.1,
   vocabSize: 28,
-  runs: { untied: run(60, 12), tied: run(66, 0.5) },
+  init: { 'Post-LN': { untied: at(12), tied: at(4) }, 'Pre-LN': { untied: at(12), tied: at(0.5) } },
+  runs: { untied: run(60), tied: run(66) },
 };
 
 describe('e20-tying-neither-slows-nor-speeds', () => {
@@ -49,16 +44,19 @@ describe('e20-tying-neither-slows-nor-speeds', () => {
 });
 
 describe('e20-tied-starts-on-input-token', () => {
-  test('holds when fewer than 2 tokens score above the given one with tying and more than 5 without; its figure is the tied rank', () => {
+  test('holds when, with the run’s norm placement, fewer than 2 tokens score above the given one with tying and more than 5 without; its figure is the tied rank', () => {
     expect(holds('e20-tied-starts-on-input-token', good)).toBe(true);
     expect(outcomeOf('e20-tied-starts-on-input-token', good).value).toBeCloseTo(0.5);
   });
+  test('reads the run’s norm placement: the same measurements with Post-LN fail', () => {
+    expect(holds('e20-tied-starts-on-input-token', { ...good, norm: 'Post-LN' })).toBe(false);
+  });
   test('fails when the tied model ranks the given token lower, or the untied one ranks it high too', () => {
     const low = clone(good);
-    low.runs.tied!.inputRank = 3;
+    low.init['Pre-LN']!.tied!.inputRank = 3;
     expect(holds('e20-tied-starts-on-input-token', low)).toBe(false);
     const both = clone(good);
-    both.runs.untied!.inputRank = 4;
+    both.init['Pre-LN']!.untied!.inputRank = 4;
     expect(holds('e20-tied-starts-on-input-token', both)).toBe(false);
   });
 });
