@@ -21,11 +21,15 @@ export const figures: FigureMaker = (m: E20Measurements) => {
       mark: 'bar' as const,
       rows,
       caption: captionOf(() => {
-        const words = norms.map((norm) => {
+        const word = (norm: string) => {
           const c = compare(m.init[norm]!.tied!.inputRank, m.init[norm]!.untied!.inputRank, 0.25);
-          return `in ${norm}, ${c === 'lower' ? 'fewer' : c === 'higher' ? 'more' : 'about as many'}`;
-        });
-        return `Tied to the embedding, the output layer puts ${words.join('; ')} tokens above the decoder’s own input token than an output matrix of its own does. A uniform guess would put about half the vocabulary above it.`;
+          return c === 'lower' ? 'fewer' : c === 'higher' ? 'more' : 'about as many';
+        };
+        const same = norms.every((n) => word(n) === word(norms[0]!));
+        const where = same ? [`With ${norms.join(' and with ')}, ${word(norms[0]!)}`] : norms.map((n) => `With ${n}, ${word(n)}`);
+        const tail =
+          ' tokens score above the decoder’s own input token when the output layer is tied to the embedding than when it has a matrix of its own';
+        return `${where.map((w) => w + tail).join('. ')}. A uniform guess would put about half the vocabulary above it.`;
       }),
     },
   ];
