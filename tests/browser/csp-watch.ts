@@ -75,4 +75,5 @@ export const QUICK_PARAMS: Record<string, Record<string, string>> = {
   e15: { layers: '1', steps: '10' },
   e18: { layers: '1', steps: '20', trainingSet: '16' },
   e19: { layers: '1', steps: '10' },
+  e20: { layers: '1', steps: '10' },
 };

@@ -31,6 +31,8 @@ const PROBES: Array<[query: string, id: string]> = [
   ['start at the identity without normalization', 'identity-init'],
   ['learning rate warmup', 'why-warmup'],
   ['warmup Adam RAdam', 'why-warmup'],
+  ['tied embeddings', 'input-and-output-embedding'],
+  ['weight tying output projection softmax', 'input-and-output-embedding'],
 ];
 
 /** The first result shows the question and a short excerpt (not the whole short answer) that marks matched words. */

@@ -90,3 +90,17 @@ test("concatenation with concatInit 'identity' starts as exactly an addition: [x
   r.dispose();
   c.dispose();
 });
+
+test('tying the output projection to the embedding (Vas17 §3.4) removes exactly the d × V output matrix, in both architectures', () => {
+  for (const arch of ['decoder', 'encdec'] as const) {
+    const mk = (tiedOutput: boolean) =>
+      createModel({ arch, tiedOutput, vocabSize: V, maxLen: 12, dModel: d, nHeads: 4, nLayers: 2, dFF: dff, seed: 5 });
+    const [untied, tied] = [mk(false), mk(true)];
+    expect(countParams(untied) - countParams(tied)).toBe(d * V);
+    expect(untied.params.has('out.w')).toBe(true);
+    expect(tied.params.has('out.w')).toBe(false);
+    expect(tied.params.has('out.b')).toBe(true); // the output bias stays
+    untied.dispose();
+    tied.dispose();
+  }
+});
