@@ -3,8 +3,9 @@ import type { E2Measurements, E2Run } from './experiment';
 import { fmt } from '~/lab/experiment/format';
 import type { Claim } from '~/lab/experiment/claim';
 
-/** The six wrappings at the base learning rate come first. */
+/** The six wrappings at the base learning rate come first, when they were trained; the grid follows. */
 const WRAPPINGS = 6;
+const gridOf = (m: E2Measurements) => m.runs.slice(m.wrappings ? WRAPPINGS : 0);
 const base = (m: E2Measurements, variant: string): E2Run => m.runs.slice(0, WRAPPINGS).find((r) => r.variant === variant)!;
 /** Training loss at the end of the budget: the mean of the last 5 steps (one step is noisy). */
 const endLoss = (r: E2Run) => (r.diverged ? Infinity : r.loss.slice(-5).reduce((a, b) => a + b, 0) / Math.min(5, r.loss.length));
@@ -14,7 +15,7 @@ const list = (m: E2Measurements, vs: string[]) => vs.map((v) => `${v} ${fmt(endL
 
 /** The grid's runs at its highest learning rate. */
 const atHighest = (m: E2Measurements, variant: string, warmup: boolean) => {
-  const grid = m.runs.slice(WRAPPINGS);
+  const grid = gridOf(m);
   const top = Math.max(...grid.map((r) => r.lr));
   return grid.find((r) => r.lr === top && r.variant === variant && r.warmupSteps > 0 === warmup)!;
 };
@@ -24,9 +25,9 @@ const atFloor = (m: E2Measurements, r: E2Run) => Math.abs(endLoss(r) - m.floor) 
 const belowFloor = (m: E2Measurements, r: E2Run) => endLoss(r) < m.floor - 0.25;
 
 /** The grid's runs, by rate from the lowest: Post-LN and Pre-LN, each without and with warmup. */
-const gridRates = (m: E2Measurements) => [...new Set(m.runs.slice(WRAPPINGS).map((r) => r.lr))].sort((a, b) => a - b);
+const gridRates = (m: E2Measurements) => [...new Set(gridOf(m).map((r) => r.lr))].sort((a, b) => a - b);
 const gridRun = (m: E2Measurements, lr: number, variant: string, warmup: boolean) =>
-  m.runs.slice(WRAPPINGS).find((r) => r.lr === lr && r.variant === variant && r.warmupSteps > 0 === warmup)!;
+  gridOf(m).find((r) => r.lr === lr && r.variant === variant && r.warmupSteps > 0 === warmup)!;
 
 const WIDE = { label: 'd 64, 6 layers (width only)', params: { width: 64, warmupGrid: 'none' } };
 /** One configuration for both deep checks (the warmup grid at 0.001, the grid's lowest rate at 0.01). */
@@ -39,7 +40,7 @@ const DEEP = { label: 'd 64, 12 layers, grid at lr 0.001', params: { width: 64, 
  */
 const DEEP_GRID = {
   label: 'd 64, 12 layers, grid 0.0001 to 0.001',
-  params: { width: 64, layers: 12, highLr: 0.001, warmupGrid: 'four rates' },
+  params: { width: 64, layers: 12, highLr: 0.001, warmupGrid: 'four rates', wrappings: false },
 };
 
 export const claims: Claim<E2Measurements>[] = [
@@ -109,13 +110,12 @@ export const claims: Claim<E2Measurements>[] = [
       const warm = rate((m) => belowFloor(m, atHighest(m, 'post-ln', true)));
       const pre = rate((m) => belowFloor(m, atHighest(m, 'pre-ln', false)));
       const m0 = runs[0]!;
-      const grid = [...new Set(m0.runs.slice(WRAPPINGS).map((r) => r.lr))];
+      const grid = [...new Set(gridOf(m0).map((r) => r.lr))];
       const perRate = grid.map(
         (lr) =>
           `lr ${fmt(lr)}: ${runs
             .map((m) =>
-              m.runs
-                .slice(WRAPPINGS)
+              gridOf(m)
                 .filter((r) => r.lr === lr)
                 .map((r) => `${r.variant}${r.warmupSteps ? '+warmup' : ''} ${fmt(endLoss(r))}`)
                 .join(' '),
@@ -134,7 +134,8 @@ export const claims: Claim<E2Measurements>[] = [
     statement:
       'Over a grid of four learning rates (Adam at 0.001, 0.002, 0.005 and 0.01), in the 6-layer decoder after 100 steps: Pre-LN without warmup ends at least 0.25 nats below the loss floor (ln 8, where a model that has learned nothing about the input sits) at every rate; Post-LN without warmup ends at least 0.25 nats below it at the lowest rate but sits at the floor (within 0.1 nats) at the highest; and at every rate where Post-LN without warmup does not get 0.25 nats below the floor, Post-LN with a 50-step linear warmup does; on every one of 5 seeds.',
     experiment: 'e2',
-    params: { warmupGrid: 'four rates' },
+    // The grid alone (wrappings off): the same grid runs, a quarter cheaper in the claims suite.
+    params: { warmupGrid: 'four rates', wrappings: false },
     seeds: [1, 2, 3, 4, 5],
     mode: 'each-seed',
     figure:

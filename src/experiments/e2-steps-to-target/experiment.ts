@@ -22,6 +22,8 @@ export const e2Params = {
     default: 'one rate',
     values: ['none', 'one rate', 'four rates'],
   },
+  // Off, only the grid trains: the grid's claim runs it so (its runs are the same; the claims suite is cheaper).
+  wrappings: { type: 'boolean', label: 'Also train the six wrappings (off: the warmup grid only)', default: true },
 } satisfies ParamSchema;
 
 export type E2Run = {
@@ -44,9 +46,11 @@ export type E2Measurements = {
   highLr: number;
   warmupSteps: number;
   warmupGrid: string;
+  /** Whether the six wrappings were trained (the first six runs); off, the runs are the grid's only. */
+  wrappings: boolean;
   /** ln(number of answer symbols): the loss of a model that has learned nothing about the input. */
   floor: number;
-  /** The six wrappings at lr with warmup, then the grid: per rate, Post-LN and Pre-LN, without and with warmup. */
+  /** The six wrappings at lr with warmup (when `wrappings`), then the grid: per rate, Post-LN and Pre-LN, without and with warmup. */
   runs: E2Run[];
   /** Wall-clock (never compared): ms per step and the measured share in the adds and the norms. */
   timing: Record<

@@ -22,6 +22,7 @@ const good: E2Measurements = {
   highLr: 0.01,
   warmupSteps: 50,
   warmupGrid: 'one rate',
+  wrappings: true,
   floor: FLOOR,
   runs: [
     run('post-ln', 1.3, null),
@@ -145,6 +146,11 @@ describe('e2-warmup-grid', () => {
     const shuffled = clone(grid);
     shuffled.runs = [...shuffled.runs.slice(0, 6), ...shuffled.runs.slice(6).reverse()];
     expect(holds('e2-warmup-grid', shuffled)).toBe(true);
+    // the grid alone (the wrappings not trained) reads the same
+    const alone = clone(grid);
+    alone.wrappings = false;
+    alone.runs = alone.runs.slice(6);
+    expect(outcomeOf('e2-warmup-grid', alone)).toEqual(outcomeOf('e2-warmup-grid', grid));
   });
   test('fails when Pre-LN without warmup stays near the floor at one rate', () => {
     expect(holds('e2-warmup-grid', withEnd(0, 2, 1.9))).toBe(false);
