@@ -23,7 +23,7 @@ export const e2Params = {
     values: ['none', 'one rate', 'four rates'],
   },
   // Off, only the grid trains: the grid's claim runs it so (its runs are the same; the claims suite is cheaper).
-  wrappings: { type: 'boolean', label: 'Also train the six wrappings (off: the warmup grid only)', default: true },
+  wrappings: { type: 'boolean', label: 'Six wrappings (off: the grid only)', default: true },
 } satisfies ParamSchema;
 
 export type E2Run = {
