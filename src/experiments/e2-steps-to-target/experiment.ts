@@ -15,13 +15,15 @@ export const e2Params = {
   lr: learningRate(),
   highLr: { type: 'number', label: 'Highest learning rate of the grid', default: 0.01, min: 0.00001, max: 0.1 },
   warmupSteps: { type: 'int', label: 'Warmup', default: 50, min: 0, max: 1000, unit: 'steps' },
-  // 'one rate' (highLr) keeps the default run short; 'four rates' (0.1, 0.2, 0.5 and 1 × highLr) is the grid checked by verify-claims.
+  // 'one rate' (highLr) keeps the default run short; 'four rates' (0.1, 0.2, 0.5 and 1 × highLr) is the grid of the claim e2-warmup-grid.
   warmupGrid: {
     type: 'enum',
     label: 'Warmup grid (Post-LN and Pre-LN, with and without warmup)',
     default: 'one rate',
     values: ['none', 'one rate', 'four rates'],
   },
+  // Off, only the grid trains: the grid's claim runs it so (its runs are the same; the claims suite is cheaper).
+  wrappings: { type: 'boolean', label: 'Six wrappings (off: the grid only)', default: true },
 } satisfies ParamSchema;
 
 export type E2Run = {
@@ -44,9 +46,11 @@ export type E2Measurements = {
   highLr: number;
   warmupSteps: number;
   warmupGrid: string;
+  /** Whether the six wrappings were trained (the first six runs); off, the runs are the grid's only. */
+  wrappings: boolean;
   /** ln(number of answer symbols): the loss of a model that has learned nothing about the input. */
   floor: number;
-  /** The six wrappings at lr with warmup, then the grid: per rate, Post-LN and Pre-LN, without and with warmup. */
+  /** The six wrappings at lr with warmup (when `wrappings`), then the grid: per rate, Post-LN and Pre-LN, without and with warmup. */
   runs: E2Run[];
   /** Wall-clock (never compared): ms per step and the measured share in the adds and the norms. */
   timing: Record<

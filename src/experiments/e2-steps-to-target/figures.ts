@@ -15,8 +15,9 @@ function portion(share: number): string {
 }
 
 export const figures: FigureMaker = (m: E2Measurements) => {
-  const wrappings = m.runs.slice(0, WRAPPINGS);
-  const grid = m.runs.slice(WRAPPINGS);
+  // The six wrappings come first when they were trained (`wrappings` off: the runs are the grid's only).
+  const wrappings = m.wrappings ? m.runs.slice(0, WRAPPINGS) : [];
+  const grid = m.runs.slice(wrappings.length);
   const target = { value: m.targetLoss, label: `target loss ${m.targetLoss}` };
   // The floor is ln(number of answer symbols): the symbol count is read back from it, not typed.
   const lnV = `ln ${Math.round(Math.exp(m.floor))}`;
@@ -29,28 +30,30 @@ export const figures: FigureMaker = (m: E2Measurements) => {
   });
   // Three charts at most are shown: the curves, the losses at the end of the budget (wrappings, then the
   // learning-rate grid), and the measured time share of the adds and norms (wall-clock, descriptive only).
+  // Without the wrappings there are no curves to show, and the bars are the grid's.
+  const curves = {
+    ...lossChart(
+      `Training loss of each wrapping (lr ${m.lr}${warm(m.warmupSteps)}); a model that has learned nothing sits near ${lnV} ≈ ${m.floor.toFixed(2)}`,
+      wrappings.flatMap((r) => thinCurve(r.variant, r.loss)),
+    ),
+    rules: [target, { value: m.floor, label: `${lnV}: nothing learned` }],
+    caption: captionOf(() => {
+      const below = wrappings.filter((r) => endLoss(r) < m.targetLoss).map((r) => r.variant);
+      const nearFloor = wrappings.filter((r) => Math.abs(endLoss(r) - m.floor) < 0.1 * m.floor).map((r) => r.variant);
+      const first =
+        below.length === 0
+          ? `In ${m.steps} steps no wrapping ends below the target loss`
+          : `In ${m.steps} steps ${below.length === 1 && wrappings.length > 1 ? 'only ' : ''}${list(below)} end${below.length === 1 ? 's' : ''} below the target loss`;
+      return nearFloor.length ? `${first}; ${list(nearFloor)} end near ${lnV}, where a model that has learned nothing sits.` : `${first}.`;
+    }),
+  };
   return [
-    {
-      ...lossChart(
-        `Training loss of each wrapping (lr ${m.lr}${warm(m.warmupSteps)}); a model that has learned nothing sits near ${lnV} ≈ ${m.floor.toFixed(2)}`,
-        wrappings.flatMap((r) => thinCurve(r.variant, r.loss)),
-      ),
-      rules: [target, { value: m.floor, label: `${lnV}: nothing learned` }],
-      caption: captionOf(() => {
-        const below = wrappings.filter((r) => endLoss(r) < m.targetLoss).map((r) => r.variant);
-        const nearFloor = wrappings.filter((r) => Math.abs(endLoss(r) - m.floor) < 0.1 * m.floor).map((r) => r.variant);
-        const first =
-          below.length === 0
-            ? `In ${m.steps} steps no wrapping ends below the target loss`
-            : `In ${m.steps} steps ${below.length === 1 && wrappings.length > 1 ? 'only ' : ''}${list(below)} end${below.length === 1 ? 's' : ''} below the target loss`;
-        return nearFloor.length
-          ? `${first}; ${list(nearFloor)} end near ${lnV}, where a model that has learned nothing sits.`
-          : `${first}.`;
-      }),
-    },
+    ...(wrappings.length ? [curves] : []),
     {
       ...bars(
-        `Training loss after ${m.steps} steps (mean of the last 5): each wrapping at lr ${m.lr}${warm(m.warmupSteps)}, then the learning-rate grid`,
+        wrappings.length
+          ? `Training loss after ${m.steps} steps (mean of the last 5): each wrapping at lr ${m.lr}${warm(m.warmupSteps)}, then the learning-rate grid`
+          : `Training loss after ${m.steps} steps (mean of the last 5): the learning-rate grid, Post-LN and Pre-LN without and with warmup`,
         'training loss (nats)',
         [
           ...wrappings.map((r): [string, number] => [r.variant, endLoss(r)]),

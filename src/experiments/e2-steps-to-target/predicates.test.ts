@@ -22,6 +22,7 @@ const good: E2Measurements = {
   highLr: 0.01,
   warmupSteps: 50,
   warmupGrid: 'one rate',
+  wrappings: true,
   floor: FLOOR,
   runs: [
     run('post-ln', 1.3, null),
@@ -107,5 +108,77 @@ describe('e2-postln-needs-warmup', () => {
       run('pre-ln', 1.3, null, 0.001, 50),
     );
     expect(holds('e2-postln-needs-warmup', five(grid))).toBe(true);
+  });
+});
+
+describe('e2-warmup-grid', () => {
+  const RATES = [0.001, 0.002, 0.005, 0.01];
+  /** Final losses at each rate, lowest first: Post-LN, Post-LN with warmup, Pre-LN, Pre-LN with warmup. */
+  const gridOf = (ends: [number, number, number, number][]): E2Measurements => {
+    const m = clone(good);
+    m.warmupGrid = 'four rates';
+    m.runs = m.runs.slice(0, 6);
+    RATES.forEach((lr, i) => {
+      const [post, postWarm, pre, preWarm] = ends[i]!;
+      m.runs.push(run('post-ln', post, null, lr, 0), run('post-ln', postWarm, null, lr, 50));
+      m.runs.push(run('pre-ln', pre, null, lr, 0), run('pre-ln', preWarm, null, lr, 50));
+    });
+    return m;
+  };
+  const grid = gridOf([
+    [1.4, 1.55, 1.25, 1.5],
+    [1.35, 1.35, 0.5, 1.05],
+    [2.05, 1.1, 0.3, 0.2],
+    [2.1, 1.45, 0.4, 0.15],
+  ]);
+  /** The same grid with one final loss changed (rate index, then 0 Post-LN, 1 with warmup, 2 Pre-LN, 3 with warmup). */
+  const withEnd = (rate: number, which: number, end: number) => {
+    const m = clone(grid);
+    const r = m.runs[6 + rate * 4 + which]!;
+    r.loss = r.loss.map((l, i) => (i >= 2 ? end : l));
+    return m;
+  };
+
+  test('holds when Pre-LN trains at every rate, Post-LN at the lowest only, and warmup rescues it where it is stuck; its figure is the highest rate Post-LN trains at', () => {
+    expect(holds('e2-warmup-grid', grid)).toBe(true);
+    expect(outcomeOf('e2-warmup-grid', grid).value).toBeCloseTo(0.002);
+    // the runs come in any order: the rates are sorted
+    const shuffled = clone(grid);
+    shuffled.runs = [...shuffled.runs.slice(0, 6), ...shuffled.runs.slice(6).reverse()];
+    expect(holds('e2-warmup-grid', shuffled)).toBe(true);
+    // the grid alone (the wrappings not trained) reads the same
+    const alone = clone(grid);
+    alone.wrappings = false;
+    alone.runs = alone.runs.slice(6);
+    expect(outcomeOf('e2-warmup-grid', alone)).toEqual(outcomeOf('e2-warmup-grid', grid));
+  });
+  test('fails when Pre-LN without warmup stays near the floor at one rate', () => {
+    expect(holds('e2-warmup-grid', withEnd(0, 2, 1.9))).toBe(false);
+  });
+  test('fails when Post-LN without warmup leaves the floor at the highest rate', () => {
+    const bad = withEnd(3, 0, 1.95);
+    expect(holds('e2-warmup-grid', bad)).toBe(false);
+    expect(outcomeOf('e2-warmup-grid', bad).value).toBeCloseTo(0.002); // 0.12 below the floor: neither at it nor trained
+    expect(outcomeOf('e2-warmup-grid', withEnd(3, 0, 1.5)).value).toBeCloseTo(0.01);
+  });
+  test('fails when Post-LN without warmup does not train at the lowest rate either', () => {
+    const bad = withEnd(0, 0, 2.0);
+    expect(holds('e2-warmup-grid', bad)).toBe(false);
+    const none = withEnd(1, 0, 2.0);
+    none.runs[6]!.loss = bad.runs[6]!.loss;
+    expect(outcomeOf('e2-warmup-grid', none).value).toBe(0);
+  });
+  test('fails when warmup does not take Post-LN below the floor at a rate where it is stuck without', () => {
+    expect(holds('e2-warmup-grid', withEnd(2, 1, 1.9))).toBe(false);
+    // where Post-LN trains without warmup, the warmup run is not checked
+    expect(holds('e2-warmup-grid', withEnd(1, 1, 1.95))).toBe(true);
+  });
+  test('fails when a run diverged, and on a grid of fewer than four rates', () => {
+    const diverged = clone(grid);
+    diverged.runs[6 + 3 * 4 + 2]!.diverged = true;
+    expect(holds('e2-warmup-grid', diverged)).toBe(false);
+    const two = clone(grid);
+    two.runs = two.runs.filter((r, i) => i < 6 || r.lr === 0.001 || r.lr === 0.01);
+    expect(holds('e2-warmup-grid', two)).toBe(false);
   });
 });
