@@ -22,7 +22,7 @@ export default getViteConfig({
         extends: true,
         // Two files at a time: each trains on TF.js's single-threaded WASM backend in its own process, so two
         // use both cores (Vitest's default, cores − 1, ran them one by one).
-        test: { name: 'claims', include: ['src/experiments/*/claims.test.ts'], environment: 'node', testTimeout: 600_000, maxWorkers: 2 },
+        test: { name: 'claims', include: ['src/experiments/*/claims*.test.ts'], environment: 'node', testTimeout: 600_000, maxWorkers: 2 },
       },
       {
         extends: true,

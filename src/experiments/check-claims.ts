@@ -18,8 +18,15 @@ import { counterConfiguration, evaluateConfiguration } from './verify';
 /** A sample of the larger scales is re-run in the suite only when the stored run of one seed took less than this: a drift in the lab shows first in the default runs, which the suite always re-runs, and `npm run verify-claims` re-runs every scale. */
 const SAMPLE_BUDGET_MS = 10_000;
 
-export function checkExperiment(experimentId: string): void {
+/**
+ * `checkExperiment(id)` (claims.test.ts) checks the experiment's claims, a scale sample and the stored run;
+ * a claim marked `ownTestFile` is left to `checkExperiment(id, claimId)` in claims-<claimId>.test.ts.
+ */
+export function checkExperiment(experimentId: string, ownClaim?: string): void {
   const experiment = getExperiment(experimentId);
+  const claimsHere = claimsFor(experimentId).filter((c) => (ownClaim ? c.id === ownClaim : !c.ownTestFile));
+  if (ownClaim && !claimsHere[0]?.ownTestFile)
+    throw new Error(`checkExperiment(${experimentId}, ${ownClaim}): no such claim with ownTestFile`);
   const cache = createRunCache<Json>((id, params, seed) => runExperiment(id, params, { seed, backend: 'wasm' }));
   const run = (params: Record<string, unknown>, seed: number) => cache.get(experimentId, resolveParams(experimentId, params), seed);
   const { rtol, atol } = experiment.tolerance;
@@ -32,7 +39,7 @@ export function checkExperiment(experimentId: string): void {
       expect(info.backend, `WASM backend did not start: ${info.fallbackReason}`).toBe('wasm');
     }, 60_000);
 
-    for (const claim of claimsFor(experimentId)) {
+    for (const claim of claimsHere) {
       if (claim.mode === 'each-seed') {
         for (const seed of claim.seeds) {
           test(`${claim.id} holds for seed ${seed}`, async () => {
@@ -75,10 +82,11 @@ export function checkExperiment(experimentId: string): void {
 
     // Claims at the same scale share its runs through the verifier's cache, so only the record that ran them
     // carries their time: a configuration costs the largest time per seed of any record of it.
+    if (ownClaim) return; // the scale sample and the stored run are checked in claims.test.ts
     const scaleRecords = claimsFor(experimentId).flatMap((claim) => getClaimRecord(experimentId, claim.id)?.record.scales ?? []);
     const costPerSeed = (params: Record<string, unknown>) =>
       Math.max(...scaleRecords.filter((r) => canonicalJson(r.params) === canonicalJson(params)).map((r) => r.ms / r.seeds.length));
-    const sample = claimsFor(experimentId)
+    const sample = claimsHere
       .map((claim) => ({ claim, scale: claim.scales[0], stored: getClaimRecord(experimentId, claim.id)?.record.scales[0] }))
       .find(({ scale, stored }) => scale && stored && costPerSeed(stored.params) < SAMPLE_BUDGET_MS);
     if (sample) {

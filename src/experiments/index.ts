@@ -79,9 +79,9 @@ export function claimsFor(experimentId: string): Claim<unknown>[] {
   return claims.filter((c) => c.experiment === experimentId);
 }
 
-/** The test file that checks a claim (one file per experiment, so runs are shared within it). */
-export function testFileFor(claim: Pick<Claim, 'experiment'>): string {
-  return `${folderFor(claim.experiment)}/claims.test.ts`;
+/** The test file that checks a claim (one file per experiment, so runs are shared within it, unless the claim has its own). */
+export function testFileFor(claim: Pick<Claim, 'experiment' | 'id' | 'ownTestFile'>): string {
+  return `${folderFor(claim.experiment)}/${claim.ownTestFile ? `claims-${claim.id}` : 'claims'}.test.ts`;
 }
 
 export interface ExperimentListing {

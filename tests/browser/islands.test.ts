@@ -17,7 +17,7 @@ const blocks = evidenceBlocks();
 /** Run to the end (one per experiment); the rest are checked for presence and hydration only. */
 const runBlocks = firstOfEachExperiment(blocks);
 const wakeBlocks = blocks.filter((b) => !runBlocks.includes(b));
-/** Pages in order, each with its blocks of one kind (one page load per page). */
+/** Pages in order, each with its blocks (one page load per page). */
 const byPage = (list: readonly BlockOnPage[]) =>
   [...new Set(list.map((b) => b.url))].map((url) => [url, list.filter((b) => b.url === url)] as const);
 
@@ -102,63 +102,62 @@ describe('evidence blocks in the browser', () => {
     );
   });
 
-  // One page load per page; each run block on it runs in turn. The first E1 block runs with its defaults (as a
-  // reader would); the others with quick settings carried in the URL state.
-  it.each(byPage(runBlocks))('the first block of each experiment on %s runs to done with no console error', async (url, onPage) => {
-    const quick = onPage.filter((b) => QUICK[b.experiment] && b !== firstBlock('e1'));
-    const query = quickQuery(quick);
-    await withPage(async (w) => {
-      await w.page.goto(`${url}${quick.length ? `?${query}` : ''}`);
-      for (const b of onPage) {
-        expect(STATES).toContain(await stateOf(w.page, b.id));
-        const { state, text } = await runToEnd(w.page, b.id);
-        expect(state, `${b.url}#${b.id} ended "${state}": ${text}`).toBe('done');
-        expect(await violations(w.page), `${b.url}#${b.id}: CSP violations`).toEqual([]);
-        const block = w.page.locator(`[id="${b.id}"]`);
-        expect(await block.locator('[data-backend]').textContent(), b.id).toMatch(/^Backend: WebAssembly/);
-        // With the claim's own settings the box says whether the claim holds; with the quick settings it is a
-        // different experiment, and the box says so in a neutral note instead of calling the claim wrong.
-        const outcome = block.locator('[data-live-outcome]');
-        if (quick.includes(b)) {
-          expect(await outcome.getAttribute('data-outcome'), b.id).toBe('other-settings');
-          expect(await outcome.textContent(), b.id).toMatch(
-            /^A different experiment: the claim is about .+, and you ran .+, so this run does not test it\./,
-          );
-        } else {
-          expect(await outcome.textContent(), b.id).toMatch(/^(✓ Holds|✗ Does not hold) in your browser: /);
+  // One page load per page: each run block on it runs in turn, then every other block on it is woken. The first
+  // E1 block runs with its defaults (as a reader would); the other run blocks with quick settings carried in the
+  // URL state (which the woken blocks do not see: the state is keyed by claim).
+  it.each(byPage(blocks))(
+    'on %s the first block of each experiment runs to done and the others wake idle, with no error',
+    async (url, onPage) => {
+      const toRun = onPage.filter((b) => runBlocks.includes(b));
+      const toWake = onPage.filter((b) => !runBlocks.includes(b));
+      const quick = toRun.filter((b) => QUICK[b.experiment] && b !== firstBlock('e1'));
+      const query = quickQuery(quick);
+      await withPage(async (w) => {
+        await w.page.goto(`${url}${quick.length ? `?${query}` : ''}`);
+        for (const b of toRun) {
+          expect(STATES).toContain(await stateOf(w.page, b.id));
+          const { state, text } = await runToEnd(w.page, b.id);
+          expect(state, `${b.url}#${b.id} ended "${state}": ${text}`).toBe('done');
+          expect(await violations(w.page), `${b.url}#${b.id}: CSP violations`).toEqual([]);
+          const block = w.page.locator(`[id="${b.id}"]`);
+          expect(await block.locator('[data-backend]').textContent(), b.id).toMatch(/^Backend: WebAssembly/);
+          // With the claim's own settings the box says whether the claim holds; with the quick settings it is a
+          // different experiment, and the box says so in a neutral note instead of calling the claim wrong.
+          const outcome = block.locator('[data-live-outcome]');
+          if (quick.includes(b)) {
+            expect(await outcome.getAttribute('data-outcome'), b.id).toBe('other-settings');
+            expect(await outcome.textContent(), b.id).toMatch(
+              /^A different experiment: the claim is about .+, and you ran .+, so this run does not test it\./,
+            );
+          } else {
+            expect(await outcome.textContent(), b.id).toMatch(/^(✓ Holds|✗ Does not hold) in your browser: /);
+          }
+          expect(await block.locator('[data-live-chart] svg').count(), `${b.id}: a live chart was drawn`).toBeGreaterThan(0);
+          expect(await block.locator('[data-export] a[download$=".json"]').count(), b.id).toBe(1);
+          expect(await block.locator('[data-export] a[download$=".csv"]').count(), b.id).toBe(1);
+          // The finished block (live chart, tables, outcome, exports) passes axe like the static page.
+          expect(await axeProblems(w.page, `[id="${b.id}"]`), `${b.url}#${b.id} after a run`).toEqual([]);
         }
-        expect(await block.locator('[data-live-chart] svg').count(), `${b.id}: a live chart was drawn`).toBeGreaterThan(0);
-        expect(await block.locator('[data-export] a[download$=".json"]').count(), b.id).toBe(1);
-        expect(await block.locator('[data-export] a[download$=".csv"]').count(), b.id).toBe(1);
-        // The finished block (live chart, tables, outcome, exports) passes axe like the static page.
-        expect(await axeProblems(w.page, `[id="${b.id}"]`), `${b.url}#${b.id} after a run`).toEqual([]);
-      }
-      expect(w.problemList(), url).toEqual([]);
-    });
-  });
-
-  // The other blocks: present in the page and hydrated by the controller when scrolled near (form shown with the
-  // block's default seed, the no-JS note hidden), idle with an enabled Run button, and nothing went wrong.
-  it.each(byPage(wakeBlocks))('the other blocks on %s wake idle with their form and Run button, and no error', async (url, onPage) => {
-    await withPage(async (w) => {
-      await w.page.goto(url);
-      for (const b of onPage) {
-        const block = await wake(w.page, b.id);
-        expect(await block.getAttribute('data-woken'), `${b.id}: woken by its controller`).toBe('');
-        expect(await stateOf(w.page, b.id), `${b.url}#${b.id}: state after waking`).toBe('idle');
-        const run = block.getByRole('button', { name: /^Run/ });
-        expect(await run.isVisible(), `${b.id}: Run button visible`).toBe(true);
-        expect(await run.isEnabled(), `${b.id}: Run button enabled`).toBe(true);
-        expect(await block.locator('[data-needs-js]').isHidden(), `${b.id}: the no-JavaScript note is hidden`).toBe(true);
-        expect(await block.locator('input[name="seed"]').inputValue(), `${b.id}: the form holds the default seed`).toBe(
-          String(b.config?.defaultSeed),
-        );
-        expect(await block.locator('[data-errors] li').count(), `${b.id}: form errors`).toBe(0);
-        expect(await block.locator('[data-notice]').textContent(), `${b.id}: notice`).toBe('');
-      }
-      expect(w.problemList(), url).toEqual([]);
-    });
-  });
+        // The other blocks: present and hydrated by the controller when scrolled near (form shown with the block's
+        // default seed, the no-JS note hidden), idle with an enabled Run button.
+        for (const b of toWake) {
+          const block = await wake(w.page, b.id);
+          expect(await block.getAttribute('data-woken'), `${b.id}: woken by its controller`).toBe('');
+          expect(await stateOf(w.page, b.id), `${b.url}#${b.id}: state after waking`).toBe('idle');
+          const run = block.getByRole('button', { name: /^Run/ });
+          expect(await run.isVisible(), `${b.id}: Run button visible`).toBe(true);
+          expect(await run.isEnabled(), `${b.id}: Run button enabled`).toBe(true);
+          expect(await block.locator('[data-needs-js]').isHidden(), `${b.id}: the no-JavaScript note is hidden`).toBe(true);
+          expect(await block.locator('input[name="seed"]').inputValue(), `${b.id}: the form holds the default seed`).toBe(
+            String(b.config?.defaultSeed),
+          );
+          expect(await block.locator('[data-errors] li').count(), `${b.id}: form errors`).toBe(0);
+          expect(await block.locator('[data-notice]').textContent(), `${b.id}: notice`).toBe('');
+        }
+        expect(w.problemList(), url).toEqual([]);
+      });
+    },
+  );
 
   it('a bad value in the form is refused with a message naming the parameter', async () => {
     const b = firstBlock('e1');

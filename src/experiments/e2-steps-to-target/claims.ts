@@ -131,6 +131,7 @@ export const claims: Claim<E2Measurements>[] = [
   },
   {
     id: 'e2-warmup-grid',
+    ownTestFile: true, // 16 trainings a seed, none shared with E2's other claims
     statement:
       'Over a grid of four learning rates (Adam at 0.001, 0.002, 0.005 and 0.01), in the 6-layer decoder after 100 steps: Pre-LN without warmup ends at least 0.25 nats below the loss floor (ln 8, where a model that has learned nothing about the input sits) at every rate; Post-LN without warmup ends at least 0.25 nats below it at the lowest rate but sits at the floor (within 0.1 nats) at the highest; and at every rate where Post-LN without warmup does not get 0.25 nats below the floor, Post-LN with a 50-step linear warmup does; on every one of 5 seeds.',
     experiment: 'e2',

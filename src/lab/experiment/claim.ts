@@ -51,6 +51,11 @@ interface ClaimBase {
   counterRuns: CounterRun[];
   /** Larger configurations where it must hold too; required when the statement is about depth or training. */
   scales: Scale[];
+  /**
+   * Checked in a test file of its own, `claims-<id>.test.ts` beside `claims.test.ts`, so that the claims project's
+   * two workers share a long experiment (set for a claim whose runs share nothing with the others').
+   */
+  ownTestFile?: true;
 }
 
 /** Must hold on each seed's run separately. */

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { claims, experiments, getClaim, listClaims, listExperiments, resolveParams, testFileFor } from '~/experiments';
 import { getClaimRecord } from '~/experiments/verifications';
@@ -55,6 +55,20 @@ describe('claim registry', () => {
       expect(existsSync(new URL(`../../../${testFileFor(c)}`, import.meta.url))).toBe(true);
     },
   );
+
+  test('every claims-<id>.test.ts is the own test file of a claim of its folder (none checks a claim twice or none)', () => {
+    const root = new URL('../../../', import.meta.url);
+    const own = readdirSync(new URL('src/experiments/', root), { recursive: true, encoding: 'utf8' })
+      .filter((f) => /(^|\/)claims-.+\.test\.ts$/.test(f))
+      .map((f) => `src/experiments/${f}`)
+      .sort();
+    expect(own).toEqual(
+      claims
+        .filter((c) => c.ownTestFile)
+        .map(testFileFor)
+        .sort(),
+    );
+  });
 
   // The page's statistics come from verification.json: it must describe the claims as they are now.
   test.each(claims.map((c) => [c.id, c] as const))('%s: its stored verification is of this claim as defined now', (_id, c) => {
