@@ -7,7 +7,7 @@ import type { BlockLabMeasurements } from '~/block-lab/measurements';
 import type { Verdict } from '~/block-lab/verdicts';
 import { blockLabFigures } from '~/block-lab/figures';
 import { sessionFor } from './worker-session';
-import { progressText, TimeLeft } from './progress-text';
+import { progressPainter } from './progress-painter';
 import { backendLine } from './backend-line';
 import { describeCodeError } from './code-error-words';
 import { toJson } from './export-run';
@@ -82,12 +82,13 @@ export async function runBlock(el: BlockLab, req: BlockRequest): Promise<void> {
   cancel.hidden = false;
   if (hadFocus) cancel.focus();
   announce('Running your block…');
-  const timeLeft = new TimeLeft();
+  const progress = progressPainter(bar, text);
   let backend = '';
   let shown = 0;
 
   await new Promise<void>((resolve) => {
     const finish = (state: string) => {
+      progress.stop();
       off();
       stall.clear();
       stopping.clear();
@@ -115,7 +116,10 @@ export async function runBlock(el: BlockLab, req: BlockRequest): Promise<void> {
       finish('cancelled');
     });
     const onCancel = () => {
-      if (stopping.cancel()) text.textContent = 'Cancelling…';
+      if (stopping.cancel()) {
+        progress.stop();
+        text.textContent = 'Cancelling…';
+      }
     };
     cancel.addEventListener('click', onCancel);
     const stall = watchdog(STALL_LIMIT_MS, () =>
@@ -129,6 +133,7 @@ export async function runBlock(el: BlockLab, req: BlockRequest): Promise<void> {
     const alive = stall.alive;
     const off = session.listen((msg: FromWorker) => {
       if (msg.id !== id && msg.id !== -1) return;
+      if (msg.type === 'done' || msg.type === 'error' || msg.type === 'cancelled') progress.stop(); // its text is final
       switch (msg.type) {
         case 'backend':
           backend = backendLine(msg.report);
@@ -139,8 +144,7 @@ export async function runBlock(el: BlockLab, req: BlockRequest): Promise<void> {
           break;
         case 'progress': {
           alive();
-          bar.value = msg.fraction;
-          text.textContent = progressText(msg.fraction, msg.message, timeLeft.at(msg.fraction, performance.now()));
+          progress.show(msg.fraction, msg.message);
           const m = msg.data as BlockLabMeasurements | undefined;
           if (!m) break;
           if (m.verdicts.length > shown) {

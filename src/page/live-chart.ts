@@ -108,22 +108,45 @@ async function render(
   host.replaceChildren(...nodes);
 }
 
-let pending = 0;
-/** Redraws from partial measurements, at most every 250 ms. */
-export function showPartial(block: HTMLElement, experiment: string, data: unknown, params: Record<string, unknown>) {
-  const now = performance.now();
-  if (now - pending < 250) return;
-  pending = now;
-  void render(block, experiment, data, params, false);
+// A live redraw costs main-thread time that the training workers need (on two cores they share it with the
+// page): the next one waits at least 250 ms and at least four times as long as the last one took.
+let nextDraw = 0;
+async function throttled(redraw: () => void | Promise<void>) {
+  const start = performance.now();
+  if (start < nextDraw) return;
+  nextDraw = Infinity; // one redraw at a time
+  try {
+    await redraw();
+  } finally {
+    const end = performance.now();
+    nextDraw = end + Math.max(250, 4 * (end - start));
+  }
 }
 
-/** Redraws the live training curve (from progress messages), at most every 250 ms. */
+/** Redraws from partial measurements, throttled. */
+export function showPartial(block: HTMLElement, experiment: string, data: unknown, params: Record<string, unknown>) {
+  void throttled(() => render(block, experiment, data, params, false));
+}
+
+/** At most this many points of each series in the live curve (a long run's curve keeps its shape). */
+const CURVE_POINTS = 200;
+
+/** Redraws the live training curve (from progress messages), throttled, each series thinned to CURVE_POINTS. */
 export function showCurve(block: HTMLElement, spec: ChartSpec) {
-  const now = performance.now();
-  if (now - pending < 250 || spec.rows.length < 2) return;
-  pending = now;
-  const host = block.querySelector<HTMLElement>('[data-live-chart]')!;
-  host.replaceChildren(draw(host, spec));
+  if (spec.rows.length < 2) return;
+  void throttled(() => {
+    const host = block.querySelector<HTMLElement>('[data-live-chart]')!;
+    host.replaceChildren(draw(host, { ...spec, rows: thinned(spec.rows) }));
+  });
+}
+
+/** Every k-th row of each series (and its last), so that no series has more than CURVE_POINTS rows. */
+export function thinned<R extends { series?: string }>(rows: readonly R[]): R[] {
+  const bySeries = Map.groupBy(rows, (r) => r.series ?? '');
+  return [...bySeries.values()].flatMap((series) => {
+    const k = Math.ceil(series.length / CURVE_POINTS);
+    return k <= 1 ? series : series.filter((_, i) => i % k === 0 || i === series.length - 1);
+  });
 }
 
 export function showResult(block: HTMLElement, experiment: string, measurements: unknown, params: Record<string, unknown>) {

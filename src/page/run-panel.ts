@@ -4,7 +4,7 @@
 import type { EvidenceBlock, RunRequest } from './evidence-element';
 import type { FromWorker } from '~/worker/protocol';
 import { sessionFor } from './worker-session';
-import { progressText, TimeLeft } from './progress-text';
+import { progressPainter } from './progress-painter';
 import { settingsChanged, type ChangedSetting } from './settings-changed';
 import { explainDiverged, explainFailure, explainNonFinite } from './failure-words';
 import { runToCsv, runToJson, type RunRecord } from './export-run';
@@ -69,11 +69,12 @@ export async function runExperiment(block: EvidenceBlock, req: RunRequest): Prom
   let backendNote: { backend: string; tfjsVersion: string; fallbackReason?: string } | undefined;
   const chart = import('./live-chart');
   const curve = new LiveCurve();
-  const timeLeft = new TimeLeft();
   const changed = settingsChanged(block.config.schema, req.params);
+  const progress = progressPainter(bar, text);
 
   await new Promise<void>((resolve) => {
     const finish = (state: string, numTensors?: number) => {
+      progress.stop();
       off();
       stopping.clear();
       cancel.removeEventListener('click', onCancel);
@@ -92,11 +93,15 @@ export async function runExperiment(block: EvidenceBlock, req: RunRequest): Prom
     });
     // Not disabled (that would drop keyboard focus); a second press just waits for the first.
     const onCancel = () => {
-      if (stopping.cancel()) text.textContent = 'Cancelling…';
+      if (stopping.cancel()) {
+        progress.stop();
+        text.textContent = 'Cancelling…';
+      }
     };
     cancel.addEventListener('click', onCancel);
     const off = session.listen(async (msg: FromWorker) => {
       if (msg.id !== id && msg.id !== -1) return;
+      if (msg.type === 'done' || msg.type === 'error' || msg.type === 'cancelled') progress.stop(); // its text is final
       switch (msg.type) {
         case 'backend':
           backendNote = msg.report;
@@ -105,8 +110,7 @@ export async function runExperiment(block: EvidenceBlock, req: RunRequest): Prom
           break;
         case 'progress':
           if (block.dataset.state === 'loading') block.dataset.state = 'running';
-          bar.value = msg.fraction;
-          text.textContent = progressText(msg.fraction, msg.message, timeLeft.at(msg.fraction, performance.now()));
+          progress.show(msg.fraction, msg.message);
           if (msg.data !== undefined) (await chart).showPartial(block, experiment, msg.data, req.params);
           else if (curve.add(msg.message)) (await chart).showCurve(block, curve.spec());
           break;

@@ -81,3 +81,19 @@ describe('log axis tick labels', () => {
     expect(renderSvg(loss([1e5, 1e2, 1e-2]))).toMatch(/>1e[+-]\d</);
   });
 });
+
+describe('the live curve, thinned', () => {
+  it('keeps at most 200 points of each series, its first and last included, and leaves short series whole', async () => {
+    const { thinned } = await import('~/page/live-chart');
+    const rows = [
+      ...Array.from({ length: 1000 }, (_, i) => ({ series: 'long', x: i + 1, y: 1 / (i + 1) })),
+      ...Array.from({ length: 50 }, (_, i) => ({ series: 'short', x: i + 1, y: i })),
+    ];
+    const out = thinned(rows);
+    const long = out.filter((r) => r.series === 'long');
+    expect(long.length).toBeLessThanOrEqual(201);
+    expect(long[0]!.x).toBe(1);
+    expect(long.at(-1)!.x).toBe(1000);
+    expect(out.filter((r) => r.series === 'short')).toHaveLength(50);
+  });
+});
