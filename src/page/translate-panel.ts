@@ -196,6 +196,8 @@ export async function translateSentence(el: TranslateYourself, source: number[])
   button.disabled = true;
   result.hidden = false;
   Object.values(columns).forEach((c) => c.replaceChildren());
+  el.q('[data-translate-summary]').textContent = 'Translating…';
+  el.say('');
   const correct = correctTranslation(source);
   el.q('[data-correct]').textContent =
     `“${source.map(wordName).join(' ')}”: the correct translation is “${correct.map(wordName).join(' ')}” (the dictionary’s words, verb last).`;
@@ -237,6 +239,6 @@ export async function translateSentence(el: TranslateYourself, source: number[])
   const right = (mode: string) => shown.filter((t) => t.mode === mode && t.word === t.correct).length;
   const n = correct.length;
   const summary = `Translated. Teacher-forced: ${right('teacher-forced')} of ${n} words correct; free-running: ${right('free-running')} of ${n}.`;
-  el.say(summary);
+  el.q('[data-translate-summary]').textContent = summary;
   el.dataset.translateState = 'done';
 }

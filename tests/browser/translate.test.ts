@@ -106,7 +106,9 @@ describe('translate it yourself', () => {
         }
       }
       expect(await island.locator('[data-correct]').textContent()).toContain(names.join(' '));
-      expect(await island.locator('[data-notice]').textContent()).toMatch(/Teacher-forced: \d of 5 words correct; free-running: \d of 5\./);
+      expect(await island.locator('[data-translate-summary]').textContent()).toMatch(
+        /Teacher-forced: \d of 5 words correct; free-running: \d of 5\./,
+      );
 
       // Another sentence: the worker's tensors stay where they were (the kept model's, nothing more).
       const tensors = await island.getAttribute('data-tensors');

@@ -19,6 +19,7 @@ import { makeRng } from '~/lab/rng';
 import { Translator, translatorParams, TRANSLATOR_DEFAULT_SEED } from '~/worker/translator';
 import { experiment } from '~/experiments/e15-cross-attention/experiment';
 import { defaultParams } from '~/lab/experiment/schema';
+import stored from '~/experiments/e15-cross-attention/stored-run.json';
 
 beforeAll(async () => {
   expect((await initBackend({ prefer: 'wasm' })).backend).toBe('wasm');
@@ -118,14 +119,19 @@ test('the translator trains through E15’s own core at its defaults, keeps the 
   expect(TRANSLATOR_DEFAULT_SEED).toBe(experiment.defaultSeed);
   const base = tf.memory().numTensors;
   const tr = new Translator();
-  const steps = 30;
   const t0 = performance.now();
-  const summary = await tr.train({ seed: TRANSLATOR_DEFAULT_SEED, steps, backend: 'wasm' });
+  const summary = await tr.train({ seed: TRANSLATOR_DEFAULT_SEED, backend: 'wasm' });
   const ms = performance.now() - t0;
-  console.log(`translator: ${steps} steps of E15's default model in ${(ms / 1000).toFixed(2)} s in Node (WASM)`);
+  console.log(`translator: E15's default training (${summary.params.steps} steps) in ${(ms / 1000).toFixed(2)} s in Node (WASM)`);
   expect(summary.status).toBe('done');
-  expect(summary.loss).toHaveLength(steps);
-  expect(summary.params.steps).toBe(steps);
+  // The reader's translator is E15's default run: the same losses as E15's stored run, step for step (its tolerance).
+  const { rtol, atol } = experiment.tolerance;
+  expect(summary.loss).toHaveLength(stored.measurements.loss.length);
+  summary.loss.forEach((l, i) =>
+    expect(Math.abs(l - stored.measurements.loss[i]!)).toBeLessThanOrEqual(atol + rtol * Math.abs(stored.measurements.loss[i]!)),
+  );
+  expect(summary.accuracy).toBe(stored.measurements.accuracy);
+  const steps = 30;
   expect(tr.trained).toBe(true);
   const kept = tf.memory().numTensors;
   expect(kept).toBeGreaterThan(base);
@@ -138,7 +144,9 @@ test('the translator trains through E15’s own core at its defaults, keeps the 
   await expect(tr.train({ seed: 2, steps, signal: ac.signal, onProgress: (p) => p.fraction > 0.2 && ac.abort() })).rejects.toThrow();
   expect(tr.trained).toBe(false);
   expect(tf.memory().numTensors).toBe(base);
-  await tr.train({ seed: 3, steps: 10 });
+  const short = await tr.train({ seed: 3, steps: 10 });
+  expect(short.params.steps).toBe(10);
+  expect(short.loss).toHaveLength(10);
   tr.dispose();
   expect(tf.memory().numTensors).toBe(base);
   expect(() => tr.translate(source)).toThrow(/train the translator first/);
