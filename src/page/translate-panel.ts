@@ -170,11 +170,12 @@ function tokenItem(t: DecodedToken, source: readonly number[]): HTMLLIElement {
     head.append(th);
   }
   const row = table.createTBody().insertRow();
+  const max = Math.max(...t.attention);
   for (const w of t.attention) {
     const td = row.insertCell();
     td.textContent = fmt(w);
     td.style.setProperty('--w', String(Math.min(1, Math.max(0, w))));
-    if (w > 0.5) td.dataset.strong = '';
+    if (w === max) td.dataset.max = '';
   }
   table.prepend(caption);
   li.append(line, fed, table);

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { openPage, useSite, type WatchedPage } from './harness.ts';
 import { recordViolations, violations } from './csp-watch.ts';
+import { axeProblems } from './axe.ts';
 
 const site = useSite();
 const PAGE = '/questions/anatomy-of-a-decoder-layer/';
@@ -109,6 +110,11 @@ describe('translate it yourself', () => {
       expect(await island.locator('[data-translate-summary]').textContent()).toMatch(
         /Teacher-forced: \d of 5 words correct; free-running: \d of 5\./,
       );
+
+      // Accessible after a run, the attention cells' contrast included, in the light and the dark theme.
+      expect(await axeProblems(w.page, 'translate-yourself'), 'light').toEqual([]);
+      await w.page.emulateMedia({ colorScheme: 'dark' });
+      expect(await axeProblems(w.page, 'translate-yourself'), 'dark').toEqual([]);
 
       // Another sentence: the worker's tensors stay where they were (the kept model's, nothing more).
       const tensors = await island.getAttribute('data-tensors');
