@@ -67,3 +67,17 @@ export function randomSentence(random: () => number = Math.random): number[] {
 export function isSourceSentence(ids: readonly number[]): boolean {
   return ids.length === SOURCE_SLOTS.length && ids.every((id, i) => SOURCE_SLOTS[i]!.words.some((w) => w.id === id));
 }
+
+/** The sentence shown first: each class's words in turn ("red cat sees big dog"; any sentence of the language would do). */
+export function initialSentence(): number[] {
+  const seen: Partial<Record<WordClass, number>> = {};
+  return SOURCE_SLOTS.map((s) => s.words[(seen[s.wordClass] = (seen[s.wordClass] ?? -1) + 1) % s.words.length]!.id);
+}
+
+/** The dictionary by class: [source word, its target word] pairs, from the task's table. */
+export function dictionary(): { wordClass: WordClass; pairs: [string, string][] }[] {
+  return (['adjective', 'noun', 'verb'] as const).map((c) => ({
+    wordClass: c,
+    pairs: idsOf(c).map((id) => [wordName(id), wordName(language.table[id]!)] as [string, string]),
+  }));
+}

@@ -8,12 +8,71 @@ import type { FromWorker } from '~/worker/protocol';
 import type { DecodedToken } from '~/lab/translate';
 import type { TranslatorSummary } from '~/worker/translator';
 import { experiment } from '~/experiments/e15-cross-attention/experiment';
-import { correctTranslation, wordName } from '~/lab/translation-words';
+import { correctTranslation, dictionary, initialSentence, SOURCE_SLOTS, wordName } from '~/lab/translation-words';
+// Step 2's styles as a file of its own, linked when the panel loads (a plain CSS import would be inlined in every page).
+import stylesUrl from './translate-panel.css?url';
 import { sessionFor } from './worker-session';
 import { progressText, TimeLeft } from './progress-text';
 import { backendLine } from './backend-line';
 import { gracefulCancel } from './run-stops';
 import { LiveCurve } from './live-curve';
+import { parseSeed, seedError } from './url-state';
+
+const say = (el: TranslateYourself, text: string) => (el.q('[data-notice]').textContent = text);
+
+/** The seed typed, or undefined (with the reason shown). */
+function seedOf(el: TranslateYourself): number | undefined {
+  const input = el.q<HTMLInputElement>('[data-translate-seed]');
+  const seed = parseSeed(input.value);
+  input.toggleAttribute('aria-invalid', seed === undefined);
+  if (seed === undefined) say(el, `Fix the seed first: ${seedError(input.value)}.`);
+  return seed;
+}
+
+let urlRead = false;
+/** A link's `translate.seed`, read into the seed field on the first training; what was wrong with it, if anything. */
+function readUrlSeed(el: TranslateYourself): string {
+  if (urlRead) return '';
+  urlRead = true;
+  const seed = new URLSearchParams(location.search).get('translate.seed');
+  if (seed === null) return '';
+  if (parseSeed(seed) === undefined) return `The link's ${seedError(seed)}, so E15's default seed is used.`;
+  el.q<HTMLInputElement>('[data-translate-seed]').value = seed;
+  return '';
+}
+
+/** The chosen sentence: source ids, one per slot. */
+const sentenceOf = (el: TranslateYourself) => [...el.querySelectorAll<HTMLSelectElement>('select[data-slot]')].map((s) => Number(s.value));
+
+/** What a click on one of the island's buttons does (the loader sends every click here). */
+export async function onButton(el: TranslateYourself, button: HTMLElement): Promise<void> {
+  if (button.matches('[data-random]')) {
+    for (const s of el.querySelectorAll<HTMLSelectElement>('select[data-slot]'))
+      s.selectedIndex = Math.floor(Math.random() * s.options.length);
+  } else if (button.matches('[data-translate-run]')) {
+    if (el.dataset.state !== 'done' || el.dataset.translateState === 'running') return;
+    await translateSentence(el, sentenceOf(el)).catch((err) => {
+      el.dataset.translateState = 'error';
+      say(el, `Could not translate: ${err instanceof Error ? err.message : String(err)}`);
+    });
+  } else if (button.matches('[data-train]')) {
+    if (el.dataset.state === 'loading' || el.dataset.state === 'running') return;
+    const urlNotice = readUrlSeed(el);
+    const seed = seedOf(el);
+    if (seed === undefined) return;
+    say(el, urlNotice);
+    el.dataset.state = 'loading';
+    await trainTranslator(el, seed).catch((err) => {
+      el.dataset.state = 'error';
+      say(el, `The training could not start: ${err instanceof Error ? err.message : String(err)}`);
+    });
+  }
+}
+
+/** Ends the island's worker, and with it the kept model. */
+export function teardown(el: TranslateYourself): void {
+  sessionFor(el).replace();
+}
 
 /** The number of training steps: E15's default, or the link's `translate.steps` within E15's bounds. */
 export function stepsFromUrl(search: string): { steps: number; notice?: string } {
@@ -38,11 +97,85 @@ async function drawCurve(el: TranslateYourself, curve: LiveCurve, final: boolean
   host.replaceChildren(draw(host, curve.spec()));
 }
 
+function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, string> = {}, ...children: (Node | string)[]) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) node.setAttribute(k, v);
+  node.append(...children);
+  return node;
+}
+
+const CLASS_LABEL = { adjective: 'Adjective', noun: 'Noun', verb: 'Verb' } as const;
+const COLUMNS = [
+  ['teacher-forced', 'Teacher-forced', 'Each step is fed the correct previous word.'],
+  ['free-running', 'Free-running', 'Each step is fed the model’s own previous word.'],
+] as const;
+
+/** Step 2, built once: the sentence builder (five selects of the toy source language), the two columns, the dictionary. */
+function buildStep2(el: TranslateYourself) {
+  const host = el.q('[data-step2]');
+  if (host.childElementCount) return;
+  if (!document.querySelector('link[data-translate-styles]'))
+    document.head.append(h('link', { rel: 'stylesheet', href: stylesUrl, 'data-translate-styles': '' }));
+  const initial = initialSentence();
+  const slots = SOURCE_SLOTS.map((slot, i) => {
+    const select = h('select', { 'data-slot': String(i), name: `word${i + 1}` });
+    for (const w of slot.words) select.append(new Option(w.name, String(w.id), false, w.id === initial[i]));
+    return h('label', {}, `${i + 1}. ${CLASS_LABEL[slot.wordClass]}`, select);
+  });
+  const sentence = h(
+    'fieldset',
+    { class: 'ty-sentence', 'data-sentence': '' },
+    h('legend', {}, 'Your sentence (source language: adjective noun verb adjective noun)'),
+    h('div', { class: 'ty-slots' }, ...slots),
+    h(
+      'div',
+      { class: 'ty-row' },
+      h('button', { type: 'button', 'data-random': '' }, 'Random sentence'),
+      h('button', { type: 'button', 'data-translate-run': '', disabled: '' }, 'Translate'),
+      h('span', { class: 'ty-muted', 'data-translate-hint': '' }, 'Train the translator first.'),
+    ),
+  );
+  const columns = COLUMNS.map(([mode, title, why]) =>
+    h(
+      'section',
+      { class: 'ty-column', 'data-column': mode, 'aria-labelledby': `ty-col-${mode}` },
+      h('p', { class: 'ty-col-head', id: `ty-col-${mode}` }, title),
+      h('p', { class: 'ty-muted' }, why),
+      h('ol', { class: 'ty-tokens', 'data-tokens': '' }),
+    ),
+  );
+  const result = h(
+    'div',
+    { 'data-result': '', hidden: '' },
+    h('p', { 'data-correct': '' }),
+    h('p', { 'data-translate-summary': '', role: 'status' }),
+    h('div', { class: 'ty-columns' }, ...columns),
+    h(
+      'p',
+      { class: 'ty-muted' },
+      'Shading: the cross-attention weight of the last decoder layer (mean over its heads) on each source word, framed where it is largest; the numbers are the weights, each row sums to 1.',
+    ),
+  );
+  const dict = h(
+    'details',
+    { class: 'ty-dictionary' },
+    h('summary', {}, 'The toy language’s dictionary'),
+    h(
+      'p',
+      { class: 'ty-muted' },
+      'Every source word has its own target word: the task’s fixed table (translationLanguage in src/lab/tasks.ts).',
+    ),
+    h('ul', {}, ...dictionary().map((d) => h('li', {}, `${d.wordClass}s: ${d.pairs.map(([s, t]) => `${s} → ${t}`).join(', ')}`))),
+  );
+  host.append(sentence, result, dict);
+}
+
 export async function trainTranslator(el: TranslateYourself, seed: number): Promise<void> {
+  buildStep2(el);
   const session = sessionFor(el);
   const id = session.id();
   const { steps, notice } = stepsFromUrl(location.search);
-  if (notice) el.say(notice);
+  if (notice) say(el, [el.q('[data-notice]').textContent, notice].filter(Boolean).join(' '));
   const panel = el.q('[data-train-panel]');
   const bar = el.q<HTMLProgressElement>('[data-progress]');
   const text = el.q('[data-progress-text]');
@@ -198,7 +331,7 @@ export async function translateSentence(el: TranslateYourself, source: number[])
   result.hidden = false;
   Object.values(columns).forEach((c) => c.replaceChildren());
   el.q('[data-translate-summary]').textContent = 'Translating…';
-  el.say('');
+  say(el, '');
   const correct = correctTranslation(source);
   el.q('[data-correct]').textContent =
     `“${source.map(wordName).join(' ')}”: the correct translation is “${correct.map(wordName).join(' ')}” (the dictionary’s words, verb last).`;
@@ -234,7 +367,7 @@ export async function translateSentence(el: TranslateYourself, source: number[])
   button.disabled = false;
   if (failure) {
     el.dataset.translateState = 'error';
-    el.say(`The translation failed: ${failure}`);
+    say(el, `The translation failed: ${failure}`);
     return;
   }
   const right = (mode: string) => shown.filter((t) => t.mode === mode && t.word === t.correct).length;
