@@ -91,7 +91,7 @@ describe('translate it yourself', () => {
       const names = await selects.evaluateAll((ss) => ss.map((s) => (s as HTMLSelectElement).selectedOptions[0]!.textContent!.trim()));
       await island.getByRole('button', { name: 'Translate' }).click();
       await settled(w.page, 'data-translate-state', ['done', 'error']);
-      expect(await island.getAttribute('data-translate-state'), await island.locator('[data-notice]').textContent()).toBe('done');
+      expect(await island.getAttribute('data-translate-state'), (await island.locator('[data-notice]').textContent()) ?? '').toBe('done');
       const cols = await columns(island);
       expect(cols.map((c) => c.mode)).toEqual(['teacher-forced', 'free-running']);
       for (const c of cols) {
