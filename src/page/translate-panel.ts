@@ -192,6 +192,9 @@ export async function trainTranslator(el: TranslateYourself, seed: number): Prom
   el.q('[data-curve]').replaceChildren();
   translateButton.disabled = true;
   hint.textContent = 'Training…';
+  // A new training replaces the model: the last one's translations go with it.
+  el.q('[data-result]').hidden = true;
+  el.dataset.translateState = 'idle';
   el.dataset.steps = String(steps);
   const hadFocus = document.activeElement === trainButton;
   trainButton.disabled = true;

@@ -125,6 +125,14 @@ describe('translate it yourself', () => {
       expect(await island.getAttribute('data-tensors')).toBe(tensors);
       expect((await columns(island)).map((c) => c.tokens.length)).toEqual([5, 5]);
 
+      // Training again replaces the kept model (the old one disposed): as many tensors as after the first training.
+      await island.getByRole('button', { name: 'Train again' }).click();
+      await expect.poll(() => island.getAttribute('data-state'), { timeout: 60_000 }).toBe('running');
+      expect(await island.locator('[data-result]').isHidden()).toBe(true);
+      await settled(w.page, 'data-state', ['done', 'error', 'cancelled']);
+      expect(await island.getAttribute('data-state')).toBe('done');
+      expect(await island.getAttribute('data-tensors')).toBe(tensors);
+
       expect(await violations(w.page)).toEqual([]);
       expect(w.problemList()).toEqual([]);
     });
