@@ -11,6 +11,7 @@ import M from './M.astro';
 import SourceCode from './SourceCode.astro';
 import Term from './Term.astro';
 import ThreadContext from './ThreadContext.astro';
+import TranslateYourself from './TranslateYourself.astro';
 import Verdict from './Verdict.astro';
 
 export const mdxComponents = {
@@ -24,6 +25,7 @@ export const mdxComponents = {
   DecoderLayerDiagram,
   ThreadContext,
   SourceCode,
+  TranslateYourself,
   h2: H2,
   h3: H3,
   h4: H4,

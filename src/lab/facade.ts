@@ -11,6 +11,7 @@ import { train, type TrainResult, type Progress as TrainProgress } from './train
 import { answerAccuracy, evaluate, generationAccuracy, lossByPosition, type EvalOptions, type EvalResult } from './evaluate';
 import {
   attentionGradients,
+  attentionMaps,
   attentionWeights,
   decoderBlocks,
   forwardStats,
@@ -222,11 +223,6 @@ export async function createLab(
     timeStep: (model, task, config = {}) => timeStep(model, task, config),
     attentionGradients: (model, task, { seed, batchSize = 32 }) => attentionGradients(model, task, { seed, batchSize }),
     attentionWeights: (model) => attentionWeights(model),
-    attentionMaps(model, task, { seed, batchSize = 32 }) {
-      const { attention } = forwardStats(model, task, { seed, batchSize, attention: true });
-      const meanOverHeads = (heads: number[][][]) =>
-        heads[0]!.map((row, q) => row.map((_, k) => heads.reduce((a, h) => a + h[q]![k]!, 0) / heads.length));
-      return Object.fromEntries(Object.entries(attention).map(([name, heads]) => [name, meanOverHeads(heads)]));
-    },
+    attentionMaps: (model, task, { seed, batchSize = 32 }) => attentionMaps(model, task, { seed, batchSize }),
   };
 }

@@ -5,7 +5,7 @@
 // residual adds and the LayerNorms.
 import * as tf from '@tensorflow/tfjs-core';
 import { forward, maskedCrossEntropy, countParams, createModel, Probe, type Model } from './model';
-import { encodeBatch, type Task } from './tasks';
+import { encodeBatch, type RawBatch, type Task } from './tasks';
 import { layerOf, sublayerOf, paramCountFormula, sublayersOf } from './params';
 import { normalize } from './norms';
 import { train, median } from './train';
@@ -17,10 +17,13 @@ export interface BatchOptions {
   /** Data seed. */
   seed?: number;
   lossOn?: 'answer' | 'all';
+  /** These sequences instead of a batch drawn from the seed (the decoder reads the answer shifted right behind BOS). */
+  batch?: RawBatch;
 }
 
 function batchFor(model: Model, task: Task, o: BatchOptions) {
-  return encodeBatch(task, model.config, task.sample(makeRng(o.seed ?? 1).fork('instrument'), o.batchSize ?? 32), o.lossOn ?? 'answer');
+  const raw = o.batch ?? task.sample(makeRng(o.seed ?? 1).fork('instrument'), o.batchSize ?? 32);
+  return encodeBatch(task, model.config, raw, o.lossOn ?? 'answer');
 }
 
 export interface LayerStats {
@@ -82,6 +85,17 @@ export function forwardStats(
     }
   }
   return { layers, branchRatio, meanShare, attention };
+}
+
+/**
+ * Attention weights of every attention sublayer ('enc.0.self', 'dec.0.self', 'dec.0.cross', …) on one batch,
+ * averaged over its heads and examples: [query][key] (for the cross-attention: target position × source position).
+ */
+export function attentionMaps(model: Model, task: Task, o: BatchOptions = {}): Record<string, number[][]> {
+  const { attention } = forwardStats(model, task, { ...o, attention: true });
+  const meanOverHeads = (heads: number[][][]) =>
+    heads[0]!.map((row, q) => row.map((_, k) => heads.reduce((a, h) => a + h[q]![k]!, 0) / heads.length));
+  return Object.fromEntries(Object.entries(attention).map(([name, heads]) => [name, meanOverHeads(heads)]));
 }
 
 export interface GradientNorms {

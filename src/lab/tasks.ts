@@ -57,11 +57,25 @@ export const runningSumTask = (k = 5, length = 6): Task =>
     return a.map((x) => (s = (s + x) % k));
   });
 
-/**
- * Toy translation: source "adj noun verb adj noun" (SVO) → target "adj' noun' adj' noun' verb'" (SOV),
- * every source word mapped to its own target word by a fixed permutation.
- */
-export function translationTask(nouns = 6, adjectives = 3, verbs = 4): Task {
+/** The toy translation's "language": its word classes (ids) and the fixed word-for-word table, source id → target id. */
+export interface TranslationLanguage {
+  /** Source word ids by class; target ids are n..2n−1, each class mapped onto the same id range shifted by n. */
+  nouns: number[];
+  adjectives: number[];
+  verbs: number[];
+  /** Number of source words (= of target words). */
+  n: number;
+  /** table[source id] = target id: a bijection within each word class. */
+  table: number[];
+  /** The source's word classes, position by position: "adj noun verb adj noun". */
+  sourceClasses: readonly ('adjective' | 'noun' | 'verb')[];
+  /** Target position t translates source position order[t] (SVO → SOV: the verb moves to the end). */
+  order: readonly number[];
+  /** The correct target of a source sentence. */
+  translate(source: readonly number[]): number[];
+}
+
+export function translationLanguage(nouns = 6, adjectives = 3, verbs = 4): TranslationLanguage {
   const n = nouns + adjectives + verbs; // source words 0..n−1, target words n..2n−1
   const perm = Array.from({ length: n }, (_, i) => i);
   const r = makeRng(20260101); // the "language": fixed, independent of the data seed
@@ -81,6 +95,28 @@ export function translationTask(nouns = 6, adjectives = 3, verbs = 4): Task {
     const order = Array.from({ length: size }, (_, i) => i).sort((a, b) => perm[start + a]! - perm[start + b]!);
     order.forEach((o, i) => (table[start + i] = n + start + o));
   }
+  const range = (start: number, size: number) => Array.from({ length: size }, (_, i) => start + i);
+  const order = [0, 1, 3, 4, 2] as const;
+  return {
+    nouns: range(0, nouns),
+    adjectives: range(adj0, adjectives),
+    verbs: range(verb0, verbs),
+    n,
+    table,
+    sourceClasses: ['adjective', 'noun', 'verb', 'adjective', 'noun'],
+    order,
+    translate: (s) => order.map((i) => table[s[i]!]!),
+  };
+}
+
+/**
+ * Toy translation: source "adj noun verb adj noun" (SVO) → target "adj' noun' adj' noun' verb'" (SOV),
+ * every source word mapped to its own target word by a fixed permutation (translationLanguage).
+ */
+export function translationTask(nouns = 6, adjectives = 3, verbs = 4): Task {
+  const lang = translationLanguage(nouns, adjectives, verbs);
+  const { n } = lang;
+  const [adj0, verb0] = [lang.adjectives[0]!, lang.verbs[0]!];
   return {
     id: 'translation',
     description: `toy translation SVO→SOV (${nouns} nouns, ${adjectives} adjectives, ${verbs} verbs)`,
@@ -95,7 +131,7 @@ export function translationTask(nouns = 6, adjectives = 3, verbs = 4): Task {
       for (let b = 0; b < batchSize; b++) {
         const s = [adj0 + rng.int(adjectives), rng.int(nouns), verb0 + rng.int(verbs), adj0 + rng.int(adjectives), rng.int(nouns)];
         src.push(s);
-        tgt.push([s[0]!, s[1]!, s[3]!, s[4]!, s[2]!].map((w) => table[w]!));
+        tgt.push(lang.translate(s));
       }
       return { src, tgt };
     },

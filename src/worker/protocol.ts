@@ -3,6 +3,7 @@
 // cancelled run is ignored.
 import type { BackendInfo } from '~/lab/backend';
 import type { Outcome } from '~/lab/experiment/claim';
+import type { DecodedToken } from '~/lab/translate';
 
 export type ToWorker =
   | { type: 'run'; id: number; experiment: string; claim?: string; params: Record<string, unknown>; seed: number }
@@ -10,7 +11,11 @@ export type ToWorker =
   /** The block lab: a reader's block module (its source), checked, measured and trained beside the stock wrappers. */
   | { type: 'block'; id: number; source: string; seed: number }
   | { type: 'cancel'; id: number }
-  | { type: 'memory'; id: number };
+  | { type: 'memory'; id: number }
+  /** "Translate it yourself": train E15's default encoder–decoder (steps: a shorter run, shown on the page) and keep it. */
+  | { type: 'translator-train'; id: number; seed: number; steps?: number }
+  /** Greedy decoding of a source sentence (ids) by the kept model: one `translation-token` per token, then `done`. */
+  | { type: 'translate'; id: number; source: number[] };
 
 /** The backend the worker's lab runs on (with why WASM was not used, when it was not). */
 export type BackendReport = BackendInfo;
@@ -41,4 +46,6 @@ export type FromWorker =
       column?: number;
       numTensors?: number;
     }
-  | { type: 'memory'; id: number; numTensors: number; numBytes: number };
+  | { type: 'memory'; id: number; numTensors: number; numBytes: number }
+  /** One generated token of a `translate` run, as it is decoded. */
+  | { type: 'translation-token'; id: number; token: DecodedToken };

@@ -112,12 +112,47 @@ async function run(msg: Extract<ToWorker, { type: 'run' | 'snippet' | 'block' }>
   }
 }
 
+/** The "translate it yourself" island's model, kept between its messages (translator.ts). */
+let translator: import('./translator').Translator | undefined;
+
+/** Trains E15's default encoder–decoder and keeps it, or translates a sentence with it token by token. */
+async function translatorMessage(msg: Extract<ToWorker, { type: 'translator-train' | 'translate' }>) {
+  const controller = new AbortController();
+  running.set(msg.id, controller);
+  const started = performance.now();
+  try {
+    const report = await ready();
+    const { Translator } = await import('./translator');
+    translator ??= new Translator();
+    let measurements: unknown;
+    if (msg.type === 'translator-train') {
+      post({ type: 'backend', id: msg.id, report });
+      measurements = await translator.train({
+        seed: msg.seed,
+        steps: msg.steps,
+        signal: controller.signal,
+        onProgress: throttledProgress(msg.id),
+        backend: report.backend,
+        wasmPath: wasmFiles,
+      });
+    } else measurements = translator.translate(msg.source, (token) => post({ type: 'translation-token', id: msg.id, token }));
+    post({ type: 'done', id: msg.id, measurements, ...(await memory()), ms: performance.now() - started });
+  } catch (err) {
+    if (controller.signal.aborted) return post({ type: 'cancelled', id: msg.id, numTensors: await numTensors() });
+    const e = err instanceof Error ? err : new Error(String(err));
+    post({ type: 'error', id: msg.id, kind: 'run', message: e.message, numTensors: await numTensors().catch(() => undefined) });
+  } finally {
+    running.delete(msg.id);
+  }
+}
+
 self.onmessage = async (event: MessageEvent<ToWorker | ToTrainWorker>) => {
   const msg = event.data;
   // A training worker of another instance's pool (train-pool.ts).
   if (msg.type === 'train-init' || msg.type === 'train-job')
     return handleTrainMessage(msg, (reply) => (self as unknown as Worker).postMessage(reply));
   if (msg.type === 'cancel') running.get(msg.id)?.abort();
+  else if (msg.type === 'translator-train' || msg.type === 'translate') void translatorMessage(msg);
   else if (msg.type === 'memory') {
     await ready();
     const { tf } = await import('~/lab/backend');

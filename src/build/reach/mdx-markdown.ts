@@ -29,7 +29,7 @@ export interface MdxNode {
 }
 
 /** Components drawn on the page that the twin replaces by a pointer (resolvers.figure). */
-export const FIGURE_COMPONENTS: ReadonlySet<string> = new Set(['DecoderLayerDiagram', 'BlockLab']);
+export const FIGURE_COMPONENTS: ReadonlySet<string> = new Set(['DecoderLayerDiagram', 'BlockLab', 'TranslateYourself']);
 /** Components that carry no content of their own in the twin (the thread line points to /thread/ on the page). */
 const SKIPPED = new Set(['ThreadContext']);
 const KNOWN = new Set(['M', 'Calc', 'Cite', 'Term', 'Verdict', 'Evidence', 'SourceCode', ...FIGURE_COMPONENTS, ...SKIPPED]);

@@ -39,7 +39,9 @@ function resolvers(q: QuestionFacts, site: string | URL): MdxResolvers {
     figure: (name) =>
       name === 'BlockLab'
         ? `*(The block lab is here on the page: the lab's Add & Norm as editable TF.js code, run in the browser: ${page}#block-lab)*`
-        : `*(A drawing is shown here on the page, not reproduced in Markdown: ${page})*`,
+        : name === 'TranslateYourself'
+          ? `*(“Translate it yourself” is here on the page: E15's encoder–decoder trained in the browser, then greedy decoding of a sentence of the toy language, teacher-forced and free-running, with each token's cross-attention row: ${page}#translate-yourself)*`
+          : `*(A drawing is shown here on the page, not reproduced in Markdown: ${page})*`,
     source: sourceRegion,
   };
 }
