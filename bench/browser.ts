@@ -5,7 +5,8 @@
 // what Run loads (the lab chunk: TF.js core + WASM backend + binary + lab). Budgets (#14): every default run
 // ≤ 8 s cold (E1 ≤ 1.5 s); page / Node ≤ 0.6 for experiments that train over the worker pool.
 // Needs `npm run build` first; uses Debian's Chromium (or CHROME_PATH) on the built site (SITE_DIST to test
-// another build; BENCH_EXPERIMENTS=e1,e2 to time some only, `block` for the block lab: default run ≤ 10 s cold).
+// another build; BENCH_EXPERIMENTS=e1,e2 to time some only, `block` for the block lab and `translate` for
+// "Translate it yourself": default run ≤ 10 s cold).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -139,10 +140,11 @@ async function main() {
   const experiments =
     process.env.BENCH_EXPERIMENTS?.split(',') ?? [...blocks.keys()].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
   const timings: Timing[] = [];
-  let blockLab: Awaited<ReturnType<typeof blockLabTimes>>;
+  let blockLab: Awaited<ReturnType<typeof islandTimes>>;
+  let translator: Awaited<ReturnType<typeof islandTimes>>;
   try {
     for (const exp of experiments) {
-      if (exp === 'block') continue; // the block lab, timed below
+      if (exp === 'block' || exp === 'translate') continue; // the islands, timed below
       const b = blocks.get(exp);
       if (!b) {
         console.log(`${exp}: no evidence block in the built site`);
@@ -203,29 +205,34 @@ async function main() {
       await context.close();
     }
     await servicePrecache(browser, server.origin, [...blocks.values()][0]?.url ?? '/');
-    if (!process.env.BENCH_EXPERIMENTS || experiments.includes('block')) blockLab = await blockLabTimes(browser, server.origin);
+    if (!process.env.BENCH_EXPERIMENTS || experiments.includes('block'))
+      blockLab = await islandTimes(browser, server.origin, 'block-lab', '[data-block-run]');
+    if (!process.env.BENCH_EXPERIMENTS || experiments.includes('translate'))
+      translator = await islandTimes(browser, server.origin, 'translate-yourself', '[data-train]');
   } finally {
     await browser.close();
     await server.close();
   }
   printTable(timings, await nodeTimes(timings));
   if (blockLab) await printBlockLab(blockLab);
+  if (translator) await printTranslator(translator);
 }
 
-/** The block lab's default run (the Post-LN preset, seed 1) in the first page that has the island: cold and warm. */
-async function blockLabTimes(browser: import('playwright-core').Browser, origin: string) {
+/** An island's default run (its button clicked, until its data-state settles) in the first page that has it: cold and warm. */
+async function islandTimes(browser: import('playwright-core').Browser, origin: string, tag: string, button: string) {
   const file = (readdirSync(DIST, { recursive: true }) as string[]).find(
-    (f) => f.endsWith('index.html') && readFileSync(join(DIST, f), 'utf8').includes('data-block-lab'),
+    (f) => f.endsWith('index.html') && readFileSync(join(DIST, f), 'utf8').includes(`<${tag}`),
   );
-  if (!file) return (console.log('\nblock lab: no page has the island'), undefined);
+  if (!file) return (console.log(`\n${tag}: no page has the island`), undefined);
   const context = await browser.newContext({ baseURL: origin, serviceWorkers: 'block' });
   const page = await context.newPage();
   await page.goto('/' + file.replace(/index\.html$/, ''), { waitUntil: 'networkidle' });
+  await page.locator(tag).scrollIntoViewIfNeeded();
   const time = () =>
     page.evaluate(
-      () =>
+      ([tag, button]) =>
         new Promise<{ done: number; state: string }>((resolvePromise) => {
-          const el = document.querySelector<HTMLElement>('block-lab')!;
+          const el = document.querySelector<HTMLElement>(tag)!;
           const t0 = performance.now();
           const obs = new MutationObserver(() => {
             const st = el.dataset.state ?? '';
@@ -235,8 +242,9 @@ async function blockLabTimes(browser: import('playwright-core').Browser, origin:
             }
           });
           obs.observe(el, { attributes: true, attributeFilter: ['data-state'] });
-          el.querySelector<HTMLButtonElement>('[data-block-run]')!.click();
+          el.querySelector<HTMLButtonElement>(button)!.click();
         }),
+      [tag, button] as const,
     );
   const cold = await time();
   const warm = await time();
@@ -244,12 +252,22 @@ async function blockLabTimes(browser: import('playwright-core').Browser, origin:
   return { page: file, cold, warm };
 }
 
-async function printBlockLab(r: NonNullable<Awaited<ReturnType<typeof blockLabTimes>>>) {
+async function printBlockLab(r: NonNullable<Awaited<ReturnType<typeof islandTimes>>>) {
   const t0 = performance.now();
   await runBlockLab(presetSource('post-ln'), { seed: 1, backend: 'wasm' });
   const node = performance.now() - t0;
   console.log(
     `\nBlock lab (${r.page}), Post-LN preset, seed 1: page cold ${s(r.cold.done)}, warm ${s(r.warm.done)} (${r.cold.state}/${r.warm.state}); Node one thread ${s(node)}; cold/Node ${(r.cold.done / node).toFixed(2)}; budget 10 s cold ${r.cold.done <= 10_000 ? 'met' : 'MISSED'}`,
+  );
+}
+
+/** "Translate it yourself": its training is E15's default run (the translator keeps the model), so Node runs E15. */
+async function printTranslator(r: NonNullable<Awaited<ReturnType<typeof islandTimes>>>) {
+  const t0 = performance.now();
+  await runExperiment('e15', {}, { seed: getExperiment('e15').defaultSeed, backend: 'wasm' });
+  const node = performance.now() - t0;
+  console.log(
+    `\nTranslate it yourself (${r.page}), training at E15's defaults: page cold ${s(r.cold.done)}, warm ${s(r.warm.done)} (${r.cold.state}/${r.warm.state}); Node one thread (E15's run) ${s(node)}; cold/Node ${(r.cold.done / node).toFixed(2)}; budget 10 s cold ${r.cold.done <= 10_000 ? 'met' : 'MISSED'}`,
   );
 }
 
