@@ -65,7 +65,7 @@ export const figures: FigureMaker = (m: { task: string; steps: number; decay: nu
     },
     {
       title: 'Teacher-forced model: accuracy fed true tokens minus fed its own outputs',
-      x: { label: 'target position' },
+      x: { label: 'target position', band: true },
       y: { label: 'accuracy gap' },
       mark: 'line',
       rows: gaps,
@@ -79,7 +79,7 @@ export const figures: FigureMaker = (m: { task: string; steps: number; decay: nu
     },
     {
       title: 'Accuracy gap by target position, averaged over the checkpoints, by training mode',
-      x: { label: 'target position' },
+      x: { label: 'target position', band: true },
       y: { label: 'mean accuracy gap' },
       mark: 'line',
       rows: gapByMode,
