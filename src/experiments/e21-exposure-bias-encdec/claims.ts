@@ -51,7 +51,7 @@ export const claims: Claim<E21Measurements>[] = [
   {
     id: 'e21-exposure-bias-compounds',
     statement:
-      'On the running sums, while it trains, the teacher-forced encoder–decoder scores lower at target positions 3 to 6 when fed its own predictions than when fed the true previous tokens (a mean gap of at least 0.03 over the checkpoints every 25 steps of a 300-step training), and the gap is larger at positions 5 and 6 than at position 3: an early error carries into every later output. Mean over seeds.',
+      'On the running sums, while it trains, the teacher-forced encoder–decoder scores lower at target positions 3 to 6 when fed its own predictions than when fed the true previous tokens (a mean gap of at least 0.03 over the checkpoints every 25 steps of a 300-step training), and the gap is larger at positions 5 and 6 than at position 3, as it would be if an early error carried into the later outputs. Mean over seeds.',
     experiment: 'e21',
     params: {},
     seeds: [1, 2, 3, 4, 5],
