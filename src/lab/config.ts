@@ -86,6 +86,11 @@ export interface TrainConfig {
   freeze: string[];
   /** 1 = teacher forcing, 0 = free running, between = scheduled sampling (per-token coin). */
   teacherForcing: number;
+  /**
+   * Scheduled sampling's inverse-sigmoid decay (Ben15): with k ≥ 1, the share of true inputs at step i (from 0) is
+   * teacherForcing · k/(k + exp(i/k)), falling from about teacherForcing to 0 around step k·ln k; 0 = constant teacherForcing.
+   */
+  teacherForcingDecay: number;
   /** Loss on the answer positions only, or on every position. */
   lossOn: 'answer' | 'all';
   /** Seed for data and sampling. */
@@ -134,6 +139,7 @@ export const defaultTrainConfig: TrainConfig = {
   dropoutOn: 'branch',
   freeze: [],
   teacherForcing: 1,
+  teacherForcingDecay: 0,
   lossOn: 'answer',
   seed: 1,
   maxLoss: 1e4,
@@ -257,6 +263,9 @@ export function resolveTrainConfig(partial: Partial<TrainConfig> = {}): TrainCon
       `freeze must be a list of parameter-name prefixes (e.g. ["embed", "dec.0."]), got ${JSON.stringify(c.freeze)}`,
     );
   num('teacherForcing', c.teacherForcing, 0, 1);
+  num('teacherForcingDecay', c.teacherForcingDecay, 0, 1e7);
+  if (c.teacherForcingDecay > 0 && c.teacherForcingDecay < 1)
+    throw new ConfigError('teacherForcingDecay', `teacherForcingDecay must be 0 (no decay) or k ≥ 1, got ${c.teacherForcingDecay}`);
   oneOf('lossOn', c.lossOn, ['answer', 'all']);
   int('seed', c.seed, -(2 ** 31), 2 ** 31 - 1);
   num('maxLoss', c.maxLoss, 0, Infinity, true);

@@ -6,6 +6,14 @@ import { createModel, type Model } from './model';
 import { makeTask, taskModelFields, type Task, type TaskId } from './tasks';
 import { train, type Progress as TrainProgress } from './train';
 import { loadBlockSource } from './custom-block';
+import { evaluate } from './evaluate';
+
+/** Held-out accuracy per answer position at one step: fed the true previous tokens, and fed the model's own outputs. */
+export interface EvalCheckpoint {
+  step: number;
+  teacherForced: number[];
+  freeRunning: number[];
+}
 
 /** Model settings a core may choose; the task fixes vocabulary and length. */
 export type ModelOptions = Partial<Omit<import('./config').ModelConfig, 'vocabSize' | 'maxLen'>>;
@@ -15,6 +23,8 @@ export interface TargetResult {
   stepsToTarget: number | null;
   outcome: 'reached' | 'not reached' | 'diverged' | 'aborted';
   loss: number[];
+  /** With the job's `evaluateEvery`: lab.evaluate at every that many steps and at the last step taken. */
+  checkpoints?: EvalCheckpoint[];
 }
 
 /** One training to a target loss as plain data (a fresh model from its options), so another worker can run it. */
@@ -25,6 +35,12 @@ export interface TargetJob {
   targetLoss: number;
   /** A custom block's module text (custom-block.ts), loaded where the job runs: a function cannot cross to a worker. */
   blockSource?: string;
+  /**
+   * Evaluate on held-out data (lab.evaluate, batch `evaluateBatch`, default 128) every this many steps and at the
+   * last step: the result's checkpoints. A targetLoss of 0 is never reached, so such a job trains its whole budget.
+   */
+  evaluateEvery?: number;
+  evaluateBatch?: number;
 }
 
 /** Progress of job number `job`; `finished` once its result is in. */
@@ -89,7 +105,23 @@ export async function runTargetJob(
   const block = job.blockSource === undefined ? undefined : await loadBlockSource(job.blockSource);
   const model = createModel({ ...taskModelFields(task), ...job.model }, { block });
   try {
-    return await trainToTarget(model, task, job.config, { targetLoss: job.targetLoss, ...options });
+    const every = job.evaluateEvery;
+    if (every === undefined) return await trainToTarget(model, task, job.config, { targetLoss: job.targetLoss, ...options });
+    const checkpoints: EvalCheckpoint[] = [];
+    const check = (step: number) => {
+      const { teacherForced, freeRunning } = evaluate(model, task, { batchSize: job.evaluateBatch ?? 128 });
+      checkpoints.push({ step, teacherForced: teacherForced.perPosition, freeRunning: freeRunning.perPosition });
+    };
+    const result = await trainToTarget(model, task, job.config, {
+      targetLoss: job.targetLoss,
+      signal: options.signal,
+      onProgress(p) {
+        if (p.step % every === 0) check(p.step);
+        options.onProgress?.(p);
+      },
+    });
+    if (checkpoints.at(-1)?.step !== result.loss.length && result.loss.length > 0) check(result.loss.length);
+    return { ...result, checkpoints };
   } finally {
     model.dispose();
   }

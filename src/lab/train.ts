@@ -84,6 +84,15 @@ function sgdUpdate(
   });
 }
 
+/**
+ * The share of true previous tokens fed at step `step` (from 0): teacherForcing, times Ben15's inverse-sigmoid decay
+ * k/(k + exp(step/k)) when teacherForcingDecay = k ≥ 1.
+ */
+export function teacherForcingAt(cfg: Pick<TrainConfig, 'teacherForcing' | 'teacherForcingDecay'>, step: number): number {
+  const k = cfg.teacherForcingDecay;
+  return k > 0 ? (cfg.teacherForcing * k) / (k + Math.exp(step / k)) : cfg.teacherForcing;
+}
+
 /** Train the model in place. Resolves (never rejects for abort or divergence); the status says how it ended. */
 export async function train(model: Model, task: Task, partial: Partial<TrainConfig> = {}, opts: TrainOptions = {}): Promise<TrainResult> {
   const cfg = resolveTrainConfig(partial);
@@ -143,7 +152,8 @@ export async function train(model: Model, task: Task, partial: Partial<TrainConf
       }
       const t0 = now();
       const batch = encodeBatch(task, model.config, task.sample(dataRng, cfg.batchSize), cfg.lossOn);
-      const decIn = cfg.teacherForcing < 1 ? mixedDecoderInputs(model, batch, cfg.teacherForcing, coinRng) : batch.decIn;
+      const ratio = teacherForcingAt(cfg, step);
+      const decIn = ratio < 1 ? mixedDecoderInputs(model, batch, ratio, coinRng) : batch.decIn;
       const lr = cfg.warmupSteps > 0 ? (cfg.lr * Math.min(step + 1, cfg.warmupSteps)) / cfg.warmupSteps : cfg.lr;
       const t = step + 1;
       const packed = tf.tidy(() => {

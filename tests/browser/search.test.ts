@@ -33,6 +33,7 @@ const PROBES: Array<[query: string, id: string]> = [
   ['warmup Adam RAdam', 'why-warmup'],
   ['tied embeddings', 'input-and-output-embedding'],
   ['weight tying output projection softmax', 'input-and-output-embedding'],
+  ['exposure bias scheduled sampling', 'shifted-right-vs-teacher-forcing'],
 ];
 
 /** The first result shows the question and a short excerpt (not the whole short answer) that marks matched words. */

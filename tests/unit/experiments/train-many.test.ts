@@ -36,6 +36,20 @@ test('an abort stops the jobs with the abort reason', async () => {
   await expect(run).rejects.toThrow('stop here');
 });
 
+test('a job with evaluateEvery returns held-out checkpoints at every that many steps and at the last step', async () => {
+  const lab = await createLab({ backend: 'wasm' });
+  const spec: TargetJob = { ...job(1, 'pre'), targetLoss: 0, evaluateEvery: 5, evaluateBatch: 16 };
+  const [result] = await lab.trainManyToTarget([spec]);
+  expect(result!.outcome).toBe('not reached');
+  expect(result!.checkpoints!.map((c) => c.step)).toEqual([5, 10, 12]);
+  for (const c of result!.checkpoints!) {
+    expect(c.teacherForced).toHaveLength(6);
+    expect(c.freeRunning).toHaveLength(6);
+  }
+  expect(result!.loss).toEqual((await runTargetJob(job(1, 'pre'))).loss); // evaluating does not change the training
+  expect((await runTargetJob(job(1, 'pre'))).checkpoints).toBeUndefined();
+});
+
 test('pool size: one worker per core up to 4, none on a single core', () => {
   expect([1, 2, 3, 4, 8].map(poolSize)).toEqual([0, 2, 3, 4, 4]);
 });

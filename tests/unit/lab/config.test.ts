@@ -30,6 +30,7 @@ describe('config validation', () => {
   test.each([
     [{ lr: -1 }, 'lr', /lr must be a number in \[0, 10\], got -1/],
     [{ teacherForcing: 2 }, 'teacherForcing', /teacherForcing must be a number in \[0, 1\], got 2/],
+    [{ teacherForcingDecay: 0.5 }, 'teacherForcingDecay', /teacherForcingDecay must be 0 \(no decay\) or k ≥ 1, got 0\.5/],
     [{ lossOn: 'half' }, 'lossOn', /lossOn must be one of 'answer' \| 'all'/],
     [{ freeze: 'embed' }, 'freeze', /freeze must be a list of parameter-name prefixes/],
     [{ steps: 1.5 }, 'steps', /steps must be an integer/],

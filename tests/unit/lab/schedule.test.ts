@@ -3,7 +3,7 @@ import { beforeAll, expect, test } from 'vitest';
 import { initBackend, tf } from '~/lab/backend';
 import { createModel } from '~/lab/model';
 import { reverseTask, encodeBatch, taskModelFields } from '~/lab/tasks';
-import { train } from '~/lab/train';
+import { train, teacherForcingAt } from '~/lab/train';
 import { mixedDecoderInputs, predict } from '~/lab/evaluate';
 import { timeStep } from '~/lab/instruments';
 import { makeRng } from '~/lab/rng';
@@ -46,6 +46,27 @@ test('scheduled sampling: ratio 1 keeps the ground truth; ratio 0 keeps the prom
   const pred = predict(m, b, free);
   for (let i = 0; i < b.B; i++) for (let t = b.freeFrom; t < b.T; t++) expect(free[i * b.T + t]).toBe(pred[i * b.T + t - 1]);
   m.dispose();
+});
+
+test("scheduled sampling's inverse-sigmoid decay (Ben15): k/(k + exp(i/k)) of teacherForcing, falling over training; 0 keeps it constant", async () => {
+  const k = 40;
+  expect(teacherForcingAt({ teacherForcing: 1, teacherForcingDecay: k }, 0)).toBeCloseTo(k / (k + 1), 12);
+  expect(teacherForcingAt({ teacherForcing: 1, teacherForcingDecay: k }, k * Math.log(k))).toBeCloseTo(0.5, 12);
+  expect(teacherForcingAt({ teacherForcing: 0.8, teacherForcingDecay: k }, 100)).toBeCloseTo((0.8 * k) / (k + Math.exp(100 / k)), 12);
+  const shares = [0, 50, 100, 200, 400].map((i) => teacherForcingAt({ teacherForcing: 1, teacherForcingDecay: k }, i));
+  shares.slice(1).forEach((s, i) => expect(s).toBeLessThan(shares[i]!));
+  expect(shares.at(-1)!).toBeLessThan(0.01);
+  expect(teacherForcingAt({ teacherForcing: 0.5, teacherForcingDecay: 0 }, 1000)).toBe(0.5);
+  // Training with the decay differs from constant teacher forcing (true inputs are replaced), and repeats itself.
+  const run = async (teacherForcingDecay: number) => {
+    const m = small();
+    const r = await train(m, task, { steps: 4, batchSize: 8, teacherForcingDecay });
+    m.dispose();
+    return r.history.loss;
+  };
+  const decayed = await run(1);
+  expect(decayed).not.toEqual(await run(0));
+  expect(await run(1)).toEqual(decayed);
 });
 
 test('timeStep counts one add per residual sublayer and one LayerNorm per sublayer plus the final one', async () => {

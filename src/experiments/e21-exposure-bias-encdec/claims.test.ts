@@ -1,0 +1,3 @@
+import { checkExperiment } from '../check-claims';
+
+checkExperiment('e21');
