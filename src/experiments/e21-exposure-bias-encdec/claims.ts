@@ -79,7 +79,7 @@ export const claims: Claim<E21Measurements>[] = [
   {
     id: 'e21-translation-no-gap',
     statement:
-      'On the word-for-word toy translation, from step 50 on, the teacher-forced encoder–decoder has learned the task (teacher-forced accuracy at target positions 3 to 5 at least 0.99, mean over the checkpoints) and translates as accurately fed its own outputs as fed the true previous words: the gap at those positions is within 0.01, mean over the checkpoints from step 50 to 300. Mean over seeds.',
+      'On the word-for-word toy translation, from step 50 on, the teacher-forced encoder–decoder has learned the task (teacher-forced accuracy at target positions 3 to 5 at least 0.99, mean over the checkpoints) and fed its own outputs scores within 0.01 of its accuracy fed the true previous words: the gap at those positions, mean over the checkpoints from step 50 to 300, is within 0.01. Mean over seeds.',
     experiment: 'e21',
     params: { task: 'translation' },
     seeds: [1, 2, 3, 4, 5],
@@ -108,7 +108,7 @@ export const claims: Claim<E21Measurements>[] = [
   {
     id: 'e21-scheduled-sampling-no-better',
     statement:
-      'Scheduled sampling did not pay at this size: on the running sums, the encoder–decoder trained with the true previous tokens fed with a probability falling as k/(k + exp(i/k)) at step i (k = 40) generates less accurately than the one trained with teacher forcing, by at least 0.03 in generation accuracy at target positions 3 to 6 averaged over the checkpoints of a 300-step training.',
+      'On the running sums, the encoder–decoder trained with scheduled sampling (the true previous token fed with a probability falling as k/(k + exp(i/k)) at step i, k = 40) generates less accurately than the one trained with teacher forcing, by at least 0.03 in generation accuracy at target positions 3 to 6 averaged over the checkpoints of a 300-step training.',
     experiment: 'e21',
     params: {},
     seeds: [1, 2, 3, 4, 5],
