@@ -79,7 +79,7 @@ export const claims: Claim<E21Measurements>[] = [
   {
     id: 'e21-translation-no-gap',
     statement:
-      'On the word-for-word toy translation, from step 50 on, the teacher-forced encoder–decoder has learned the task (teacher-forced accuracy at target positions 3 to 5 at least 0.99, mean over the checkpoints) and fed its own outputs scores within 0.01 of its accuracy fed the true previous words: the gap at those positions, mean over the checkpoints from step 50 to 300, is within 0.01. Mean over seeds.',
+      'On the word-for-word toy translation, from step 50 on, the teacher-forced encoder–decoder has learned the task (teacher-forced accuracy at target positions 3 to 5 at least 0.99, mean over the checkpoints) and its accuracy at those positions fed its own outputs is within 0.01 of its accuracy fed the true previous words (mean over the checkpoints from step 50 to 300). Mean over seeds.',
     experiment: 'e21',
     params: { task: 'translation' },
     seeds: [1, 2, 3, 4, 5],
