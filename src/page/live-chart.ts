@@ -142,7 +142,13 @@ export function showCurve(block: HTMLElement, spec: ChartSpec) {
 
 /** Every k-th row of each series (and its last), so that no series has more than CURVE_POINTS rows. */
 export function thinned<R extends { series?: string }>(rows: readonly R[]): R[] {
-  const bySeries = Map.groupBy(rows, (r) => r.series ?? '');
+  const bySeries = new Map<string, R[]>();
+  for (const r of rows) {
+    const key = r.series ?? '';
+    const list = bySeries.get(key) ?? [];
+    list.push(r);
+    bySeries.set(key, list);
+  }
   return [...bySeries.values()].flatMap((series) => {
     const k = Math.ceil(series.length / CURVE_POINTS);
     return k <= 1 ? series : series.filter((_, i) => i % k === 0 || i === series.length - 1);
