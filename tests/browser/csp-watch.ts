@@ -82,4 +82,5 @@ export const QUICK_PARAMS: Record<string, Record<string, string>> = {
   e18: { layers: '1', steps: '20', trainingSet: '16' },
   e19: { layers: '1', steps: '10' },
   e20: { layers: '1', steps: '10' },
+  e21: { steps: '20', every: '10' },
 };
