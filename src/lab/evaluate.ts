@@ -3,13 +3,21 @@
 // sublayers replaced by the identity). Also the sequential decoding that scheduled sampling uses, and the
 // single-number measures the experiments use: answer accuracy, generation accuracy and loss by position.
 import * as tf from '@tensorflow/tfjs-core';
-import { forward, maskedCrossEntropy, tokenCrossEntropy, type Model } from './model';
+import { encode, forward, maskedCrossEntropy, tokenCrossEntropy, type Model } from './model';
 import { encodeBatch, type EncodedBatch, type RawBatch, type Task } from './tasks';
 import { makeRng, type Rng } from './rng';
 
 /** Greedy predictions [B·T] for the given decoder inputs. */
-export function predict(model: Model, batch: EncodedBatch, decIn: Int32Array, lesion?: ReadonlySet<string>): Int32Array {
-  const out = tf.tidy(() => tf.argMax(forward(model, { B: batch.B, T: batch.T, S: batch.S, decIn, encIn: batch.encIn }, { lesion }), 1));
+export function predict(
+  model: Model,
+  batch: EncodedBatch,
+  decIn: Int32Array,
+  lesion?: ReadonlySet<string>,
+  memory?: tf.Tensor2D,
+): Int32Array {
+  const out = tf.tidy(() =>
+    tf.argMax(forward(model, { B: batch.B, T: batch.T, S: batch.S, decIn, encIn: batch.encIn }, { lesion, memory }), 1),
+  );
   const ids = out.dataSync() as Int32Array;
   out.dispose();
   return Int32Array.from(ids);
@@ -33,12 +41,21 @@ export function mixedDecoderInputs(
   const useModel = new Uint8Array(B * T);
   for (let t = batch.freeFrom; t < T; t++)
     for (let b = 0; b < B; b++) useModel[b * T + t] = teacherRatio <= 0 || (rng && rng.next() >= teacherRatio) ? 1 : 0;
-  for (let t = batch.freeFrom; t < T; t++) {
-    let any = false;
-    for (let b = 0; b < B && !any; b++) any = useModel[b * T + t] === 1;
-    if (!any) continue;
-    const pred = predict(model, batch, decIn, lesion); // causal: outputs before t depend only on inputs before t
-    for (let b = 0; b < B; b++) if (useModel[b * T + t]) decIn[b * T + t] = pred[b * T + t - 1]!;
+  // An encoder–decoder's source is the same at every position: its encoder runs once (the same numbers).
+  const memory =
+    model.config.arch === 'encdec' && useModel.includes(1)
+      ? tf.tidy(() => encode(model, { B, T, S: batch.S, decIn, encIn: batch.encIn }, { lesion }))
+      : undefined;
+  try {
+    for (let t = batch.freeFrom; t < T; t++) {
+      let any = false;
+      for (let b = 0; b < B && !any; b++) any = useModel[b * T + t] === 1;
+      if (!any) continue;
+      const pred = predict(model, batch, decIn, lesion, memory); // causal: outputs before t depend only on inputs before t
+      for (let b = 0; b < B; b++) if (useModel[b * T + t]) decIn[b * T + t] = pred[b * T + t - 1]!;
+    }
+  } finally {
+    memory?.dispose();
   }
   return decIn;
 }

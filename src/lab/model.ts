@@ -82,6 +82,11 @@ export interface ForwardOptions {
    * block l). Added as zeros, their gradient is ∂loss/∂x at that point (the stream-gradient instrument).
    */
   streamOffsets?: ReadonlyMap<string, tf.Tensor>;
+  /**
+   * The encoder's output for this batch (encode()), when the caller runs the decoder several times on the same
+   * source (free-running decoding, once per position): the same numbers, without recomputing the encoder each time.
+   */
+  memory?: tf.Tensor2D;
   /** BatchNorm only: record each norm's batch statistics, or normalize with given (running) ones; see norms.ts. */
   batchStats?: BatchStatsMode;
   /**
@@ -312,12 +317,18 @@ export function forward(model: Model, input: ForwardInput, opts: ForwardOptions 
   let mem: tf.Tensor2D | null = null;
   const S = input.S ?? 0;
   if (cfg.arch === 'encdec') {
-    if (!input.encIn) throw new Error('an encoder–decoder model needs encIn');
-    mem = runStack(model, 'enc', embed(model, input.encIn, B, S), B, S, cfg.nEncLayers, false, null, 0, opts);
+    mem = opts.memory ?? encode(model, input, opts);
   }
   const h = runStack(model, 'dec', embed(model, input.decIn, B, T), B, T, cfg.nLayers, cfg.causal, mem, S, opts);
   const P = model.params;
   return cfg.tiedOutput ? dense(h, tf.transpose(P.get('embed')!), P.get('out.b')!) : dense(h, P.get('out.w')!, P.get('out.b')!);
+}
+
+/** The encoder's output [B·S, d] of an encoder–decoder for the batch's source. */
+export function encode(model: Model, input: ForwardInput, opts: ForwardOptions = {}): tf.Tensor2D {
+  const S = input.S ?? 0;
+  if (!input.encIn) throw new Error('an encoder–decoder model needs encIn');
+  return runStack(model, 'enc', embed(model, input.encIn, input.B, S), input.B, S, model.config.nEncLayers, false, null, 0, opts);
 }
 
 /** Cross-entropy of each row of logits [N, V] against its integer target: [N]. */

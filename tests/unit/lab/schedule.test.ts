@@ -48,6 +48,22 @@ test('scheduled sampling: ratio 1 keeps the ground truth; ratio 0 keeps the prom
   m.dispose();
 });
 
+test('free running in an encoder–decoder: the encoder runs once, and the inputs are those of decoding with it recomputed at every position', () => {
+  const m = small({ arch: 'encdec', nEncLayers: 2 });
+  const b = encodeBatch(task, m.config, task.sample(makeRng(4), 16));
+  const before = tf.memory().numTensors;
+  const free = mixedDecoderInputs(m, b, 0, null);
+  expect(tf.memory().numTensors, 'the kept encoder output is disposed').toBe(before);
+  // The reference: the encoder recomputed by every forward (predict without a memory).
+  const ref = Int32Array.from(b.decIn);
+  for (let t = b.freeFrom; t < b.T; t++) {
+    const pred = predict(m, b, ref);
+    for (let i = 0; i < b.B; i++) ref[i * b.T + t] = pred[i * b.T + t - 1]!;
+  }
+  expect([...free]).toEqual([...ref]);
+  m.dispose();
+});
+
 test("scheduled sampling's inverse-sigmoid decay (Ben15): k/(k + exp(i/k)) of teacherForcing, falling over training; 0 keeps it constant", async () => {
   const k = 40;
   expect(teacherForcingAt({ teacherForcing: 1, teacherForcingDecay: k }, 0)).toBeCloseTo(k / (k + 1), 12);
