@@ -54,3 +54,11 @@ test('a training set samples only its own sequences, the same ones for the same 
   expect(new Set(drawn.src.map((s) => s.join())).size).toBe(seen.size); // 200 draws reach all 16
   expect(() => trainingSet(base, 0, 1)).toThrow(/size must be an integer ≥ 1/);
 });
+
+// The input-and-output-embedding page says the word the decoder was just given is not the next target word:
+// a property of the task's form (adjective, noun, adjective, noun, verb), checked here on many sentences.
+test('translation: no target word equals the one before it (the token the decoder is given)', () => {
+  const t = translationTask();
+  const { tgt } = t.sample(makeRng(7), 2000);
+  for (const words of tgt) for (let i = 1; i < words.length; i++) expect(words[i]).not.toBe(words[i - 1]);
+});
