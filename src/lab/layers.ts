@@ -5,11 +5,10 @@ import { attentionApply, attentionScores } from './kernels/attention-matmul';
 import { attentionSoftmax } from './kernels/attention-softmax';
 import { denseKernel } from './kernels/dense';
 import { layerNormKernel } from './kernels/layer-norm';
+import { matMul2dKernel } from './kernels/matmul-2d';
 import { splitHeads } from './kernels/split-heads';
 
 export const LN_EPSILON = 1e-5;
-
-type CustomGradientFunc = Parameters<typeof tf.customGrad>[0];
 
 /** LayerNorm over the last axis (Ba16): y = (x − mean)/√(var + ε)·g + b, one fused kernel each way (kernels/layer-norm.ts). */
 export function layerNorm(x: tf.Tensor2D, g: tf.Tensor, b: tf.Tensor): tf.Tensor2D {
@@ -21,17 +20,10 @@ export function dense(x: tf.Tensor2D, w: tf.Tensor, b: tf.Tensor, relu = false):
   return denseKernel(x, w, b, relu);
 }
 
-/** a·b for 2-D tensors, with a backward pass free of transposed matMuls. */
-export const matMul2d = tf.customGrad(((a: tf.Tensor, b: tf.Tensor, save: tf.GradSaveFunc) => {
-  save([a, b]);
-  return {
-    value: tf.matMul(a as tf.Tensor2D, b as tf.Tensor2D),
-    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-      const [as, bs] = saved as [tf.Tensor2D, tf.Tensor2D];
-      return [tf.matMul(dy as tf.Tensor2D, tf.transpose(bs)), tf.matMul(tf.transpose(as), dy as tf.Tensor2D)];
-    },
-  };
-}) as unknown as CustomGradientFunc) as unknown as (a: tf.Tensor2D, b: tf.Tensor2D) => tf.Tensor2D;
+/** a·b for 2-D tensors, one kernel each way with a backward pass free of transposed matMuls (kernels/matmul-2d.ts). */
+export function matMul2d(a: tf.Tensor2D, b: tf.Tensor2D): tf.Tensor2D {
+  return matMul2dKernel(a, b);
+}
 
 export interface AttentionParams {
   wo: tf.Tensor;

@@ -5,6 +5,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { type ModelConfig, resolveModelConfig } from './config';
 import { createParams, sublayersOf, paramCountFormula, paramSpecs } from './params';
 import { selfAttention, crossAttention, feedForward, dense, matMul2d } from './layers';
+import { logSoftmaxKernel } from './kernels/log-softmax';
 import { wrapSublayer } from './connection';
 import { applyBlock, applyFinalNorm, scaleBranchInit, type BlockDefinition, type BlockParams } from './custom-block';
 import { normalize, siteNorm, type BatchStats, type BatchStatsMode } from './norms';
@@ -334,7 +335,7 @@ export function encode(model: Model, input: ForwardInput, opts: ForwardOptions =
 /** Cross-entropy of each row of logits [N, V] against its integer target: [N]. */
 export function tokenCrossEntropy(logits: tf.Tensor2D, targets: Int32Array): tf.Tensor1D {
   const V = logits.shape[1];
-  const logp = tf.logSoftmax(logits);
+  const logp = logSoftmaxKernel(logits); // tf.logSoftmax's ops, as a kernel (kernels/log-softmax.ts)
   return tf.neg(tf.sum(tf.mul(logp, tf.oneHot(tf.tensor1d(targets, 'int32'), V)), 1)) as tf.Tensor1D;
 }
 

@@ -6,6 +6,10 @@ import { attentionApply, attentionScores } from '~/lab/kernels/attention-matmul'
 import { attentionSoftmax } from '~/lab/kernels/attention-softmax';
 import { denseKernel } from '~/lab/kernels/dense';
 import { layerNormKernel } from '~/lab/kernels/layer-norm';
+import { logSoftmaxKernel } from '~/lab/kernels/log-softmax';
+import { matMul2dKernel } from '~/lab/kernels/matmul-2d';
+import { createModel, forward, maskedCrossEntropy } from '~/lab/model';
+import { encodeBatch, makeTask, taskModelFields } from '~/lab/tasks';
 import { splitHeads } from '~/lab/kernels/split-heads';
 import { squaredNorms } from '~/lab/kernels/squared-norms';
 import { simdFailure, simdKernels, simdKernelsBinary } from '~/lab/kernels/simd-kernels';
@@ -185,6 +189,61 @@ test('wasm: Add of two same-shape tensors runs in the SIMD module; broadcasting 
     const [O1, O2] = [odd[0].dataSync(), odd[1].dataSync()];
     expect(Array.from(tf.add(odd[0], odd[1]).dataSync())).toEqual(Array.from(O1, (v, i) => Math.fround(v + O2[i]!)));
   });
+});
+
+for (const backend of backends) {
+  // Bit for bit (tolerance 0): these two kernels replace a tf.customGrad with the same ops, so no stored run moves.
+  test(`${backend}: 2-D matMul kernel = the custom gradient it replaces (dy·bᵀ, aᵀ·dy), bit for bit`, async () => {
+    await initBackend({ prefer: backend });
+    const customGradMatMul = tf.customGrad(((a: tf.Tensor2D, b: tf.Tensor2D, save: tf.GradSaveFunc) => {
+      save([a, b]);
+      return {
+        value: tf.matMul(a, b),
+        gradFunc: (dy: tf.Tensor, [as, bs]: tf.Tensor[]) => [
+          tf.matMul(dy as tf.Tensor2D, tf.transpose(bs!)),
+          tf.matMul(tf.transpose(as!), dy as tf.Tensor2D),
+        ],
+      };
+    }) as unknown as Parameters<typeof tf.customGrad>[0]) as unknown as (a: tf.Tensor, b: tf.Tensor) => tf.Tensor;
+    expectSame(
+      [random([24, 12], 31), random([12, 16], 32)],
+      (a, b) => matMul2dKernel(a as tf.Tensor2D, b as tf.Tensor2D),
+      (a, b) => customGradMatMul(a!, b!),
+      0,
+    );
+  });
+
+  test(`${backend}: log-softmax kernel = tf.logSoftmax, forward and backward, bit for bit`, async () => {
+    await initBackend({ prefer: backend });
+    expectSame(
+      [tf.mul(random([24, 11], 33), 4)],
+      (x) => logSoftmaxKernel(x as tf.Tensor2D),
+      (x) => tf.logSoftmax(x!),
+      0,
+    );
+  });
+}
+
+// A tf.customGrad node keys its inputs by position (0, 1); after such a node, V8's Maglev compiler (Chromium, Node 24)
+// deoptimizes TF.js's tape walk (getFilteredNodesXToY) at every gradient and compiles it again.
+test('a training step records no tape node whose inputs are keyed by position', async () => {
+  await initBackend({ prefer: 'wasm' });
+  for (const arch of ['decoder', 'encdec'] as const) {
+    const task = makeTask('running-sum');
+    const model = createModel({ arch, nLayers: 1, nEncLayers: 1, dModel: 16, seed: 1, ...taskModelFields(task, arch) });
+    const batch = encodeBatch(task, model.config, task.sample(makeRng(1), 4), 'answer');
+    const positional: string[] = [];
+    tf.tidy(() => {
+      tf.variableGrads(() => {
+        const loss = maskedCrossEntropy(forward(model, batch), batch.target, batch.mask);
+        const tape = (tf.engine() as unknown as { state: { activeTape: { kernelName: string; inputs: object }[] } }).state.activeTape;
+        for (const node of tape) if (Object.keys(node.inputs).some((k) => /^\d+$/.test(k))) positional.push(node.kernelName);
+        return loss;
+      }, [...model.params.values()]);
+    });
+    model.dispose();
+    expect(positional, `${arch}: tape nodes with positional inputs`).toEqual([]);
+  }
 });
 
 test('a SIMD module that cannot start is reported with its reason', () => {
