@@ -29,6 +29,7 @@ async function run(page: Page, lab: Locator, timeout = 120_000) {
     null,
     {
       timeout,
+      polling: 200, // not every animation frame: that renders ~60 frames a second and takes CPU from the training worker
     },
   );
   return {

@@ -155,6 +155,7 @@ describe('steps to a target', () => {
     await block.getByRole('button', { name: /^Run/ }).click();
     await page.waitForFunction((id) => ['done', 'error'].includes(document.getElementById(id)?.dataset.state ?? ''), `evidence-${claim}`, {
       timeout: 180_000,
+      polling: 200, // not every animation frame: that renders ~60 frames a second and takes CPU from the training workers
     });
     expect(await block.getAttribute('data-state')).toBe('done');
     const live = await block.locator('[data-live-chart]').evaluate((host) => {

@@ -45,8 +45,10 @@ async function wake(page: Page, id: string) {
 async function runToEnd(page: Page, id: string, timeout = 90_000) {
   const block = await wake(page, id);
   await block.getByRole('button', { name: /^Run/ }).click();
+  // polled every 200 ms: the default, every animation frame, renders ~60 frames a second and takes CPU from the training workers
   await page.waitForFunction((sel) => ['done', 'error', 'cancelled'].includes(document.getElementById(sel)?.dataset.state ?? ''), id, {
     timeout,
+    polling: 200,
   });
   return { state: await stateOf(page, id), text: (await block.locator('[data-progress-text]').textContent()) ?? '' };
 }
