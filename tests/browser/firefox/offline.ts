@@ -96,7 +96,7 @@ export function offlineAfterFirstVisit(site: FirefoxSite): void {
       await w.page.click(`[id="${e1!.id}"] button[data-run]`);
       await w.page.waitForFunction(
         (id) => ['done', 'error', 'cancelled'].includes(document.getElementById(id)?.dataset.state ?? ''),
-        { timeout: 110_000 },
+        { timeout: 110_000, polling: 200 }, // not every animation frame, which renders all the while and takes CPU from the run
         e1!.id,
       );
       const block = await w.page.$eval(`[id="${e1!.id}"]`, (el) => ({
