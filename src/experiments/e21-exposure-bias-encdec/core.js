@@ -5,7 +5,7 @@
  * (running sums mod 5 of the source digits) or on the word-for-word toy translation. Held-out accuracy per target
  * position at checkpoints, fed the true previous tokens and fed the model's own: the gap is exposure bias.
  * @param {import('~/lab/facade').LabFacade} lab
- * @param {{ task: string, layers: number, width: number, steps: number, every: number, lr: number, decay: number }} params
+ * @param {{ task: string, layers: number, width: number, steps: number, every: number, lr: number, decay: number, compare: string }} params
  * @param {import('~/lab/experiment/define').CoreContext} ctx
  */
 export async function run(lab, params, ctx) {
@@ -15,7 +15,7 @@ export async function run(lab, params, ctx) {
     ['teacher forcing', { teacherForcing: 1 }],
     ['free running', { teacherForcing: 0 }],
     ['scheduled sampling', { teacherForcing: 1, teacherForcingDecay: params.decay }],
-  ]);
+  ]).filter(([name]) => name === 'teacher forcing' || params.compare.includes(name));
   const jobs = modes.map(([, feeding]) => ({
     task,
     model: { arch: /** @type {const} */ ('encdec'), nLayers: params.layers, nEncLayers: params.layers, dModel: params.width, norm: /** @type {const} */ ('pre'), seed: ctx.seed },

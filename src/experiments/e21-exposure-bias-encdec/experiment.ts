@@ -16,6 +16,13 @@ export const e21Params = {
   lr: learningRate(0.003),
   // Ben15's inverse-sigmoid decay: the share of true inputs at step i is k/(k + exp(i/k)), one half near step k·ln k.
   decay: { type: 'int', label: 'Scheduled sampling decay k', default: 40, min: 1, max: 1000 },
+  // Which trainings run beside teacher forcing: a claim's block runs the two it compares, one per core.
+  compare: {
+    type: 'enum',
+    label: 'Teacher forcing against',
+    default: 'free running and scheduled sampling',
+    values: ['free running', 'scheduled sampling', 'free running and scheduled sampling'],
+  },
 } satisfies ParamSchema;
 
 export type E21Checkpoint = {
@@ -34,7 +41,8 @@ export type E21Measurements = {
   every: number;
   lr: number;
   decay: number;
-  /** 'teacher forcing', 'free running', 'scheduled sampling' → training loss per step and the held-out checkpoints. */
+  compare: string;
+  /** 'teacher forcing' and those of 'free running', 'scheduled sampling' that ran → training loss per step and the held-out checkpoints. */
   results: Record<string, { loss: number[]; checkpoints: E21Checkpoint[] }>;
 };
 

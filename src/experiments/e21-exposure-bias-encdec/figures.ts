@@ -43,11 +43,14 @@ export const figures: FigureMaker = (m: { task: string; steps: number; decay: nu
   const share = (i: number) => m.decay / (m.decay + Math.exp(i / m.decay));
   const every = Math.max(1, Math.ceil(m.steps / 40));
   const stepsShown = Array.from({ length: Math.ceil(m.steps / every) }, (_, j) => j * every).concat(m.steps - 1);
-  const schedule = [
-    ...stepsShown.map((i) => ({ series: 'teacher forcing', x: i + 1, y: 1 })),
-    ...stepsShown.map((i) => ({ series: 'scheduled sampling', x: i + 1, y: share(i) })),
-    ...stepsShown.map((i) => ({ series: 'free running', x: i + 1, y: 0 })),
+  const shareOf: [string, (i: number) => number][] = [
+    ['teacher forcing', () => 1],
+    ['scheduled sampling', share],
+    ['free running', () => 0],
   ];
+  const schedule = shareOf
+    .filter(([mode]) => m.results[mode]) // the trainings that ran
+    .flatMap(([mode, at]) => stepsShown.map((i) => ({ series: mode, x: i + 1, y: at(i) })));
   return [
     {
       title: 'Accuracy at target positions 3 on during training (held-out)',
@@ -98,7 +101,7 @@ export const figures: FigureMaker = (m: { task: string; steps: number; decay: nu
       mark: 'line',
       rows: schedule,
       caption: captionOf(() =>
-        m.steps > 0
+        m.steps > 0 && ss
           ? `Scheduled sampling feeds the true tokens with a probability that falls over training, ${share(m.steps - 1) < 0.1 ? 'to nearly never by the last step' : 'though not to nearly never by the last step'}.`
           : undefined,
       ),
@@ -109,11 +112,12 @@ export const figures: FigureMaker = (m: { task: string; steps: number; decay: nu
         Object.entries(m.results).flatMap(([mode, r]) => thinCurve(mode, r.loss)),
       ),
       caption: captionOf(() => {
-        if (!tf || !fr) return undefined;
-        const word = compare(endOf(tf.loss), endOf(fr.loss));
+        const [name, other] = fr ? ['free running', fr] : ['scheduled sampling', ss];
+        if (!tf || !other) return undefined;
+        const word = compare(endOf(tf.loss), endOf(other.loss));
         return word === 'about the same'
-          ? 'Teacher forcing and free running end with about the same training loss.'
-          : `Teacher forcing ends with a ${word} training loss than free running.`;
+          ? `Teacher forcing and ${name} end with about the same training loss.`
+          : `Teacher forcing ends with a ${word} training loss than ${name}.`;
       }),
     },
   ];

@@ -13,6 +13,7 @@ const good: E21Measurements = {
   every: 150,
   lr: 0.003,
   decay: 40,
+  compare: 'free running and scheduled sampling',
   results: {
     'teacher forcing': {
       loss: [1],
