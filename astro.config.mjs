@@ -11,6 +11,7 @@ import { headerPolicy } from './src/build/csp.ts';
 import { serviceWorker } from './src/build/integrations/service-worker.ts';
 import { hostHeaders } from './src/build/reach/host-headers-integration.ts';
 import { siteUrl } from './src/build/reach/site-url.ts';
+import { tfjsKeyLoops } from './src/build/integrations/tfjs-key-loops.ts';
 
 export default defineConfig({
   // The public address (canonical, Open Graph, sitemap, feed, llms.txt): SITE_URL, see README "Deploy".
@@ -31,5 +32,10 @@ export default defineConfig({
   server: ({ command }) => ({ headers: command === 'preview' ? { 'Content-Security-Policy': headerPolicy() } : {} }),
   // The experiment worker (src/worker/worker.ts) code-splits (lazy CPU fallback, snippet parser): ES workers only.
   // `~/` is src/ everywhere (tsconfig.json says the same for the type checker), workers included.
-  vite: { worker: { format: 'es' }, resolve: { alias: { '~': fileURLToPath(new URL('./src', import.meta.url)) } } },
+  // tfjsKeyLoops: loops of TF.js that Chromium recompiled at every gradient (see the plugin).
+  vite: {
+    plugins: [tfjsKeyLoops()],
+    worker: { format: 'es', plugins: () => [tfjsKeyLoops()] },
+    resolve: { alias: { '~': fileURLToPath(new URL('./src', import.meta.url)) } },
+  },
 });
