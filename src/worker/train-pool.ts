@@ -1,12 +1,17 @@
-// Independent trainings (TargetJob) shared out over one worker per core, for lab.trainManyToTarget in the
-// page: E2's eight trainings take about half the time on two cores. Each job is seeded and runs on the same
-// backend, so the numbers are those of running them one after another. Cancel terminates the workers.
-import type { JobRunner, TargetResult } from '~/lab/train-to-target';
+// Independent trainings (TargetJob) shared out over the reader's cores, for lab.trainManyToTarget in the page:
+// this worker trains too, beside one more worker per other core, so E2's eight trainings take about half the
+// time on two cores. Each job is seeded and runs on the same backend, so the numbers are those of running them
+// one after another. Cancel terminates the workers.
+import { runTargetJob, type JobRunner, type TargetResult } from '~/lab/train-to-target';
 import type { BackendName } from '~/lab/experiment/types';
 import type { FromTrainWorker, ToTrainWorker } from './train-job';
 
-/** Workers for the pool: one per core, at most 4; none (run in place) on a single core. */
-export const poolSize = (cores: number): number => (cores >= 2 ? Math.min(4, cores) : 0);
+/**
+ * Workers for the pool besides this one, which trains too: one per other core, four trainings at most at once;
+ * none (run in place) on a single core. Each worker is a JavaScript engine of its own that loads TF.js and
+ * compiles it again, work that took a core's share from the trainings on two cores.
+ */
+export const poolSize = (cores: number): number => Math.min(4, Math.max(1, cores)) - 1;
 
 export interface TrainPool {
   run: JobRunner;
@@ -42,7 +47,10 @@ export function trainPool(size: number, backend: BackendName, warm = false): Tra
       const results: TargetResult[] = new Array(jobs.length);
       let next = 0;
       let finished = 0;
+      let settled = false;
       const end = (error?: unknown) => {
+        if (settled) return;
+        settled = true;
         busy = false;
         signal?.removeEventListener('abort', onAbort);
         if (error === undefined) resolve(results);
@@ -57,21 +65,39 @@ export function trainPool(size: number, backend: BackendName, warm = false): Tra
       const feed = (w: Worker) => {
         if (next < jobs.length) w.postMessage({ type: 'train-job', job: next, spec: jobs[next++]!, backend } satisfies ToTrainWorker);
       };
+      const finish = (job: number, result: TargetResult) => {
+        results[job] = result;
+        const loss = result.loss;
+        onProgress?.({ job, step: loss.length, steps: loss.length, loss: loss.at(-1) ?? NaN, finished: true });
+        if (++finished === jobs.length) end();
+      };
       for (const w of spawn().slice(0, jobs.length)) {
         w.onmessage = ({ data: m }: MessageEvent<FromTrainWorker>) => {
           if (m.type === 'progress') onProgress?.({ job: m.job, step: m.step, steps: m.steps, loss: m.loss, finished: false });
           else if (m.type === 'error') end(new Error(`training ${m.job + 1} of ${jobs.length} failed: ${m.message}`));
           else {
-            results[m.job] = m.result;
-            const loss = m.result.loss;
-            onProgress?.({ job: m.job, step: loss.length, steps: loss.length, loss: loss.at(-1) ?? NaN, finished: true });
-            if (++finished === jobs.length) end();
-            else feed(w);
+            finish(m.job, m.result);
+            if (!settled) feed(w);
           }
         };
         w.onerror = (e) => end(new Error(`a training worker failed to start: ${e.message || 'script error'}`));
         feed(w);
       }
+      // This worker takes jobs too, one at a time; its training yields every 50 ms, so the others' messages get through.
+      void (async () => {
+        while (!settled && next < jobs.length) {
+          const job = next++;
+          try {
+            const result = await runTargetJob(jobs[job]!, {
+              signal,
+              onProgress: (p) => onProgress?.({ job, step: p.step, steps: p.steps, loss: p.loss, finished: false }),
+            });
+            if (!settled) finish(job, result);
+          } catch (err) {
+            end(new Error(`training ${job + 1} of ${jobs.length} failed: ${err instanceof Error ? err.message : String(err)}`));
+          }
+        }
+      })();
     });
   return { run, close };
 }

@@ -50,6 +50,6 @@ test('a job with evaluateEvery returns held-out checkpoints at every that many s
   expect((await runTargetJob(job(1, 'pre'))).checkpoints).toBeUndefined();
 });
 
-test('pool size: one worker per core up to 4, none on a single core', () => {
-  expect([1, 2, 3, 4, 8].map(poolSize)).toEqual([0, 2, 3, 4, 4]);
+test('pool size: one worker per core besides the experiment worker, four trainings at most, none on a single core', () => {
+  expect([1, 2, 3, 4, 8].map(poolSize)).toEqual([0, 1, 2, 3, 3]);
 });
