@@ -2,10 +2,11 @@
 // charts, no console error and no CSP violation; five broken edits each get their own message and leave the island
 // usable; the URL carries the edited block. No wall-clock assertions: the default run's time is in bench:browser.
 import { describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { openPage, useSite, type WatchedPage } from './harness.ts';
 import { recordViolations, violations } from './csp-watch.ts';
 import { axeProblems } from './axe.ts';
+import { clickAndSettle } from './settle.ts';
 
 const site = useSite();
 const PAGE = '/questions/post-ln-vs-pre-ln/';
@@ -22,18 +23,10 @@ async function withPage<T>(fn: (w: WatchedPage) => Promise<T>): Promise<T> {
 }
 
 /** Presses Run and waits until the island settles; returns its state, progress text and error text. */
-async function run(page: Page, lab: Locator, timeout = 120_000) {
-  await lab.getByRole('button', { name: /^Run/ }).click();
-  await page.waitForFunction(
-    () => ['done', 'error', 'cancelled'].includes(document.querySelector('block-lab')?.getAttribute('data-state') ?? ''),
-    null,
-    {
-      timeout,
-      polling: 200, // not every animation frame: that renders ~60 frames a second and takes CPU from the training worker
-    },
-  );
+async function run(lab: Locator, timeout = 120_000) {
+  const state = await clickAndSettle(lab, lab.getByRole('button', { name: /^Run/ }), { timeout });
   return {
-    state: await lab.getAttribute('data-state'),
+    state,
     problem: await lab.getAttribute('data-problem'),
     text: (await lab.locator('[data-progress-text]').textContent()) ?? '',
     error: (await lab.locator('[data-error]').textContent()) ?? '',
@@ -75,7 +68,7 @@ describe('the block lab', () => {
       expect(presets).toEqual(expect.arrayContaining(['post-ln', 'pre-ln', 'rezero', 'deepnorm', 'no-norm', 'no-residual']));
       // The code shown is the preset's source, highlighted at build time.
       expect(await lab.locator('[data-preset-view="post-ln"]').textContent()).toMatch(/export function block\(tf, x, F, p\)/);
-      const r = await run(w.page, lab);
+      const r = await run(lab);
       expect(r.state, `${r.text} ${r.error}`).toBe('done');
       expect(r.text).toMatch(/^Done in .* s\. \d of \d+ claim readings answer yes for your block\./);
       const verdicts = lab.locator('[data-verdicts] li');
@@ -99,7 +92,7 @@ describe('the block lab', () => {
       const lab = w.page.locator('[data-block-lab]');
       for (const [problem, code, message] of BROKEN) {
         await setCode(lab, code);
-        const r = await run(w.page, lab);
+        const r = await run(lab);
         expect(r.state, problem).toBe('error');
         expect(r.problem, `${problem}: ${r.error}`).toBe(problem);
         expect(r.error, problem).toMatch(message);

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { builtPages, openPage, useSite, type WatchedPage } from './harness.ts';
+import { clickAndSettle } from './settle.ts';
 
 const site = useSite();
 const pages = builtPages().filter((p) => p.url.startsWith('/questions/') || p.url === '/claims/');
@@ -152,12 +153,7 @@ describe('steps to a target', () => {
     const block = page.locator(`[id="evidence-${claim}"]`);
     await block.scrollIntoViewIfNeeded();
     await block.locator('form[data-controls]').waitFor({ state: 'visible' });
-    await block.getByRole('button', { name: /^Run/ }).click();
-    await page.waitForFunction((id) => ['done', 'error'].includes(document.getElementById(id)?.dataset.state ?? ''), `evidence-${claim}`, {
-      timeout: 180_000,
-      polling: 200, // not every animation frame: that renders ~60 frames a second and takes CPU from the training workers
-    });
-    expect(await block.getAttribute('data-state')).toBe('done');
+    expect(await clickAndSettle(block, block.getByRole('button', { name: /^Run/ }), { timeout: 180_000 })).toBe('done');
     const live = await block.locator('[data-live-chart]').evaluate((host) => {
       const figs = [...host.querySelectorAll('figure')];
       const steps = figs.find((f) => f.querySelector('svg')?.getAttribute('aria-label')?.startsWith('Steps to reach'));

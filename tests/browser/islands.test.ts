@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeProblems } from './axe.ts';
+import { clickAndSettle } from './settle.ts';
 import { openPage, useSite, type WatchedPage } from './harness.ts';
 import { QUICK_PARAMS as QUICK, recordViolations, violations } from './csp-watch.ts';
 import { evidenceBlocks, firstOfEachExperiment, quickQuery, type BlockOnPage } from './evidence-blocks.ts';
@@ -44,13 +45,8 @@ async function wake(page: Page, id: string) {
 /** Presses Run and waits until the block settles; returns the final state and the progress text. */
 async function runToEnd(page: Page, id: string, timeout = 90_000) {
   const block = await wake(page, id);
-  await block.getByRole('button', { name: /^Run/ }).click();
-  // polled every 200 ms: the default, every animation frame, renders ~60 frames a second and takes CPU from the training workers
-  await page.waitForFunction((sel) => ['done', 'error', 'cancelled'].includes(document.getElementById(sel)?.dataset.state ?? ''), id, {
-    timeout,
-    polling: 200,
-  });
-  return { state: await stateOf(page, id), text: (await block.locator('[data-progress-text]').textContent()) ?? '' };
+  const state = await clickAndSettle(block, block.getByRole('button', { name: /^Run/ }), { timeout });
+  return { state, text: (await block.locator('[data-progress-text]').textContent()) ?? '' };
 }
 
 /** Run → settled inside the page (a MutationObserver, no polling), so the heap test measures the page, not the harness. */

@@ -4,9 +4,10 @@
 // with no console error and no CSP violation; a second translation leaves the worker's tensors where they were; Cancel
 // stops a training and Translate waits for a new one. The default training's time is logged, never asserted.
 import { describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { openPage, useSite, type WatchedPage } from './harness.ts';
 import { recordViolations, violations } from './csp-watch.ts';
+import { clickAndSettle } from './settle.ts';
 import { axeProblems } from './axe.ts';
 
 const site = useSite();
@@ -24,24 +25,18 @@ async function withPage<T>(fn: (w: WatchedPage) => Promise<T>): Promise<T> {
   }
 }
 
-async function settled(page: Page, attribute: string, states: string[], timeout = 120_000) {
-  await page.waitForFunction(
-    ([a, s]) => (s as string[]).includes(document.querySelector('translate-yourself')?.getAttribute(a as string) ?? ''),
-    [attribute, states] as const,
-    { timeout, polling: 200 }, // not every animation frame: that renders ~60 frames a second and takes CPU from the worker
-  );
-}
-
-async function train(page: Page, island: Locator): Promise<{ state: string | null; text: string; ms: number }> {
+async function train(island: Locator, button = 'Train the translator'): Promise<{ state: string; text: string; ms: number }> {
   const t0 = Date.now();
-  await island.getByRole('button', { name: 'Train the translator' }).click();
-  await settled(page, 'data-state', ['done', 'error', 'cancelled']);
+  const state = await clickAndSettle(island, island.getByRole('button', { name: button }));
   return {
-    state: await island.getAttribute('data-state'),
+    state,
     text: `${await island.locator('[data-progress-text]').textContent()} ${await island.locator('[data-error]').textContent()}`,
     ms: Date.now() - t0,
   };
 }
+
+const translate = (island: Locator) =>
+  clickAndSettle(island, island.getByRole('button', { name: 'Translate' }), { attribute: 'data-translate-state', ends: ['done', 'error'] });
 
 /** Each column's tokens: the word's line and its attention row's numbers. */
 async function columns(island: Locator) {
@@ -73,7 +68,7 @@ describe('translate it yourself', () => {
       expect(scripts.filter((s) => /worker|translate-panel|tfjs|live-chart/.test(s))).toEqual([]);
       expect(await island.locator('[data-sentence]').count()).toBe(0);
 
-      const r = await train(w.page, island);
+      const r = await train(island);
       expect(await island.locator('select[data-slot]').count()).toBe(5);
       expect(r.state, r.text).toBe('done');
       console.log(`translate: ${SHORT}-step training in headless Chromium, click to done: ${(r.ms / 1000).toFixed(1)} s`);
@@ -89,9 +84,7 @@ describe('translate it yourself', () => {
         await selects.nth(i).selectOption(first!);
       }
       const names = await selects.evaluateAll((ss) => ss.map((s) => (s as HTMLSelectElement).selectedOptions[0]!.textContent!.trim()));
-      await island.getByRole('button', { name: 'Translate' }).click();
-      await settled(w.page, 'data-translate-state', ['done', 'error']);
-      expect(await island.getAttribute('data-translate-state'), (await island.locator('[data-notice]').textContent()) ?? '').toBe('done');
+      expect(await translate(island), (await island.locator('[data-notice]').textContent()) ?? '').toBe('done');
       const cols = await columns(island);
       expect(cols.map((c) => c.mode)).toEqual(['teacher-forced', 'free-running']);
       for (const c of cols) {
@@ -119,18 +112,15 @@ describe('translate it yourself', () => {
       // Another sentence: the worker's tensors stay where they were (the kept model's, nothing more).
       const tensors = await island.getAttribute('data-tensors');
       await island.getByRole('button', { name: 'Random sentence' }).click();
-      await island.getByRole('button', { name: 'Translate' }).click();
-      await settled(w.page, 'data-translate-state', ['done', 'error']);
-      expect(await island.getAttribute('data-translate-state')).toBe('done');
+      expect(await translate(island)).toBe('done');
       expect(await island.getAttribute('data-tensors')).toBe(tensors);
       expect((await columns(island)).map((c) => c.tokens.length)).toEqual([5, 5]);
 
       // Training again replaces the kept model (the old one disposed): as many tensors as after the first training.
-      await island.getByRole('button', { name: 'Train again' }).click();
+      const again = train(island, 'Train again');
       await expect.poll(() => island.getAttribute('data-state'), { timeout: 60_000 }).toBe('running');
       expect(await island.locator('[data-result]').isHidden()).toBe(true);
-      await settled(w.page, 'data-state', ['done', 'error', 'cancelled']);
-      expect(await island.getAttribute('data-state')).toBe('done');
+      expect((await again).state).toBe('done');
       expect(await island.getAttribute('data-tensors')).toBe(tensors);
 
       expect(await violations(w.page)).toEqual([]);
@@ -149,7 +139,7 @@ describe('translate it yourself', () => {
       await expect.poll(() => island.getAttribute('data-state'), { timeout: 30_000 }).toBe('cancelled');
       expect(await island.getByRole('button', { name: 'Translate' }).isDisabled()).toBe(true);
 
-      const r = await train(w.page, island);
+      const r = await train(island);
       expect(r.state, r.text).toBe('done');
       expect(r.text).toMatch(/seed 1, \d+ training steps \(E15’s default\)/);
       console.log(
