@@ -23,6 +23,37 @@ export function predict(
   return Int32Array.from(ids);
 }
 
+/** An encoder–decoder's encoder output for the batch's source (the same at every decoder position: run once), else undefined. */
+function encoderMemory(model: Model, batch: EncodedBatch, lesion?: ReadonlySet<string>): tf.Tensor2D | undefined {
+  if (model.config.arch !== 'encdec') return undefined;
+  const { B, T, S, decIn, encIn } = batch;
+  return tf.tidy(() => encode(model, { B, T, S, decIn, encIn }, { lesion }));
+}
+
+/**
+ * Whether a position's output depends only on the inputs at it and before it, so a forward pass over the first t
+ * positions gives the same outputs there as one over all T: a causal decoder, normalized row by row (batch statistics
+ * mix positions), with the stock Add & Norm (a reader's block may mix rows).
+ */
+function rowsIndependent(model: Model): boolean {
+  return model.config.causal && model.config.normKind !== 'batch' && !model.block;
+}
+
+/** Greedy predictions [B·t] for the first t decoder positions of `decIn` [B·T] (see rowsIndependent). */
+function predictPrefix(
+  model: Model,
+  batch: EncodedBatch,
+  decIn: Int32Array,
+  t: number,
+  lesion?: ReadonlySet<string>,
+  memory?: tf.Tensor2D,
+): Int32Array {
+  const { B, T } = batch;
+  const head = new Int32Array(B * t);
+  for (let b = 0; b < B; b++) head.set(decIn.subarray(b * T, b * T + t), b * t);
+  return predict(model, { ...batch, T: t }, head, lesion, memory);
+}
+
 /**
  * Decoder inputs where each position from batch.freeFrom on is, with probability 1 − teacherRatio, the
  * model's own greedy output at the previous position (decoded left to right), else the ground truth
@@ -34,6 +65,8 @@ export function mixedDecoderInputs(
   teacherRatio: number,
   rng: Rng | null,
   lesion?: ReadonlySet<string>,
+  /** the encoder's output for this batch when the caller has it (kept: the caller disposes it) */
+  given?: tf.Tensor2D,
 ): Int32Array {
   const { B, T } = batch;
   const decIn = Int32Array.from(batch.decIn);
@@ -41,21 +74,21 @@ export function mixedDecoderInputs(
   const useModel = new Uint8Array(B * T);
   for (let t = batch.freeFrom; t < T; t++)
     for (let b = 0; b < B; b++) useModel[b * T + t] = teacherRatio <= 0 || (rng && rng.next() >= teacherRatio) ? 1 : 0;
-  // An encoder–decoder's source is the same at every position: its encoder runs once (the same numbers).
-  const memory =
-    model.config.arch === 'encdec' && useModel.includes(1)
-      ? tf.tidy(() => encode(model, { B, T, S: batch.S, decIn, encIn: batch.encIn }, { lesion }))
-      : undefined;
+  const memory = given ?? (useModel.includes(1) ? encoderMemory(model, batch, lesion) : undefined);
+  const prefix = rowsIndependent(model);
   try {
     for (let t = batch.freeFrom; t < T; t++) {
       let any = false;
       for (let b = 0; b < B && !any; b++) any = useModel[b * T + t] === 1;
       if (!any) continue;
-      const pred = predict(model, batch, decIn, lesion, memory); // causal: outputs before t depend only on inputs before t
-      for (let b = 0; b < B; b++) if (useModel[b * T + t]) decIn[b * T + t] = pred[b * T + t - 1]!;
+      // Causal: outputs before t depend only on inputs before t, so the first t positions are enough where rows are independent.
+      const [pred, len] = prefix
+        ? [predictPrefix(model, batch, decIn, t, lesion, memory), t]
+        : [predict(model, batch, decIn, lesion, memory), T];
+      for (let b = 0; b < B; b++) if (useModel[b * T + t]) decIn[b * T + t] = pred[b * len + t - 1]!;
     }
   } finally {
-    memory?.dispose();
+    if (!given) memory?.dispose();
   }
   return decIn;
 }
@@ -105,19 +138,23 @@ export function evaluate(model: Model, task: Task, opts: EvalOptions = {}): Eval
   const lesion = opts.lesion ? new Set(opts.lesion) : undefined;
   const rng = makeRng(opts.seed ?? 0x5eed).fork('eval');
   const batch = encodeBatch(task, model.config, task.sample(rng, opts.batchSize ?? 256), 'answer');
-  const lossT = tf.tidy(() =>
-    maskedCrossEntropy(
-      forward(model, { B: batch.B, T: batch.T, S: batch.S, decIn: batch.decIn, encIn: batch.encIn }, { lesion }),
-      batch.target,
-      batch.mask,
-    ),
-  );
-  const loss = lossT.dataSync()[0]!;
-  lossT.dispose();
-  const teacherForced = accuracyOf(batch, predict(model, batch, batch.decIn, lesion));
-  const freeIn = mixedDecoderInputs(model, batch, 0, null, lesion);
-  const freeRunning = accuracyOf(batch, predict(model, batch, freeIn, lesion));
-  return { loss, teacherForced, freeRunning };
+  const memory = encoderMemory(model, batch, lesion);
+  try {
+    // One forward pass gives the teacher-forced loss and predictions.
+    const [lossT, predT] = tf.tidy(() => {
+      const input = { B: batch.B, T: batch.T, S: batch.S, decIn: batch.decIn, encIn: batch.encIn };
+      const logits = forward(model, input, { lesion, memory });
+      return [maskedCrossEntropy(logits, batch.target, batch.mask), tf.argMax(logits, 1)];
+    });
+    const loss = lossT.dataSync()[0]!;
+    const teacherForced = accuracyOf(batch, Int32Array.from(predT.dataSync() as Int32Array));
+    tf.dispose([lossT, predT]);
+    const freeIn = mixedDecoderInputs(model, batch, 0, null, lesion, memory);
+    const freeRunning = accuracyOf(batch, predict(model, batch, freeIn, lesion, memory));
+    return { loss, teacherForced, freeRunning };
+  } finally {
+    memory?.dispose();
+  }
 }
 
 export interface HeldOutOptions {
