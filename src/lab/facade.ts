@@ -25,6 +25,7 @@ import {
 } from './instruments';
 import { batchLogits, batchLoss, estimateRunningStats, sampleBatch } from './outputs';
 import { timeNorms, type NormTiming } from './norm-timing';
+import { yieldToEventLoop } from './yield';
 import {
   runSequentially,
   trainToTarget,
@@ -181,7 +182,7 @@ export async function createLab(
     trainToTarget,
     trainManyToTarget: (jobs, opts = {}) => (options.runJobs ?? runSequentially)(jobs, opts),
     async checkpoint(signal) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await yieldToEventLoop();
       signal?.throwIfAborted();
     },
     gradientNorms(model, task, { seed, batchSize = 32 }) {

@@ -6,6 +6,7 @@ import { resolveTrainConfig, type TrainConfig } from './config';
 import { forward, maskedCrossEntropy, type Model } from './model';
 import { encodeBatch, type Task } from './tasks';
 import { mixedDecoderInputs } from './evaluate';
+import { yieldToEventLoop } from './yield';
 import { layerOf } from './params';
 import { makeRng } from './rng';
 import { adamUpdate } from './adam-kernel';
@@ -51,8 +52,6 @@ export interface TrainOptions {
 }
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
-/** Give the event loop a turn so an AbortSignal can fire while a Worker trains. */
-const yieldToEventLoop = () => new Promise<void>((r) => setTimeout(r, 0));
 
 export function median(xs: number[]): number {
   if (!xs.length) return NaN;
