@@ -11,11 +11,20 @@
 export async function run(lab, params, ctx) {
   const task = params.task === 'translation' ? /** @type {const} */ ('translation') : /** @type {const} */ ('running-sum');
   // The share of true previous tokens fed in training: always, never, or Ben15's k/(k + exp(step/k)), falling over training.
-  const modes = /** @type {const} */ ([
-    ['teacher forcing', { teacherForcing: 1 }],
-    ['free running', { teacherForcing: 0 }],
-    ['scheduled sampling', { teacherForcing: 1, teacherForcingDecay: params.decay }],
-  ]).filter(([name]) => name === 'teacher forcing' || params.compare.includes(name));
+  const feedings = {
+    'teacher forcing': { teacherForcing: 1 },
+    'free running': { teacherForcing: 0 },
+    'scheduled sampling': { teacherForcing: 1, teacherForcingDecay: params.decay },
+  };
+  /** @type {Record<string, (keyof typeof feedings)[]>} */
+  const against = {
+    'free running': ['free running'],
+    'scheduled sampling': ['scheduled sampling'],
+    'free running and scheduled sampling': ['free running', 'scheduled sampling'],
+  };
+  const names = against[params.compare];
+  if (!names) throw new Error(`compare must be one of ${Object.keys(against).join(', ')}; got ${JSON.stringify(params.compare)}`);
+  const modes = /** @type {const} */ (['teacher forcing', ...names]).map((name) => /** @type {const} */ ([name, feedings[name]]));
   const jobs = modes.map(([, feeding]) => ({
     task,
     model: { arch: /** @type {const} */ ('encdec'), nLayers: params.layers, nEncLayers: params.layers, dModel: params.width, norm: /** @type {const} */ ('pre'), seed: ctx.seed },
