@@ -8,27 +8,25 @@
  * @param {import('~/lab/experiment/define').CoreContext} ctx
  */
 export async function run(lab, params, ctx) {
-  const task = lab.task('running-sum');
-  /** @type {Record<string, number>} */
-  const modes = { 'teacher forcing': 1, 'free running': 0 }; // share of true inputs
-  if (params.scheduledSampling) modes['scheduled sampling'] = 0.5;
-  /** @type {Record<string, { loss: number[], msPerStep: number, checkpoints: { step: number, teacherForced: number[], freeRunning: number[] }[] }>} */
-  const results = {};
-  for (const [i, [name, teacherForcing]] of Object.entries(modes).entries()) {
-    const model = lab.model(task, { nLayers: params.layers, dModel: params.width, norm: 'pre', seed: ctx.seed });
-    /** @type {{ step: number, teacherForced: number[], freeRunning: number[] }[]} */
-    const checkpoints = [];
-    const result = await lab.train(model, task, { steps: params.steps, lr: params.lr, teacherForcing, seed: ctx.seed, progressEvery: params.every }, {
-      signal: ctx.signal,
-      onProgress: (p) => {
-        const { teacherForced, freeRunning } = lab.evaluate(model, task, { batchSize: 128 }); // held-out data
-        checkpoints.push({ step: p.step, teacherForced: teacherForced.perPosition, freeRunning: freeRunning.perPosition });
-        ctx.onProgress?.({ fraction: (i + p.step / p.steps) / Object.keys(modes).length, message: `${name}: step ${p.step}, loss ${p.loss.toFixed(2)}` });
-      },
-    });
-    ctx.signal?.throwIfAborted();
-    results[name] = { loss: result.history.loss, msPerStep: result.medianMsPerStep, checkpoints };
-    model.dispose();
-  }
+  /** @type {[string, number][]} */
+  const modes = [['teacher forcing', 1], ['free running', 0]]; // share of true inputs
+  if (params.scheduledSampling) modes.push(['scheduled sampling', 0.5]);
+  const jobs = modes.map(([, teacherForcing]) => ({
+    task: /** @type {const} */ ('running-sum'),
+    model: { nLayers: params.layers, dModel: params.width, norm: /** @type {const} */ ('pre'), seed: ctx.seed },
+    config: { steps: params.steps, lr: params.lr, teacherForcing, seed: ctx.seed },
+    targetLoss: 0, // never reached: each training runs its whole budget
+    evaluateEvery: params.every, // lab.evaluate on 128 held-out sequences at each checkpoint
+  }));
+  // Independent trainings: in the page they share out over the reader's cores.
+  const share = modes.map(() => 0);
+  const runs = await lab.trainManyToTarget(jobs, {
+    signal: ctx.signal,
+    onProgress: (p) => {
+      share[p.job] = p.finished ? 1 : p.step / p.steps;
+      ctx.onProgress?.({ fraction: share.reduce((a, b) => a + b) / modes.length, message: `${modes[p.job][0]}: step ${p.step}, loss ${p.loss.toFixed(2)}` });
+    },
+  });
+  const results = Object.fromEntries(modes.map(([name], i) => [name, { loss: runs[i].loss, checkpoints: runs[i].checkpoints ?? [] }]));
   return { ...params, results };
 }

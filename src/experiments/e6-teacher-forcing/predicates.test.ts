@@ -15,12 +15,10 @@ const good: E6Measurements = {
   results: {
     'teacher forcing': {
       loss: [1],
-      msPerStep: 1,
       checkpoints: [ck(200, [1, 1, 0.9, 0.9, 0.9, 0.9], [1, 1, 0.85, 0.8, 0.7, 0.6]), ck(400, one, one)],
     },
     'free running': {
       loss: [1],
-      msPerStep: 1,
       checkpoints: [
         ck(200, [1, 0.5, 0.3, 0.2, 0.2, 0.2], [1, 0.5, 0.3, 0.2, 0.2, 0.2]),
         ck(400, [1, 1, 0.6, 0.5, 0.4, 0.4], [1, 1, 0.6, 0.5, 0.4, 0.4]),
