@@ -18,19 +18,27 @@ export async function run(lab, params, ctx) {
     'highway': { connection: 'highway' },
     'none': { connection: 'none' },
   };
-  const results = [];
-  for (const [i, [name, options]] of Object.entries(merges).entries()) {
-    const model = lab.model(task, { ...options, norm: 'pre', nLayers: params.layers, dModel: params.width, seed: ctx.seed });
-    const parameters = lab.countParams(model);
-    const gradients = lab.gradientNorms(model, task, { seed: ctx.seed }).norms; // at initialization
-    // Stops at the target: the budget only bounds the runs that never get there.
-    const { stepsToTarget, loss } = await lab.trainToTarget(model, task, { steps: params.steps, lr: params.lr, seed: ctx.seed }, {
-      targetLoss: params.targetLoss, signal: ctx.signal,
-      onProgress: (p) => ctx.onProgress?.({ fraction: (i + p.step / p.steps) / 5, message: `${name}: step ${p.step}, loss ${p.loss.toFixed(2)}` }),
-    });
+  const names = Object.keys(merges);
+  const modelOptions = (/** @type {string} */ name) => ({ ...merges[name], norm: /** @type {const} */ ('pre'), nLayers: params.layers, dModel: params.width, seed: ctx.seed });
+  // Weights and gradient flow at initialization, here; then the trainings, which share out over the reader's cores.
+  const atInit = names.map((name) => {
+    const model = lab.model(task, modelOptions(name));
+    const measured = { parameters: lab.countParams(model), gradients: lab.gradientNorms(model, task, { seed: ctx.seed }).norms };
     model.dispose();
-    ctx.signal?.throwIfAborted();
-    results.push({ connection: name, parameters, gradients, stepsToTarget, loss });
-  }
+    return measured;
+  });
+  // No connection trains longest: it starts first, and the others share the other cores meanwhile.
+  const order = ['none', ...names.filter((name) => name !== 'none')];
+  // Each stops at the target: the budget only bounds the runs that never get there.
+  const jobs = order.map((name) => ({ task: /** @type {const} */ ('reverse'), model: modelOptions(name), config: { steps: params.steps, lr: params.lr, seed: ctx.seed }, targetLoss: params.targetLoss }));
+  const share = order.map(() => 0);
+  const runs = await lab.trainManyToTarget(jobs, {
+    signal: ctx.signal,
+    onProgress: (p) => {
+      share[p.job] = p.finished ? 1 : p.step / p.steps;
+      ctx.onProgress?.({ fraction: share.reduce((a, b) => a + b) / order.length, message: `${order[p.job]}: step ${p.step}, loss ${p.loss.toFixed(2)}` });
+    },
+  });
+  const results = names.map((name, i) => ({ connection: name, ...atInit[i], stepsToTarget: runs[order.indexOf(name)].stepsToTarget, loss: runs[order.indexOf(name)].loss }));
   return { ...params, dModel: params.width, sublayers: 2 * params.layers, results };
 }

@@ -35,6 +35,7 @@ export const experiment = defineExperiment<typeof e4Params, E4Measurements>(
       'What does each way of merging a sublayer with its input cost in weights, and how does it change gradient flow and training speed?',
     params: e4Params,
     defaultSeed: 1,
+    trainsInParallel: true,
     tolerance: {
       rtol: 1e-3,
       atol: 1e-6,
