@@ -32,8 +32,8 @@ function product(io: KernelIO, form: Form, a: tf.TensorInfo, b: tf.TensorInfo): 
   const c = io.alloc([...lead, M, N]);
   const [pa, pb, pc] = [io.offset(a), io.offset(b), io.offset(c)];
   if (form === 'nt') simd.nt(pa, pb, pc, batch, M, K, N);
-  else if (form === 'nn') simd.mm(pa, pb, pc, batch, M, K, N, K, 1);
-  else simd.mm(pa, pb, pc, batch, M, K, N, 1, M);
+  else if (form === 'nn') simd.mm(pa, pb, pc, batch, M, K, N, K, 1, 0, 0);
+  else simd.mm(pa, pb, pc, batch, M, K, N, 1, M, 0, 0);
   return c;
 }
 

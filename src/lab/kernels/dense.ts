@@ -1,11 +1,14 @@
 // A dense layer y = x·W + b (+ ReLU) [N, n] → [N, m] as one kernel forward and one backward, on WASM and CPU.
 // Why: TF.js WASM runs matMuls with transpose flags through a slow loop (its own matMul gradients use them),
-// and a custom gradient copies each tensor it saves. Here the backward kernel transposes explicitly, calls the
-// backend's plain matMul (XNNPACK on WASM) directly, and masks and sums in our SIMD module (JS on CPU):
-//   g = dy (⊙ [y > 0] with ReLU), dx = g·Wᵀ, dW = xᵀ·g, db = Σ_rows g
+// XNNPACK repacks a right-hand matrix it has not seen (every W after an update, every gradient), and a custom
+// gradient copies each tensor it saves. On WASM, with widths a multiple of 4, every product runs in our SIMD
+// module's register-blocked mm, which reads x and xᵀ where they are stored and adds in XNNPACK's order (bias
+// first, then k in order), so results are the same bit for bit (tests/unit/lab/fused-kernels.test.ts); CPU and
+// other widths call the backend's own kernels:
+//   forward y = x·W + b (ReLU); backward g = dy (⊙ [y > 0] with ReLU), dx = g·Wᵀ, dW = xᵀ·g, db = Σ_rows g
 import * as tf from '@tensorflow/tfjs-core';
 import { kernelIO, registerBoth, registerGradientOnce, type KernelIO } from './io';
-import { simdKernels, type SimdKernels } from './simd-kernels';
+import { simdKernels } from './simd-kernels';
 
 export const DENSE = 'LabDense';
 const DENSE_GRAD = 'LabDenseGrad';
@@ -16,33 +19,26 @@ registerBoth(DENSE, ({ inputs, backend, attrs }) => {
   const io = kernelIO(backend);
   const { x, w, b } = inputs as Record<'x' | 'w' | 'b', tf.TensorInfo>;
   const { relu } = attrs as { relu: boolean };
+  const [N, n] = x.shape as [number, number];
+  const m = w.shape[1]!;
+  const simd = io.memory ? simdKernels(io.memory) : null;
+  if (simd && m % 4 === 0) {
+    const y = io.alloc([N, m]);
+    simd.mm(io.offset(x), io.offset(w), io.offset(y), 1, N, n, m, n, 1, io.offset(b), relu ? 1 : 0);
+    return y;
+  }
   const y = io.call(
     '_FusedMatMul',
     { a: as3d(x), b: as3d(w), bias: b },
     { transposeA: false, transposeB: false, activation: relu ? 'relu' : 'linear' },
   );
-  y.shape = [x.shape[0]!, w.shape[1]!];
+  y.shape = [N, m];
   return y;
 });
 
-/**
- * dW = xᵀ·g. XNNPACK repacks its right-hand matrix on every call with a new one (g always is) and needs xᵀ
- * first; our SIMD module reads x as it is stored. Measured on 512 rows: SIMD 10-40% faster for weights of
- * up to 4,096 entries (d 32: 32×32 75 vs 130 µs, 32×128 263 vs 362 µs), within ±5% above (d 64), so small
- * weights take SIMD and the rest XNNPACK; so do CPU and widths that are not a multiple of 4.
- */
-function weightGradient(io: KernelIO, x: tf.TensorInfo, g: tf.TensorInfo, simd: SimdKernels | null): tf.TensorInfo {
-  const [N, n] = x.shape as [number, number];
-  const m = g.shape[1]!;
-  if (simd && m % 4 === 0 && n * m <= 4096) {
-    const dw = io.alloc([n, m]);
-    simd.mm(io.offset(x), io.offset(g), io.offset(dw), 1, n, N, m, 1, n);
-    return dw;
-  }
-  const xT = io.call('Transpose', { x }, { perm: [1, 0] });
-  const dw = io.call('BatchMatMul', { a: xT, b: g }, { transposeA: false, transposeB: false });
-  io.free(xT);
-  return dw;
+/** C = A·B of two [rows, cols] tensors on the backend's own kernel (CPU, or widths that are not a multiple of 4). */
+function backendMatMul(io: KernelIO, a: tf.TensorInfo, b: tf.TensorInfo): tf.TensorInfo {
+  return io.call('BatchMatMul', { a, b }, { transposeA: false, transposeB: false });
 }
 
 registerBoth(DENSE_GRAD, ({ inputs, backend, attrs }) => {
@@ -66,12 +62,19 @@ registerBoth(DENSE_GRAD, ({ inputs, backend, attrs }) => {
     for (let r = 0; r < N; r++) for (let j = 0, k = r * m; j < m; j++, k++) sums[j] += G[k]!;
     DB.set(sums);
   }
-  const matMul = (a: tf.TensorInfo, b: tf.TensorInfo) => io.call('BatchMatMul', { a, b }, { transposeA: false, transposeB: false });
-  const transpose = (t: tf.TensorInfo) => io.call('Transpose', { x: t }, { perm: [1, 0] });
-  const wT = transpose(w);
-  const dx = matMul(g, wT);
+  const wT = io.call('Transpose', { x: w }, { perm: [1, 0] });
+  const n = w.shape[0]!;
+  let dx: tf.TensorInfo, dw: tf.TensorInfo;
+  if (simd && m % 4 === 0 && n % 4 === 0) {
+    [dx, dw] = [io.alloc([N, n]), io.alloc([n, m])];
+    simd.mm(io.offset(g), io.offset(wT), io.offset(dx), 1, N, m, n, m, 1, 0, 0);
+    simd.mm(io.offset(x), io.offset(g), io.offset(dw), 1, n, N, m, 1, n, 0, 0); // xᵀ read where x is stored
+  } else {
+    const xT = io.call('Transpose', { x }, { perm: [1, 0] });
+    [dx, dw] = [backendMatMul(io, g, wT), backendMatMul(io, xT, g)];
+    io.free(xT);
+  }
   io.free(wT);
-  const dw = weightGradient(io, x, g, simd);
   if (relu) io.free(g);
   dx.shape = [N, w.shape[0]!];
   dw.shape = [...w.shape];

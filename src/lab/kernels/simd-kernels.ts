@@ -1,9 +1,10 @@
 // Our WebAssembly SIMD kernels for the WASM backend, working in place on TF.js's own memory (the module imports
 // it), so tensors are read and written where they are. Why: TF.js 4.22 runs every batched matMul ([B·H]
 // products of 16×16 matrices, attention) through a scalar loop at ~2-4 GFLOP/s, and its small kernels cost more
-// than the arithmetic they do. The 2,295-byte binary is assembled here: no build step, no generated file.
-//   mm(a, b, c, batch, M, K, N, sAi, sAk): C[M×N] = A·B per batch, A(i,k) at a + 4·(batch·M·K + i·sAi + k·sAk)
-//     (sAi = K, sAk = 1: A as stored; sAi = 1, sAk = M: Aᵀ of a stored [K×M]); N a multiple of 4.
+// than the arithmetic they do. The 3,147-byte binary is assembled here: no build step, no generated file.
+//   mm(a, b, c, batch, M, K, N, sAi, sAk, bias, relu): C[M×N] = A·B (+ bias[N] if bias ≠ 0, then ReLU if relu ≠ 0)
+//     per batch, A(i,k) at a + 4·(batch·M·K + i·sAi + k·sAk) (sAi = K, sAk = 1: A as stored; sAi = 1, sAk = M:
+//     Aᵀ of a stored [K×M]); N a multiple of 4.
 //   nt(a, b, c, batch, M, K, N): C[M×N] = A·Bᵀ per batch, B stored [N×K]; K a multiple of 4.
 //   colsum(x, out, N, m): out[m] = Σ_rows x[N×m] (float32 sums); m a multiple of 4.
 //   relumask(dy, y, g, count): g = y > 0 ? dy : 0 elementwise; count a multiple of 4.
@@ -47,11 +48,11 @@ const add = [0x6a];
 const mul = [0x6c];
 const geU = [0x4f];
 const MEMARG = [2, 0]; // align 2^2, offset 0
-const f32load = [0x2a, ...MEMARG];
 const f32store = [0x38, ...MEMARG];
 const f32add = [0x92];
 const v128load = [0xfd, 0x00, ...MEMARG];
 const v128store = [0xfd, 0x0b, ...MEMARG];
+const v128load32splat = [0xfd, 0x09, ...MEMARG]; // one f32 into all four lanes, a load (vbroadcastss), no shuffle
 const v128zero = [0xfd, 0x0c, ...new Array<number>(16).fill(0)];
 const f32x4splat = [0xfd, 0x13];
 const f32x4lane = (l: number) => [0xfd, 0x1f, l];
@@ -66,9 +67,9 @@ const f32sqrt = [0x91];
 const f32fromU32 = [0xb3];
 const v128and = [0xfd, 0x4e];
 
-/** for (v = 0; v < limit; v += step) body — limit and step as instruction sequences. */
-const forLoop = (v: number, limit: number[], step: number[], body: number[]) => [
-  ...i32(0),
+/** for (v = from; v < limit; v += step) body — limit, step and from as instruction sequences. */
+const forLoop = (v: number, limit: number[], step: number[], body: number[], from: number[] = i32(0)) => [
+  ...from,
   ...set(v),
   0x02,
   0x40,
@@ -91,81 +92,235 @@ const forLoop = (v: number, limit: number[], step: number[], body: number[]) => 
 ];
 
 function mmBody(): number[] {
-  // params a0 b1 c2 batch3 M4 K5 N6 sAi7 sAk8; locals bb9 i10 k11 jb12 cRow13 bRow14 aRow15 N4 16 s(v128)17 addr18
-  const [a, b, c, batch, M, K, N, sAi, sAk, bb, i, k, jb, cRow, bRow, aRow, N4, s, addr] = Array.from({ length: 19 }, (_, x) => x);
-  const zeroRow = forLoop(jb, get(N4), i32(16), [...get(cRow), ...get(jb), ...add, ...v128zero, ...v128store]);
-  const axpy = forLoop(jb, get(N4), i32(16), [
-    ...get(cRow),
+  // params a0 b1 c2 batch3 M4 K5 N6 sAi7 sAk8 bias9 relu10. Blocks of 4 rows × 8 columns keep their 8 sums in
+  // registers over the whole k loop (B read once per 4 rows, C not at all per k); the rows and columns left
+  // over take the row-at-a-time loop. Every entry is bias + Σ_k a·b added in k order on either path (as
+  // XNNPACK's matMuls add it: the results are the same bit for bit), then ReLU as 0 < y ? y : 0.
+  const [a, b, c, batch, M, K, N, sAi, sAk, bias, relu] = Array.from({ length: 11 }, (_, x) => x);
+  const [bb, i, k, jb, cRow, bRow, aRow, N4, addr, Mb, Nb, aPtr, bPtr, rs, ks, aBase, bBase, cBase, jFrom] = Array.from(
+    { length: 19 },
+    (_, x) => x + 11,
+  ); // i32
+  const [s, bv0, bv1, ...acc] = Array.from({ length: 11 }, (_, x) => x + 30); // v128; row r, columns 4v..4v+3 in acc[2r + v]
+  const loadAt = (offset: number) => [0xfd, 0x00, 2, ...uleb(offset)];
+  const storeAt = (offset: number) => [0xfd, 0x0b, 2, ...uleb(offset)];
+  // The bias of the 4 columns at byte jb + offset (zeros without a bias).
+  const biasAt = (offset: number) => [
+    ...get(bias),
+    0x04,
+    V128,
+    ...get(bias),
     ...get(jb),
     ...add,
-    ...tee(addr),
-    ...get(addr),
-    ...v128load,
-    ...get(s),
-    ...get(bRow),
-    ...get(jb),
-    ...add,
-    ...v128load,
-    ...f32x4mul,
-    ...f32x4add,
-    ...v128store,
-  ]);
-  const kLoop = forLoop(k, get(K), i32(1), [
+    ...loadAt(offset),
+    0x05,
+    ...v128zero,
+    0x0b,
+  ];
+
+  // Row i, columns jFrom.. of C (byte offsets), one row at a time.
+  const zeroRow = forLoop(jb, get(N4), i32(16), [...get(cRow), ...get(jb), ...add, ...biasAt(0), ...v128store], get(jFrom));
+  const axpy = forLoop(
+    jb,
+    get(N4),
+    i32(16),
+    [
+      ...get(cRow),
+      ...get(jb),
+      ...add,
+      ...tee(addr),
+      ...get(addr),
+      ...v128load,
+      ...get(s),
+      ...get(bRow),
+      ...get(jb),
+      ...add,
+      ...v128load,
+      ...f32x4mul,
+      ...f32x4add,
+      ...v128store,
+    ],
+    get(jFrom),
+  );
+  const rowLoop = forLoop(k, get(K), i32(1), [
     ...get(aRow),
     ...get(k),
-    ...get(sAk),
-    ...mul,
-    ...i32(4),
+    ...get(ks),
     ...mul,
     ...add,
-    ...f32load,
-    ...f32x4splat,
+    ...v128load32splat,
     ...set(s),
-    ...get(b),
-    ...get(bb),
-    ...get(K),
-    ...mul,
+    ...get(bBase),
     ...get(k),
-    ...add,
     ...get(N4),
     ...mul,
     ...add,
     ...set(bRow),
     ...axpy,
   ]);
-  const iLoop = forLoop(i, get(M), i32(1), [
-    ...get(c),
-    ...get(bb),
-    ...get(M),
-    ...mul,
+  const oneRow = [
+    ...get(cBase),
     ...get(i),
-    ...add,
     ...get(N4),
     ...mul,
     ...add,
     ...set(cRow),
     ...zeroRow,
+    ...get(aBase),
+    ...get(i),
+    ...get(rs),
+    ...mul,
+    ...add,
+    ...set(aRow),
+    ...rowLoop,
+  ];
+
+  // Rows i..i+3, columns jb..jb+7.
+  const fma = (r: number, v: number, bv: number) => [
+    ...get(acc[2 * r + v]!),
+    ...get(s),
+    ...get(bv),
+    ...f32x4mul,
+    ...f32x4add,
+    ...set(acc[2 * r + v]!),
+  ];
+  // Row r's entry at this k: aPtr, then each next row rs bytes further (addr carries the previous row's).
+  const rowAddress = (r: number) => (r === 0 ? get(aPtr) : [...get(r === 1 ? aPtr : addr), ...get(rs), ...add, ...tee(addr)]);
+  const kStep = [
+    ...get(bPtr),
+    ...loadAt(0),
+    ...set(bv0),
+    ...get(bPtr),
+    ...loadAt(16),
+    ...set(bv1),
+    ...[0, 1, 2, 3].flatMap((r) => [...rowAddress(r), ...v128load32splat, ...set(s), ...fma(r, 0, bv0), ...fma(r, 1, bv1)]),
+    ...get(aPtr),
+    ...get(ks),
+    ...add,
+    ...set(aPtr),
+    ...get(bPtr),
+    ...get(N4),
+    ...add,
+    ...set(bPtr),
+  ];
+  const block = [
+    ...biasAt(0),
+    ...set(bv0),
+    ...biasAt(16),
+    ...set(bv1),
+    ...acc.flatMap((x, n) => [...get(n % 2 ? bv1 : bv0), ...set(x)]),
+    ...get(aBase),
+    ...get(i),
+    ...get(rs),
+    ...mul,
+    ...add,
+    ...set(aPtr),
+    ...get(bBase),
+    ...get(jb),
+    ...add,
+    ...set(bPtr),
+    ...forLoop(k, get(K), i32(1), kStep),
+    ...get(cBase),
+    ...get(i),
+    ...get(N4),
+    ...mul,
+    ...add,
+    ...get(jb),
+    ...add,
+    ...set(cRow),
+    ...[0, 1, 2, 3].flatMap((r) => [
+      ...get(cRow),
+      ...get(acc[2 * r]!),
+      ...storeAt(0),
+      ...get(cRow),
+      ...get(acc[2 * r + 1]!),
+      ...storeAt(16),
+      ...get(cRow),
+      ...get(N4),
+      ...add,
+      ...set(cRow),
+    ]),
+  ];
+
+  const perBatch = [
     ...get(a),
     ...get(bb),
     ...get(M),
     ...mul,
     ...get(K),
     ...mul,
-    ...get(i),
-    ...get(sAi),
-    ...mul,
-    ...add,
     ...i32(4),
     ...mul,
     ...add,
-    ...set(aRow),
-    ...kLoop,
-  ]);
-  const code = [...get(N), ...i32(4), ...mul, ...set(N4), ...forLoop(bb, get(batch), i32(1), iLoop), 0x0b];
+    ...set(aBase),
+    ...get(b),
+    ...get(bb),
+    ...get(K),
+    ...mul,
+    ...get(N4),
+    ...mul,
+    ...add,
+    ...set(bBase),
+    ...get(c),
+    ...get(bb),
+    ...get(M),
+    ...mul,
+    ...get(N4),
+    ...mul,
+    ...add,
+    ...set(cBase),
+    ...forLoop(i, get(Mb), i32(4), forLoop(jb, get(Nb), i32(32), block)),
+    ...get(Nb),
+    ...set(jFrom),
+    ...forLoop(i, get(Mb), i32(1), oneRow),
+    ...i32(0),
+    ...set(jFrom),
+    ...forLoop(i, get(M), i32(1), oneRow, get(Mb)),
+    ...get(relu),
+    0x04,
+    0x40, // if relu: C = 0 < C ? C : 0 (f32x4.pmax(0, C))
+    ...forLoop(jb, [...get(M), ...get(N4), ...mul], i32(16), [
+      ...get(cBase),
+      ...get(jb),
+      ...add,
+      ...tee(addr),
+      ...v128zero,
+      ...get(addr),
+      ...v128load,
+      0xfd,
+      0xeb,
+      0x01,
+      ...v128store,
+    ]),
+    0x0b,
+  ];
+  const code = [
+    ...get(N),
+    ...i32(4),
+    ...mul,
+    ...set(N4),
+    ...get(M),
+    ...i32(-4),
+    0x71, // i32.and
+    ...set(Mb),
+    ...get(N4),
+    ...i32(-32),
+    0x71,
+    ...set(Nb),
+    ...get(sAi),
+    ...i32(4),
+    ...mul,
+    ...set(rs),
+    ...get(sAk),
+    ...i32(4),
+    ...mul,
+    ...set(ks),
+    ...forLoop(bb, get(batch), i32(1), perBatch),
+    0x0b,
+  ];
   const locals = vec([
-    [...uleb(8), I32],
-    [...uleb(1), V128],
-    [...uleb(1), I32],
+    [...uleb(19), I32],
+    [...uleb(11), V128],
   ]);
   return [...locals, ...code];
 }
@@ -649,7 +804,7 @@ export function simdKernelsBinary(): Uint8Array<ArrayBuffer> {
     0x00,
     0x00,
     0x00,
-    ...section(1, vec([fn(9), fn(7), fn(4), fn(6, [F32]), fn(8, [F32]), fn(8, new Array<number>(8).fill(F32))])),
+    ...section(1, vec([fn(11), fn(7), fn(4), fn(6, [F32]), fn(8, [F32]), fn(8, new Array<number>(8).fill(F32))])),
     ...section(2, vec([[...str('env'), ...str('memory'), 0x02, 0x00, 0x00]])),
     ...section(3, vec([[0], [1], [2], [2], [3], [4], [2], [5]])),
     ...section(
@@ -670,7 +825,19 @@ export function simdKernelsBinary(): Uint8Array<ArrayBuffer> {
 }
 
 export interface SimdKernels {
-  mm(a: number, b: number, c: number, batch: number, M: number, K: number, N: number, sAi: number, sAk: number): void;
+  mm(
+    a: number,
+    b: number,
+    c: number,
+    batch: number,
+    M: number,
+    K: number,
+    N: number,
+    sAi: number,
+    sAk: number,
+    bias: number,
+    relu: number,
+  ): void;
   nt(a: number, b: number, c: number, batch: number, M: number, K: number, N: number): void;
   colsum(x: number, out: number, N: number, m: number): void;
   relumask(dy: number, y: number, g: number, count: number): void;

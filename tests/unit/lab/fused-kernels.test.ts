@@ -13,6 +13,7 @@ import { encodeBatch, makeTask, taskModelFields } from '~/lab/tasks';
 import { splitHeads } from '~/lab/kernels/split-heads';
 import { squaredNorms } from '~/lab/kernels/squared-norms';
 import { simdFailure, simdKernels, simdKernelsBinary } from '~/lab/kernels/simd-kernels';
+import { kernelIO } from '~/lab/kernels/io';
 import { makeRng } from '~/lab/rng';
 
 // Start WASM once, with time to spare on a busy machine (a start cut short by a test timeout cannot be retried).
@@ -65,11 +66,13 @@ for (const backend of backends) {
       tf.dispose([x, g, b]);
     });
 
-  // [12, 8]: dW in the SIMD module on WASM; [80, 64] (over 4,096 weights): transpose + XNNPACK; [12, 10]: width not a multiple of 4.
+  // On WASM: [12, 8] and [80, 64] run all three products in the SIMD module; [10, 8] the forward only (dx has
+  // width 10); [12, 10] none (width not a multiple of 4).
   for (const [relu, n, m] of [
     [false, 12, 8],
     [true, 12, 8],
     [true, 80, 64],
+    [true, 10, 8],
     [false, 12, 10],
   ] as const) {
     test(`${backend}: dense kernel ${n}×${m}${relu ? ' with ReLU' : ''} = matMul + bias${relu ? ' + relu' : ''}, forward and backward`, async () => {
@@ -174,6 +177,63 @@ test('wasm: the SIMD module binds to the backend memory (the attention products 
   expect(memory).toBeInstanceOf(WebAssembly.Memory);
   expect(simdKernels(memory)).not.toBeNull();
   expect(WebAssembly.validate(simdKernelsBinary())).toBe(true);
+});
+
+// The SIMD module's mm adds bias + Σ_k a·b in k order on every path (4×8 blocks, leftover rows, leftover columns),
+// as XNNPACK does: its results equal a sequential float32 sum and TF.js's own (fused) matMul bit for bit, so
+// moving a product between them moves no stored run.
+test('wasm: SIMD mm = bias + Σ_k in k order, bit for bit (= XNNPACK), blocks and leftovers, Aᵀ, batches, ReLU', async () => {
+  await initBackend({ prefer: 'wasm' });
+  const io = kernelIO(tf.backend());
+  const simd = simdKernels(io.memory!)!;
+  const offset = (t: tf.Tensor) => io.offset({ dataId: t.dataId, shape: t.shape, dtype: t.dtype });
+  const bits = (xs: ArrayLike<number>) => Array.from(xs, (v) => (Object.is(v, -0) ? '-0' : String(v)));
+  // [M, K, N, batch, transposed A, bias, relu]: 9 rows and 20 columns leave a row and a column block over.
+  const cases = [
+    [9, 7, 20, 1, false, true, true],
+    [8, 16, 32, 1, false, true, false],
+    [9, 5, 12, 1, true, false, false],
+    [5, 6, 8, 3, false, false, false],
+    [4, 3, 4, 2, true, true, true],
+  ] as const;
+  for (const [M, K, N, batch, transposed, withBias, relu] of cases) {
+    tf.tidy(() => {
+      const a = random(transposed ? [batch, K, M] : [batch, M, K], 40);
+      const b = random([batch, K, N], 41);
+      const bias = withBias ? random([N], 42) : tf.zeros([N]);
+      const c = tf.zeros([batch, M, N]);
+      simd.mm(
+        offset(a),
+        offset(b),
+        offset(c),
+        batch,
+        M,
+        K,
+        N,
+        transposed ? 1 : K,
+        transposed ? M : 1,
+        withBias ? offset(bias) : 0,
+        relu ? 1 : 0,
+      );
+      const [A, B, BI] = [a.dataSync(), b.dataSync(), bias.dataSync()];
+      const want = new Float32Array(batch * M * N);
+      for (let p = 0; p < batch; p++)
+        for (let i = 0; i < M; i++)
+          for (let j = 0; j < N; j++) {
+            let sum = BI[j]!;
+            for (let k = 0; k < K; k++) {
+              const aik = A[p * M * K + (transposed ? k * M + i : i * K + k)]!;
+              sum = Math.fround(sum + Math.fround(aik * B[p * K * N + k * N + j]!));
+            }
+            want[p * M * N + i * N + j] = relu ? (0 < sum ? sum : 0) : sum;
+          }
+      const label = `${M}×${K}×${N}, batch ${batch}${transposed ? ', Aᵀ' : ''}`;
+      expect(bits(c.dataSync()), label).toEqual(bits(want));
+      const at = transposed ? tf.transpose(a, [0, 2, 1]) : a;
+      const xnn = tf.fused.matMul({ a: at as tf.Tensor3D, b: b as tf.Tensor3D, bias, activation: relu ? 'relu' : 'linear' });
+      if (batch === 1) expect(bits(c.dataSync()), `${label}: TF.js`).toEqual(bits(xnn.dataSync()));
+    });
+  }
 });
 
 test('wasm: Add of two same-shape tensors runs in the SIMD module; broadcasting still uses TF.js', async () => {
