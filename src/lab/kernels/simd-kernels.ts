@@ -10,6 +10,8 @@
 //   relumask(dy, y, g, count): g = y > 0 ? dy : 0 elementwise; count a multiple of 4.
 //   lnforward / lnbackward: LayerNorm over rows of d (a multiple of 4) and its gradients, as layer-norm.ts.
 //   add(a, b, out, count): out = a + b elementwise; count a multiple of 4.
+//   heads(x, p, B, T, n, H, dh, k, toParts): copy between x [B, T, n, H, dh] and its part k, p [B, H, T, dh],
+//     toward p if toParts ≠ 0, else back into x; dh a multiple of 4 (split-heads.ts).
 //   adam(...): the Adam update of adam-kernel.ts in float32 SIMD, same operations in the same order.
 // Addresses are byte offsets into the memory.
 
@@ -451,6 +453,65 @@ function reluMaskBody(): number[] {
   return [...vec([[...uleb(2), I32]]), ...get(count), ...i32(4), ...mul, ...set(bytes), ...loop, 0x0b];
 }
 
+function headsBody(): number[] {
+  // params x0 p1 B2 T3 n4 H5 dh6 k7 toParts8; locals b9 h10 t11 c12 src13 dst14 dh4 15 rowStride16 kOff17 (i32)
+  const [x, p, B, T, n, H, dh, k, toParts, b, h, t, c, src, dst, dh4, rowStride, kOff] = Array.from({ length: 18 }, (_, v) => v);
+  const at = (base: number) => [...get(base), ...get(c), ...add];
+  const copy = (from: number, to: number) => forLoop(c, get(dh4), i32(16), [...at(to), ...at(from), ...v128load, ...v128store]);
+  const perRun = [
+    ...get(x),
+    ...get(b),
+    ...get(T),
+    ...mul,
+    ...get(t),
+    ...add,
+    ...get(rowStride),
+    ...mul,
+    ...add,
+    ...get(kOff),
+    ...add,
+    ...get(h),
+    ...get(dh4),
+    ...mul,
+    ...add,
+    ...set(src),
+    ...get(toParts),
+    0x04,
+    0x40,
+    ...copy(src, dst),
+    0x05,
+    ...copy(dst, src),
+    0x0b,
+    ...get(dst),
+    ...get(dh4),
+    ...add,
+    ...set(dst),
+  ];
+  const code = [
+    ...get(dh),
+    ...i32(4),
+    ...mul,
+    ...set(dh4),
+    ...get(n),
+    ...get(H),
+    ...mul,
+    ...get(dh4),
+    ...mul,
+    ...set(rowStride),
+    ...get(k),
+    ...get(H),
+    ...mul,
+    ...get(dh4),
+    ...mul,
+    ...set(kOff),
+    ...get(p),
+    ...set(dst),
+    ...forLoop(b, get(B), i32(1), forLoop(h, get(H), i32(1), forLoop(t, get(T), i32(1), perRun))),
+    0x0b,
+  ];
+  return [...vec([[...uleb(9), I32]]), ...code];
+}
+
 function addBody(): number[] {
   // params a0 b1 out2 count3; locals ib4 bytes5
   const [a, b, out, count, ib, bytes] = Array.from({ length: 6 }, (_, v) => v);
@@ -791,10 +852,17 @@ export function simdKernelsBinary(): Uint8Array<ArrayBuffer> {
     ...vec([...new Array<number[]>(params).fill([I32]), ...last.map((t) => [t])]),
     0,
   ];
-  const bodies = [mmBody(), ntBody(), colsumBody(), reluMaskBody(), lnForwardBody(), lnBackwardBody(), addBody(), adamBody()].map((b) => [
-    ...uleb(b.length),
-    ...b,
-  ]);
+  const bodies = [
+    mmBody(),
+    ntBody(),
+    colsumBody(),
+    reluMaskBody(),
+    lnForwardBody(),
+    lnBackwardBody(),
+    addBody(),
+    adamBody(),
+    headsBody(),
+  ].map((b) => [...uleb(b.length), ...b]);
   return new Uint8Array([
     0x00,
     0x61,
@@ -804,9 +872,9 @@ export function simdKernelsBinary(): Uint8Array<ArrayBuffer> {
     0x00,
     0x00,
     0x00,
-    ...section(1, vec([fn(11), fn(7), fn(4), fn(6, [F32]), fn(8, [F32]), fn(8, new Array<number>(8).fill(F32))])),
+    ...section(1, vec([fn(11), fn(7), fn(4), fn(6, [F32]), fn(8, [F32]), fn(8, new Array<number>(8).fill(F32)), fn(9)])),
     ...section(2, vec([[...str('env'), ...str('memory'), 0x02, 0x00, 0x00]])),
-    ...section(3, vec([[0], [1], [2], [2], [3], [4], [2], [5]])),
+    ...section(3, vec([[0], [1], [2], [2], [3], [4], [2], [5], [6]])),
     ...section(
       7,
       vec([
@@ -818,6 +886,7 @@ export function simdKernelsBinary(): Uint8Array<ArrayBuffer> {
         [...str('lnbackward'), 0x00, 5],
         [...str('add'), 0x00, 6],
         [...str('adam'), 0x00, 7],
+        [...str('heads'), 0x00, 8],
       ]),
     ),
     ...section(10, vec(bodies)),
@@ -844,6 +913,7 @@ export interface SimdKernels {
   lnforward(x: number, g: number, b: number, y: number, N: number, d: number, epsilon: number): void;
   lnbackward(x: number, g: number, dy: number, dx: number, dg: number, db: number, N: number, d: number, epsilon: number): void;
   add(a: number, b: number, out: number, count: number): void;
+  heads(x: number, p: number, B: number, T: number, n: number, H: number, dh: number, k: number, toParts: number): void;
   adam(
     p: number,
     m: number,
