@@ -180,6 +180,7 @@ export function attachSearch(dialog: HTMLDialogElement): void {
     if (!term) {
       list.replaceChildren();
       list.removeAttribute('data-search-mode');
+      list.removeAttribute('data-search-for');
       list.removeAttribute('aria-busy');
       glossaryList.replaceChildren();
       glossarySection.hidden = true;
@@ -195,6 +196,7 @@ export function attachSearch(dialog: HTMLDialogElement): void {
       if (ticket === latest) {
         list.removeAttribute('aria-busy');
         status.textContent = 'Search is unavailable: the search index was not found (is this the built site?).';
+        list.dataset.searchFor = `${topic.value}|${term}`;
       }
       return;
     }
@@ -204,6 +206,9 @@ export function attachSearch(dialog: HTMLDialogElement): void {
     glossaryList.innerHTML = outcome.glossary.map(hitHtml).join('');
     glossarySection.hidden = outcome.glossary.length === 0;
     status.textContent = statusText(outcome, term);
+    // What the list now shows results for (topic|words): one render per query, so a reader of the DOM (the
+    // browser tests) knows the list is final for it without waiting for it to stop changing.
+    list.dataset.searchFor = `${topic.value}|${term}`;
     list.removeAttribute('aria-busy');
   }
 

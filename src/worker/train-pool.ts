@@ -1,5 +1,5 @@
 // Independent trainings (TargetJob) shared out over the reader's cores, for lab.trainManyToTarget in the page:
-// this worker trains too, beside one more worker per other core, so E2's eight trainings take about half the
+// this worker trains too, beside one more worker per other core, so E2's six trainings take about half the
 // time on two cores. Each job is seeded and runs on the same backend, so the numbers are those of running them
 // one after another. Cancel terminates the workers.
 import { runTargetJob, type JobRunner, type TargetResult } from '~/lab/train-to-target';

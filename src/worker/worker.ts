@@ -59,7 +59,7 @@ async function run(msg: Extract<ToWorker, { type: 'run' | 'snippet' | 'block' }>
     const report = await ready();
     post({ type: 'backend', id: msg.id, report });
     const ctx = { seed: msg.seed, signal: controller.signal, onProgress: throttledProgress(msg.id) };
-    // Independent trainings (E2's eight) share out over the reader's cores, on this run's backend; the pool
+    // Independent trainings (E2's six) share out over the reader's cores, on this run's backend; the pool
     // starts with the run when the experiment is known to use it, else on its first job.
     const size = poolSize(navigator.hardwareConcurrency || 1);
     const { loadExperiment, runLoadedExperiment } = await import('./experiment-loader');

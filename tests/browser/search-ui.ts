@@ -27,36 +27,27 @@ export function sharedSearch(site: Parameters<typeof openPage>[0]): { w: Watched
   return shared;
 }
 
-/** Result URLs (path only, one per page, in order) once the search is over (the list is not aria-busy and
- * the status says something) and the list has stopped changing: 600 ms unchanged when there are results,
- * 5 s when there are none (the first search loads Pagefind's index, which can take seconds on a busy machine). */
-export async function settledResults(page: Page): Promise<string[]> {
+/** Result URLs (path only, one per page, in order) once the list shows the results for this query and topic:
+ * the page renders a query's results at once and then marks the list with what it shows (data-search-for).
+ * The first search loads Pagefind's index, which can take seconds on a busy machine. */
+export async function settledResults(page: Page, query: string, topic = ''): Promise<string[]> {
+  const want = `${topic}|${query.trim()}`;
   await page
     .waitForFunction(
-      () => !document.querySelector('ol[data-search-results][aria-busy]') && !!document.querySelector('[data-search-status]')?.textContent,
-      undefined,
+      (w) => {
+        const list = document.querySelector<HTMLElement>('ol[data-search-results]');
+        return !!list && !list.hasAttribute('aria-busy') && list.dataset.searchFor === w;
+      },
+      want,
       { timeout: 30_000 },
     )
-    .catch(() => {});
-  const read = (): Promise<string[]> =>
-    page.$$eval('ol[data-search-results] li a[href]', (as) => {
-      const paths = as.map((a) => new URL((a as HTMLAnchorElement).href).pathname);
-      return paths.filter((p, i) => paths.indexOf(p) === i);
+    .catch(() => {
+      throw new Error(`ol[data-search-results] never showed the results for "${want}" (data-search-for)`);
     });
-  const deadline = Date.now() + 30_000;
-  let last = await read();
-  let stableSince = Date.now();
-  while (Date.now() < deadline) {
-    await page.waitForTimeout(150);
-    const now = await read();
-    if (now.join() !== last.join()) {
-      last = now;
-      stableSince = Date.now();
-    } else if (Date.now() - stableSince >= (now.length > 0 ? 600 : 5_000)) {
-      return now;
-    }
-  }
-  return last;
+  return page.$$eval('ol[data-search-results] li a[href]', (as) => {
+    const paths = as.map((a) => new URL((a as HTMLAnchorElement).href).pathname);
+    return paths.filter((p, i) => paths.indexOf(p) === i);
+  });
 }
 
 /** Clears the query (and waits for the list to empty) so that old results are never read as new ones. */
@@ -69,5 +60,5 @@ export async function search(page: Page, query: string, topic = ''): Promise<str
     });
   await page.selectOption('select[data-search-topic]', topic);
   await page.fill('input[data-search-input]', query);
-  return settledResults(page);
+  return settledResults(page, query, topic);
 }
