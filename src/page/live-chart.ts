@@ -108,8 +108,9 @@ async function render(
   host.replaceChildren(...nodes);
 }
 
-// A live redraw costs main-thread time that the training workers need (on two cores they share it with the
-// page): the next one waits at least 250 ms and at least four times as long as the last one took.
+// A live redraw costs main-thread time, and its painting raster-thread time, that the training workers need (on
+// two cores they share them with the page): the next one waits at least a second and at least ten times as long as
+// the last one took.
 let nextDraw = 0;
 async function throttled(redraw: () => void | Promise<void>) {
   const start = performance.now();
@@ -119,7 +120,7 @@ async function throttled(redraw: () => void | Promise<void>) {
     await redraw();
   } finally {
     const end = performance.now();
-    nextDraw = end + Math.max(250, 4 * (end - start));
+    nextDraw = end + Math.max(1000, 10 * (end - start));
   }
 }
 
