@@ -52,7 +52,7 @@ export const figures: FigureMaker = (m: E2Measurements) => {
     {
       ...bars(
         wrappings.length
-          ? `Training loss after ${m.steps} steps (mean of the last 5): each wrapping at lr ${m.lr}${warm(m.warmupSteps)}, then the learning-rate grid`
+          ? `Training loss after ${m.steps} steps (mean of the last 5): each wrapping at lr ${m.lr}${warm(m.warmupSteps)}${grid.length ? ', then the learning-rate grid' : ''}`
           : `Training loss after ${m.steps} steps (mean of the last 5): the learning-rate grid, Post-LN and Pre-LN without and with warmup`,
         'training loss (nats)',
         [
