@@ -67,8 +67,8 @@ export async function runBlockLab(source: string, options: BlockRunOptions): Pro
   // Two parts run at once: the three trainings (in the page, on the pool's workers) and, here, the measurements at
   // initialization and the claims' readings. The progress bar weighs them by their usual share of the time.
   let measured = 0;
-  const trained = VARIANTS.map(() => 0);
-  const fraction = () => 0.3 * measured + (0.7 * trained.reduce((a, b) => a + b)) / trained.length;
+  let trained = 0; // share of the trainings done (the batch's fraction)
+  const fraction = () => 0.3 * measured + 0.7 * trained;
   const say = (message: string) => options.onProgress?.({ fraction: fraction(), message, data: m });
 
   say('Checking your block (shapes, NaN, leaks, gradients by finite differences)…');
@@ -94,7 +94,7 @@ export async function runBlockLab(source: string, options: BlockRunOptions): Pro
   const training = lab.trainManyToTarget(jobs, {
     signal: stop.signal,
     onProgress: (p) => {
-      trained[p.job] = p.finished ? 1 : p.step / p.steps;
+      trained = p.fraction;
       if (!p.finished) {
         curves[p.job]![p.step - 1] = p.loss;
         m.training.runs[VARIANTS[p.job]!] ??= { loss: curves[p.job]!, stepsToTarget: null, diverged: false };

@@ -29,6 +29,8 @@ import { yieldToEventLoop } from './yield';
 import {
   runSequentially,
   trainToTarget,
+  withBatchFraction,
+  type BatchProgress,
   type JobProgress,
   type JobRunner,
   type ModelOptions,
@@ -47,6 +49,7 @@ export type {
   TargetJob,
   TargetResult,
   JobProgress,
+  BatchProgress,
   JobRunner,
   RawBatch,
   NormTiming,
@@ -106,7 +109,11 @@ export interface LabFacade {
    * over the reader's cores (one worker each); in Node they run one after another. Results come in job order
    * and are the same numbers either way (each job is seeded; same backend).
    */
-  trainManyToTarget(jobs: TargetJob[], options?: { signal?: AbortSignal; onProgress?: (p: JobProgress) => void }): Promise<TargetResult[]>;
+  /** Progress reports carry `fraction`, the share of all the jobs done, whichever runner runs them. */
+  trainManyToTarget(
+    jobs: TargetJob[],
+    options?: { signal?: AbortSignal; onProgress?: (p: BatchProgress) => void },
+  ): Promise<TargetResult[]>;
   /** Lets the event loop run (so a Cancel can arrive between two pieces of synchronous work), then throws if aborted. */
   checkpoint(signal?: AbortSignal): Promise<void>;
   /** Teacher-forced and free-running accuracy per answer position on held-out data; optional lesion. */
@@ -180,7 +187,8 @@ export async function createLab(
     train: (model, task, config, ctx = {}) => train(model, task, config, ctx),
     evaluate: (model, task, opts) => evaluate(model, task, opts),
     trainToTarget,
-    trainManyToTarget: (jobs, opts = {}) => (options.runJobs ?? runSequentially)(jobs, opts),
+    trainManyToTarget: (jobs, { signal, onProgress } = {}) =>
+      (options.runJobs ?? runSequentially)(jobs, { signal, onProgress: onProgress && withBatchFraction(jobs.length, onProgress) }),
     async checkpoint(signal) {
       await yieldToEventLoop();
       signal?.throwIfAborted();

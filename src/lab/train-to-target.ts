@@ -52,6 +52,20 @@ export interface JobProgress {
   finished: boolean;
 }
 
+/** A job's progress with `fraction`, the share of the whole batch of jobs done (each job counts equally). */
+export interface BatchProgress extends JobProgress {
+  fraction: number;
+}
+
+/** Wraps a batch's progress callback so each report also carries the batch's overall fraction. */
+export function withBatchFraction(jobCount: number, onProgress: (p: BatchProgress) => void): (p: JobProgress) => void {
+  const done = new Array<number>(jobCount).fill(0);
+  return (p) => {
+    done[p.job] = p.finished ? 1 : p.step / p.steps;
+    onProgress({ ...p, fraction: done.reduce((a, b) => a + b, 0) / jobCount });
+  };
+}
+
 /** Runs independent jobs, maybe in parallel, and returns their results in job order. */
 export type JobRunner = (
   jobs: TargetJob[],

@@ -27,12 +27,10 @@ export async function run(lab, params, ctx) {
   // Independent trainings from the same initialization and data, each for the whole budget (targetLoss 0 is never
   // reached); in the page they share out over the reader's cores.
   const jobs = plan.map(([, norm, opt]) => ({ task: /** @type {const} */ ('reverse'), model: { norm, nLayers, dModel, seed: ctx.seed }, config: { steps, batchSize, seed: ctx.seed, ...opt }, targetLoss: 0 }));
-  const share = plan.map(() => 0);
   const results = await lab.trainManyToTarget(jobs, {
     signal: ctx.signal,
     onProgress: (p) => {
-      share[p.job] = p.finished ? 1 : p.step / p.steps;
-      ctx.onProgress?.({ fraction: share.reduce((a, b) => a + b) / plan.length, message: `${plan[p.job][0]}: step ${p.step}, loss ${p.loss.toFixed(2)}` });
+      ctx.onProgress?.({ fraction: p.fraction, message: `${plan[p.job][0]}: step ${p.step}, loss ${p.loss.toFixed(2)}` });
     },
   });
   const runs = Object.fromEntries(plan.map(([name], i) => [name, { diverged: results[i].outcome === 'diverged', loss: results[i].loss }]));

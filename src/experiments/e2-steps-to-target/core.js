@@ -29,12 +29,10 @@ export async function run(lab, params, ctx) {
   // Independent trainings from the same seed, each for the whole budget (targetLoss 0 is never reached), so
   // every loss at every step is known; in the page they share out over the reader's cores.
   const jobs = plan.map((p) => ({ task: /** @type {const} */ ('reverse'), model: { ...variants[p.variant], nLayers, dModel, seed: ctx.seed }, config: { steps, lr: p.lr, warmupSteps: p.warmupSteps, seed: ctx.seed }, targetLoss: 0 }));
-  const share = plan.map(() => 0);
   const results = await lab.trainManyToTarget(jobs, {
     signal: ctx.signal,
     onProgress: (p) => {
-      share[p.job] = p.finished ? 1 : p.step / p.steps;
-      ctx.onProgress?.({ fraction: share.reduce((a, b) => a + b) / plan.length, message: `${plan[p.job].variant}, lr ${plan[p.job].lr}: step ${p.step}, loss ${p.loss.toFixed(2)}` });
+      ctx.onProgress?.({ fraction: p.fraction, message: `${plan[p.job].variant}, lr ${plan[p.job].lr}: step ${p.step}, loss ${p.loss.toFixed(2)}` });
     },
   });
   // Steps to target: the first step at which the mean loss of the last 5 steps is below it (as lab.trainToTarget).

@@ -32,12 +32,10 @@ export async function run(lab, params, ctx) {
   // The two trainings, same data: until the mean loss of the last 5 steps is below the target, or the budget ends
   // (a budget of 0 measures at initialization only). In the page they share out over the reader's cores.
   const jobs = plan.map(([, tied]) => ({ task: /** @type {const} */ ('translation'), model: model(params.norm, tied), config: { steps: params.steps, lr: params.lr, seed: ctx.seed }, targetLoss: params.targetLoss }));
-  const share = plan.map(() => 0);
   const results = params.steps === 0 ? [] : await lab.trainManyToTarget(jobs, {
     signal: ctx.signal,
     onProgress: (p) => {
-      share[p.job] = p.finished ? 1 : p.step / p.steps;
-      ctx.onProgress?.({ fraction: share.reduce((a, b) => a + b) / plan.length, message: `${plan[p.job][0]}: step ${p.step}, loss ${p.loss.toFixed(3)}` });
+      ctx.onProgress?.({ fraction: p.fraction, message: `${plan[p.job][0]}: step ${p.step}, loss ${p.loss.toFixed(3)}` });
     },
   });
   const runs = Object.fromEntries(plan.map(([name], i) => [name, { params: counts[name], stepsToTarget: results[i]?.stepsToTarget ?? null, loss: results[i]?.loss ?? [] }]));

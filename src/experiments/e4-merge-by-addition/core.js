@@ -31,14 +31,15 @@ export async function run(lab, params, ctx) {
   const order = ['none', ...names.filter((name) => name !== 'none')];
   // Each stops at the target: the budget only bounds the runs that never get there.
   const jobs = order.map((name) => ({ task: /** @type {const} */ ('reverse'), model: modelOptions(name), config: { steps: params.steps, lr: params.lr, seed: ctx.seed }, targetLoss: params.targetLoss }));
-  const share = order.map(() => 0);
   const runs = await lab.trainManyToTarget(jobs, {
     signal: ctx.signal,
     onProgress: (p) => {
-      share[p.job] = p.finished ? 1 : p.step / p.steps;
-      ctx.onProgress?.({ fraction: share.reduce((a, b) => a + b) / order.length, message: `${order[p.job]}: step ${p.step}, loss ${p.loss.toFixed(2)}` });
+      ctx.onProgress?.({ fraction: p.fraction, message: `${order[p.job]}: step ${p.step}, loss ${p.loss.toFixed(2)}` });
     },
   });
-  const results = names.map((name, i) => ({ connection: name, ...atInit[i], stepsToTarget: runs[order.indexOf(name)].stepsToTarget, loss: runs[order.indexOf(name)].loss }));
+  const results = names.map((name, i) => {
+    const { stepsToTarget, loss } = runs[order.indexOf(name)];
+    return { connection: name, ...atInit[i], stepsToTarget, loss };
+  });
   return { ...params, dModel: params.width, sublayers: 2 * params.layers, results };
 }

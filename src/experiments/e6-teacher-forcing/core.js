@@ -19,12 +19,10 @@ export async function run(lab, params, ctx) {
     evaluateEvery: params.every, // lab.evaluate on 128 held-out sequences at each checkpoint
   }));
   // Independent trainings: in the page they share out over the reader's cores.
-  const share = modes.map(() => 0);
   const runs = await lab.trainManyToTarget(jobs, {
     signal: ctx.signal,
     onProgress: (p) => {
-      share[p.job] = p.finished ? 1 : p.step / p.steps;
-      ctx.onProgress?.({ fraction: share.reduce((a, b) => a + b) / modes.length, message: `${modes[p.job][0]}: step ${p.step}, loss ${p.loss.toFixed(2)}` });
+      ctx.onProgress?.({ fraction: p.fraction, message: `${modes[p.job][0]}: step ${p.step}, loss ${p.loss.toFixed(2)}` });
     },
   });
   const results = Object.fromEntries(modes.map(([name], i) => [name, { loss: runs[i].loss, checkpoints: runs[i].checkpoints ?? [] }]));

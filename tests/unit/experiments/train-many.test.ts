@@ -1,8 +1,8 @@
 // lab.trainManyToTarget: by default the jobs run one after another, give what each job gives alone (so a
 // pool of workers, which runs the same job code, gives the same numbers), report progress per job and a
-// `finished` event each, and stop on abort. The pool size rule is pure.
+// `finished` event each and the batch's overall fraction, and stop on abort. The pool size rule is pure.
 import { expect, test } from 'vitest';
-import { createLab, runTargetJob, type JobProgress, type TargetJob } from '~/lab/facade';
+import { createLab, runTargetJob, type BatchProgress, type TargetJob } from '~/lab/facade';
 import { poolSize } from '~/worker/train-pool';
 
 const job = (seed: number, norm: 'pre' | 'none'): TargetJob => ({
@@ -15,7 +15,7 @@ const job = (seed: number, norm: 'pre' | 'none'): TargetJob => ({
 test('jobs run in order and give what each gives alone, with progress and a finished event per job', async () => {
   const lab = await createLab({ backend: 'wasm' });
   const jobs = [job(1, 'pre'), job(2, 'none')];
-  const events: JobProgress[] = [];
+  const events: BatchProgress[] = [];
   const results = await lab.trainManyToTarget(jobs, { onProgress: (p) => events.push(p) });
   const alone = [await runTargetJob(jobs[0]!), await runTargetJob(jobs[1]!)];
   expect(results).toEqual(alone);
@@ -24,6 +24,11 @@ test('jobs run in order and give what each gives alone, with progress and a fini
   expect(events.filter((e) => e.finished).map((e) => e.job)).toEqual([0, 1]);
   expect(events.filter((e) => !e.finished && e.job === 1).length).toBeGreaterThan(0);
   expect(events.findIndex((e) => e.job === 1)).toBeGreaterThan(events.findIndex((e) => e.job === 0 && e.finished));
+  // The batch's fraction: each job counts half; it never falls and ends at 1.
+  const fractions = events.map((e) => e.fraction);
+  expect(fractions.every((f, i) => i === 0 || f >= fractions[i - 1]!)).toBe(true);
+  expect(events.find((e) => e.job === 0 && e.finished)!.fraction).toBeCloseTo(0.5);
+  expect(fractions.at(-1)).toBe(1);
 });
 
 test('an abort stops the jobs with the abort reason', async () => {
