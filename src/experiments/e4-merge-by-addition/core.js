@@ -5,7 +5,7 @@
  * so it starts as exactly an addition), a highway gate, or nothing — compared by weights, gradient flow and
  * the steps each needs to reach a target training loss.
  * @param {import('~/lab/facade').LabFacade} lab
- * @param {{ layers: number, width: number, steps: number, targetLoss: number, lr: number }} params
+ * @param {{ layers: number, width: number, steps: number, targetLoss: number, lr: number, highwayAndNone: boolean }} params
  * @param {import('~/lab/experiment/define').CoreContext} ctx
  */
 export async function run(lab, params, ctx) {
@@ -15,8 +15,7 @@ export async function run(lab, params, ctx) {
     'residual': { connection: 'residual' },
     'concat (random)': { connection: 'concat', concatInit: 'glorot' },
     'concat ([I; I])': { connection: 'concat', concatInit: 'identity' },
-    'highway': { connection: 'highway' },
-    'none': { connection: 'none' },
+    ...(params.highwayAndNone ? { 'highway': { connection: 'highway' }, 'none': { connection: 'none' } } : {}),
   };
   const names = Object.keys(merges);
   const modelOptions = (/** @type {string} */ name) => ({ ...merges[name], norm: /** @type {const} */ ('pre'), nLayers: params.layers, dModel: params.width, seed: ctx.seed });
@@ -27,8 +26,10 @@ export async function run(lab, params, ctx) {
     model.dispose();
     return measured;
   });
-  // No connection trains longest: it starts first, and the others share the other cores meanwhile.
-  const order = ['none', ...names.filter((name) => name !== 'none')];
+  // The slowest training starts first (no connection if asked for, else concatenation from random weights), and
+  // the others share the other cores meanwhile.
+  const first = params.highwayAndNone ? 'none' : 'concat (random)';
+  const order = [first, ...names.filter((name) => name !== first)];
   // Each stops at the target: the budget only bounds the runs that never get there.
   const jobs = order.map((name) => ({ task: /** @type {const} */ ('reverse'), model: modelOptions(name), config: { steps: params.steps, lr: params.lr, seed: ctx.seed }, targetLoss: params.targetLoss }));
   const runs = await lab.trainManyToTarget(jobs, {

@@ -8,11 +8,13 @@ export const e4Params = {
   layers: layers(4, 12),
   width: WIDTH,
   // Runs stop at the target, so the budget only bounds the runs that do not get there. 700 is more than 5×
-  // the slowest merge a claim compares (concatenation from random weights: 122 steps on seed 1); with no
-  // connection at all the model needs most of it (676 steps on seed 1), which no claim relies on.
+  // the slowest merge a claim compares (concatenation from random weights: 122 steps on seed 1).
   steps: steps(700, 'Step budget', 4000),
   targetLoss: TARGET_LOSS,
   lr: learningRate(),
+  // Off by default: no claim reads them, and with no connection the model needs most of the budget (676 steps
+  // on seed 1), several times the other merges together.
+  highwayAndNone: { type: 'boolean', label: 'Also train with a highway gate and with no connection', default: false },
 } satisfies ParamSchema;
 
 export type E4Measurements = {
@@ -21,9 +23,10 @@ export type E4Measurements = {
   steps: number;
   targetLoss: number;
   lr: number;
+  highwayAndNone: boolean;
   dModel: number;
   sublayers: number;
-  /** 'residual', 'concat (random)', 'concat ([I; I])', 'highway', 'none', in this order. */
+  /** 'residual', 'concat (random)', 'concat ([I; I])', then 'highway' and 'none' if asked for, in this order. */
   results: { connection: string; parameters: number; gradients: number[]; stepsToTarget: number | null; loss: number[] }[];
 };
 
