@@ -26,8 +26,7 @@ export async function run(lab, params, ctx) {
     model.dispose();
     return measured;
   });
-  // The slowest training starts first (no connection if asked for, else concatenation from random weights), and
-  // the others share the other cores meanwhile.
+  // The slowest training starts first (no connection, else concatenation from random weights); the others share the other cores.
   const first = params.highwayAndNone ? 'none' : 'concat (random)';
   const order = [first, ...names.filter((name) => name !== first)];
   // Each stops at the target: the budget only bounds the runs that never get there.
