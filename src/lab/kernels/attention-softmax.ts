@@ -4,6 +4,7 @@
 //   backward: ds = scale · w ⊙ (dw − Σ_k dw·w)
 import * as tf from '@tensorflow/tfjs-core';
 import { kernelIO, registerBoth, registerGradientOnce } from './io';
+import { simdKernels } from './simd-kernels';
 
 export const ATTENTION_SOFTMAX = 'LabAttentionSoftmax';
 const ATTENTION_SOFTMAX_GRAD = 'LabAttentionSoftmaxGrad';
@@ -16,6 +17,12 @@ registerBoth(ATTENTION_SOFTMAX, ({ inputs, backend, attrs }) => {
   const [Tq, Tk] = shape.slice(-2) as [number, number];
   const rows = shape.reduce((a, b) => a * b, 1) / Tk;
   const out = io.alloc(shape);
+  // On WASM the same loop runs in our module, with Math.exp's own algorithm (fdlibm): the same numbers, faster.
+  const simd = io.memory ? simdKernels(io.memory) : null;
+  if (simd) {
+    simd.softmax(io.offset(scores), io.offset(out), rows, Tq, Tk, causal ? 1 : 0, scale);
+    return out;
+  }
   const [S, W] = [io.view(scores), io.view(out)];
   // #region causal-softmax
   for (let r = 0; r < rows; r++) {

@@ -13,6 +13,9 @@
 //   heads(x, p, B, T, n, H, dh, k, toParts): copy between x [B, T, n, H, dh] and its part k, p [B, H, T, dh],
 //     toward p if toParts ≠ 0, else back into x; dh a multiple of 4 (split-heads.ts).
 //   adam(...): the Adam update of adam-kernel.ts in float32 SIMD, same operations in the same order.
+//   softmax(s, w, rows, Tq, Tk, causal, scale): attention-softmax.ts's forward loop in float64, with exp computed
+//     as fdlibm's (which is V8's Math.exp in Node): the same numbers as the JS loop there, bit for bit.
+//   exp(x): that exp alone (f64), for its test.
 // Addresses are byte offsets into the memory.
 
 const I32 = 0x7f;
@@ -845,6 +848,277 @@ function lnBackwardBody(): number[] {
   ];
 }
 
+// Float64 instructions for the softmax (scalar: its exp is the costly part, and it must be fdlibm's exactly).
+const F64 = 0x7c;
+const f64 = (v: number) => [0x44, ...new Uint8Array(new Float64Array([v]).buffer)];
+const [f64add, f64sub, f64mul, f64div, f64max] = [[0xa0], [0xa1], [0xa2], [0xa3], [0xa5]];
+const [f64ne, f64lt, f64gt] = [[0x62], [0x63], [0x64]];
+const [f32load, f64fromF32, f32fromF64, f64fromI32, i32fromF64] = [[0x2a, ...MEMARG], [0xbb], [0xb6], [0xb7], [0xaa]];
+const [i64bits, f64frombits, i64shl, i64shrU, i64add, i64fromI32, i32fromI64] = [[0xbd], [0xbf], [0x86], [0x88], [0x7c], [0xac], [0xa7]];
+const i64 = (n: number) => [0x42, ...sleb(n)];
+const [i32and, i32sub, i32shrU, i32ltS, i32geS, i32remU, i32eqz] = [[0x71], [0x6b], [0x76], [0x48], [0x4e], [0x70], [0x45]];
+const select = [0x1b];
+const ifF64 = (cond: number[], then: number[], otherwise: number[]) => [...cond, 0x04, F64, ...then, 0x05, ...otherwise, 0x0b];
+const ifElse = (cond: number[], then: number[], otherwise: number[]) => [...cond, 0x04, 0x40, ...then, 0x05, ...otherwise, 0x0b];
+
+/**
+ * exp(x) of local x (changed) onto the stack: fdlibm's e_exp.c step for step (argument reduction x = k·ln2 + r with
+ * ln2 split in two, its degree-5 rational approximation, then 2^k put into the exponent bits). V8 computes Math.exp
+ * this way, so the result equals Math.exp(x) in Node bit for bit (a unit test compares them over millions of inputs).
+ * Not its x = 1 special case: the softmax's arguments are ≤ 0.
+ */
+function fdlibmExp(l: {
+  x: number;
+  hx: number;
+  xsb: number;
+  k: number;
+  hi: number;
+  lo: number;
+  t: number;
+  c: number;
+  y: number;
+}): number[] {
+  const [LN2_HI, LN2_LO, INV_LN2] = [6.9314718036912381649e-1, 1.90821492927058770002e-10, 1.442695040888963387];
+  const P = [
+    1.66666666666666019037e-1, -2.77777777770155933842e-3, 6.61375632143793436117e-5, -1.6533902205465251539e-6, 4.13813679705723846039e-8,
+  ];
+  const bySign = (positive: number) => [...f64(-positive), ...f64(positive), ...get(l.xsb), ...select]; // fdlibm's v[xsb]
+  const reduce = ifElse(
+    [...get(l.hx), ...i32(0x3fd62e42), 0x4a], // |x| > ln2/2 (i32.gt_s: hx ≥ 0 here)
+    [
+      ...ifElse(
+        [...get(l.hx), ...i32(0x3ff0a2b2), ...i32ltS], // and |x| < 1.5·ln2: k = ±1
+        [
+          ...get(l.x),
+          ...bySign(LN2_HI),
+          ...f64sub,
+          ...set(l.hi),
+          ...bySign(LN2_LO),
+          ...set(l.lo),
+          ...i32(1),
+          ...get(l.xsb),
+          ...get(l.xsb),
+          ...add,
+          ...i32sub,
+          ...set(l.k),
+        ],
+        [
+          ...f64(INV_LN2),
+          ...get(l.x),
+          ...f64mul,
+          ...bySign(0.5),
+          ...f64add,
+          ...i32fromF64,
+          ...tee(l.k), // k = (int)(x/ln2 ± 0.5)
+          ...f64fromI32,
+          ...set(l.t),
+          ...get(l.x),
+          ...get(l.t),
+          ...f64(LN2_HI),
+          ...f64mul,
+          ...f64sub,
+          ...set(l.hi),
+          ...get(l.t),
+          ...f64(LN2_LO),
+          ...f64mul,
+          ...set(l.lo),
+        ],
+      ),
+      ...get(l.hi),
+      ...get(l.lo),
+      ...f64sub,
+      ...set(l.x),
+    ],
+    [...i32(0), ...set(l.k)],
+  );
+  // c = x − t·(P1 + t·(P2 + t·(P3 + t·(P4 + t·P5)))), t = x²
+  const poly = [
+    ...get(l.x),
+    ...get(l.x),
+    ...f64mul,
+    ...set(l.t),
+    ...get(l.x),
+    ...get(l.t),
+    ...f64(P[0]!),
+    ...get(l.t),
+    ...f64(P[1]!),
+    ...get(l.t),
+    ...f64(P[2]!),
+    ...get(l.t),
+    ...f64(P[3]!),
+    ...get(l.t),
+    ...f64(P[4]!),
+    ...f64mul,
+    ...f64add,
+    ...f64mul,
+    ...f64add,
+    ...f64mul,
+    ...f64add,
+    ...f64mul,
+    ...f64add,
+    ...f64mul,
+    ...f64sub,
+    ...set(l.c),
+  ];
+  const xc = [...get(l.x), ...get(l.c), ...f64mul];
+  // y·2^k by adding k to y's exponent bits (k + 1000 and a factor 2^-1000 where 2^k alone would be subnormal)
+  const scaled = (shift: number) => [
+    ...get(l.y),
+    ...i64bits,
+    ...get(l.k),
+    ...i32(shift),
+    ...add,
+    ...i64fromI32,
+    ...i64(52),
+    ...i64shl,
+    ...i64add,
+    ...f64frombits,
+  ];
+  const general = [
+    ...reduce,
+    ...poly,
+    ...ifF64(
+      [...get(l.k), ...i32eqz],
+      [...f64(1), ...xc, ...get(l.c), ...f64(2), ...f64sub, ...f64div, ...get(l.x), ...f64sub, ...f64sub], // 1 − (x·c/(c − 2) − x)
+      [
+        ...f64(1),
+        ...get(l.lo),
+        ...xc,
+        ...f64(2),
+        ...get(l.c),
+        ...f64sub,
+        ...f64div,
+        ...f64sub,
+        ...get(l.hi),
+        ...f64sub,
+        ...f64sub,
+        ...set(l.y), // y = 1 − ((lo − x·c/(2 − c)) − hi)
+        ...ifF64([...get(l.k), ...i32(-1021), ...i32geS], scaled(0), [...scaled(1000), ...f64(2 ** -1000), ...f64mul]),
+      ],
+    ),
+  ];
+  return [
+    ...get(l.x),
+    ...i64bits,
+    ...i64(32),
+    ...i64shrU,
+    ...i32fromI64,
+    ...tee(l.hx),
+    ...i32(31),
+    ...i32shrU,
+    ...set(l.xsb),
+    ...get(l.hx),
+    ...i32(0x7fffffff),
+    ...i32and,
+    ...set(l.hx),
+    ...ifF64(
+      [...get(l.x), ...get(l.x), ...f64ne],
+      [...get(l.x), ...get(l.x), ...f64add], // NaN
+      ifF64(
+        [...get(l.x), ...f64(7.09782712893383973096e2), ...f64gt],
+        f64(Infinity), // overflow
+        ifF64(
+          [...get(l.x), ...f64(-7.4513321910194110842e2), ...f64lt],
+          f64(0), // underflow
+          ifF64([...get(l.hx), ...i32(0x3e300000), ...i32ltS], [...f64(1), ...get(l.x), ...f64add], general),
+        ),
+      ),
+    ), // |x| < 2^-28: 1 + x
+  ];
+}
+
+function softmaxBody(): number[] {
+  // params s0 w1 rows2 Tq3 Tk4 causal5 scale6 (f64); locals (i32) r7 sRow8 wRow9 vis10 kb11 Tk4 12 addr13 hx14
+  // xsb15 k16, (f64) max17 sum18 e19 x20 hi21 lo22 t23 c24 y25
+  const [s, w, rows, Tq, Tk, causal, scale, r, sRow, wRow, vis, kb, Tk4, addr, hx, xsb, k] = Array.from({ length: 17 }, (_, v) => v);
+  const [max, sum, e, x, hi, lo, t, c, y] = Array.from({ length: 9 }, (_, v) => v + 17);
+  const scoreAt = [...get(sRow), ...get(kb), ...add, ...f32load, ...f64fromF32, ...get(scale), ...f64mul]; // S[k]·scale
+  const row = [
+    ...get(s),
+    ...get(r),
+    ...get(Tk4),
+    ...mul,
+    ...add,
+    ...set(sRow),
+    ...get(w),
+    ...get(r),
+    ...get(Tk4),
+    ...mul,
+    ...add,
+    ...set(wRow),
+    // query i sees keys 0..i when causal
+    ...get(r),
+    ...get(Tq),
+    ...i32remU,
+    ...i32(1),
+    ...add,
+    ...i32(4),
+    ...mul,
+    ...get(Tk4),
+    ...get(causal),
+    ...select,
+    ...set(vis),
+    ...f64(-Infinity),
+    ...set(max),
+    ...forLoop(kb, get(vis), i32(4), [...get(max), ...scoreAt, ...f64max, ...set(max)]),
+    ...f64(0),
+    ...set(sum),
+    ...forLoop(kb, get(vis), i32(4), [
+      ...scoreAt,
+      ...get(max),
+      ...f64sub,
+      ...set(x),
+      ...fdlibmExp({ x, hx, xsb, k, hi, lo, t, c, y }),
+      ...set(e),
+      ...get(wRow),
+      ...get(kb),
+      ...add,
+      ...get(e),
+      ...f32fromF64,
+      ...f32store, // W[k] = e in float32; the sum adds e unrounded
+      ...get(sum),
+      ...get(e),
+      ...f64add,
+      ...set(sum),
+    ]),
+    ...forLoop(kb, get(vis), i32(4), [
+      ...get(wRow),
+      ...get(kb),
+      ...add,
+      ...tee(addr),
+      ...get(addr),
+      ...f32load,
+      ...f64fromF32,
+      ...get(sum),
+      ...f64div,
+      ...f32fromF64,
+      ...f32store,
+    ]),
+    ...forLoop(kb, get(Tk4), i32(4), [...get(wRow), ...get(kb), ...add, ...f64(0), ...f32fromF64, ...f32store], get(vis)),
+  ];
+  const code = [...get(Tk), ...i32(4), ...mul, ...set(Tk4), ...forLoop(r, get(rows), i32(1), row), 0x0b];
+  return [
+    ...vec([
+      [...uleb(10), I32],
+      [...uleb(9), F64],
+    ]),
+    ...code,
+  ];
+}
+
+/** exp(x) alone, for the test that compares it with Math.exp. */
+function expBody(): number[] {
+  const [x, hx, xsb, k, hi, lo, t, c, y] = Array.from({ length: 9 }, (_, v) => v);
+  return [
+    ...vec([
+      [...uleb(3), I32],
+      [...uleb(5), F64],
+    ]),
+    ...fdlibmExp({ x, hx, xsb, k, hi, lo, t, c, y }),
+    0x0b,
+  ];
+}
+
 /** The module's bytes. */
 export function simdKernelsBinary(): Uint8Array<ArrayBuffer> {
   const fn = (params: number, last: number[] = []) => [
@@ -862,6 +1136,8 @@ export function simdKernelsBinary(): Uint8Array<ArrayBuffer> {
     addBody(),
     adamBody(),
     headsBody(),
+    softmaxBody(),
+    expBody(),
   ].map((b) => [...uleb(b.length), ...b]);
   return new Uint8Array([
     0x00,
@@ -872,9 +1148,9 @@ export function simdKernelsBinary(): Uint8Array<ArrayBuffer> {
     0x00,
     0x00,
     0x00,
-    ...section(1, vec([fn(11), fn(7), fn(4), fn(6, [F32]), fn(8, [F32]), fn(8, new Array<number>(8).fill(F32)), fn(9)])),
+    ...section(1, vec([fn(11), fn(7), fn(4), fn(6, [F32]), fn(8, [F32]), fn(8, new Array<number>(8).fill(F32)), fn(9), fn(6, [F64]), [0x60, ...vec([[F64]]), ...vec([[F64]])]])),
     ...section(2, vec([[...str('env'), ...str('memory'), 0x02, 0x00, 0x00]])),
-    ...section(3, vec([[0], [1], [2], [2], [3], [4], [2], [5], [6]])),
+    ...section(3, vec([[0], [1], [2], [2], [3], [4], [2], [5], [6], [7], [8]])),
     ...section(
       7,
       vec([
@@ -887,6 +1163,8 @@ export function simdKernelsBinary(): Uint8Array<ArrayBuffer> {
         [...str('add'), 0x00, 6],
         [...str('adam'), 0x00, 7],
         [...str('heads'), 0x00, 8],
+        [...str('softmax'), 0x00, 9],
+        [...str('exp'), 0x00, 10],
       ]),
     ),
     ...section(10, vec(bodies)),
@@ -914,6 +1192,8 @@ export interface SimdKernels {
   lnbackward(x: number, g: number, dy: number, dx: number, dg: number, db: number, N: number, d: number, epsilon: number): void;
   add(a: number, b: number, out: number, count: number): void;
   heads(x: number, p: number, B: number, T: number, n: number, H: number, dh: number, k: number, toParts: number): void;
+  softmax(s: number, w: number, rows: number, Tq: number, Tk: number, causal: number, scale: number): void;
+  exp(x: number): number;
   adam(
     p: number,
     m: number,

@@ -238,6 +238,39 @@ test('wasm: SIMD mm = bias + Σ_k in k order, bit for bit (= XNNPACK), blocks an
   }
 });
 
+// V8 computes Math.exp with fdlibm's algorithm, and so does the module's exp: equal bit for bit here (Node), so the
+// softmax moved into the module changes no stored run. Chromium's V8 has its own exp, so a page differs from Node there
+// in the last bits, as it did when the softmax ran in JS.
+test('wasm: the SIMD module’s exp = Math.exp bit for bit, over 3 million inputs and the edge cases', async () => {
+  await initBackend({ prefer: 'wasm' });
+  const simd = simdKernels(kernelIO(tf.backend()).memory!)!;
+  const r = makeRng(99);
+  const edges = [0, -0, 1e-300, -1e-9, -0.3, -0.35, -0.5, -1, -1.04, -2, -20, -700, -709.8, -720, -745.1, -745.2, -1000, -Infinity];
+  const xs = [...edges, ...[0.3, 1.04, 2, 50, 709.7, 709.8, Infinity, NaN]];
+  for (let i = 0; i < 3e6; i++) xs.push(i % 3 === 0 ? -r.next() * 750 : i % 3 === 1 ? -r.next() * 20 : (r.next() - 0.5) * 4);
+  const differ = xs.filter((x) => !Object.is(simd.exp(x), Math.exp(x)));
+  expect(differ.slice(0, 5).map((x) => `exp(${x}): ${simd.exp(x)} vs ${Math.exp(x)}`)).toEqual([]);
+});
+
+test('wasm: the attention softmax in the SIMD module = its JS loop (the CPU backend’s) bit for bit, causal or not', async () => {
+  for (const causal of [false, true])
+    for (const [shape, scale] of [
+      [[2, 4, 16, 16], 0.25],
+      [[3, 2, 7, 7], 0.35355339059327373],
+      [[1, 1, 9, 9], 40], // large scaled scores: exp of arguments far below 0, some underflowing to 0
+    ] as const) {
+      const values = Array.from(tf.tidy(() => tf.mul(random([...shape], 5), 3).dataSync()));
+      const weights = async (backend: 'wasm' | 'cpu') => {
+        await initBackend({ prefer: backend });
+        return tf.tidy(() => Array.from(attentionSoftmax(tf.tensor4d(values, [...shape]), scale, causal).dataSync()));
+      };
+      const [wasm, cpu] = [await weights('wasm'), await weights('cpu')];
+      const differ = wasm.flatMap((v, i) => (Object.is(v, cpu[i]) ? [] : [`${i}: ${v} vs ${cpu[i]}`]));
+      expect(differ.slice(0, 5), `${shape} causal ${causal}`).toEqual([]);
+    }
+  await initBackend({ prefer: 'wasm' });
+});
+
 test('wasm: Add of two same-shape tensors runs in the SIMD module; broadcasting still uses TF.js', async () => {
   await initBackend({ prefer: 'wasm' });
   tf.tidy(() => {
