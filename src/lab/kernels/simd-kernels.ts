@@ -1148,7 +1148,20 @@ export function simdKernelsBinary(): Uint8Array<ArrayBuffer> {
     0x00,
     0x00,
     0x00,
-    ...section(1, vec([fn(11), fn(7), fn(4), fn(6, [F32]), fn(8, [F32]), fn(8, new Array<number>(8).fill(F32)), fn(9), fn(6, [F64]), [0x60, ...vec([[F64]]), ...vec([[F64]])]])),
+    ...section(
+      1,
+      vec([
+        fn(11),
+        fn(7),
+        fn(4),
+        fn(6, [F32]),
+        fn(8, [F32]),
+        fn(8, new Array<number>(8).fill(F32)),
+        fn(9),
+        fn(6, [F64]),
+        [0x60, ...vec([[F64]]), ...vec([[F64]])],
+      ]),
+    ),
     ...section(2, vec([[...str('env'), ...str('memory'), 0x02, 0x00, 0x00]])),
     ...section(3, vec([[0], [1], [2], [2], [3], [4], [2], [5], [6], [7], [8]])),
     ...section(
