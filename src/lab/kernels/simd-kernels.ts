@@ -1,7 +1,7 @@
 // Our WebAssembly SIMD kernels for the WASM backend, working in place on TF.js's own memory (the module imports
 // it), so tensors are read and written where they are. Why: TF.js 4.22 runs every batched matMul ([B·H]
 // products of 16×16 matrices, attention) through a scalar loop at ~2-4 GFLOP/s, and its small kernels cost more
-// than the arithmetic they do. The 3,409-byte binary is assembled here: no build step, no generated file.
+// than the arithmetic they do. The 4,707-byte binary is assembled here: no build step, no generated file.
 //   mm(a, b, c, batch, M, K, N, sAi, sAk, bias, relu): C[M×N] = A·B (+ bias[N] if bias ≠ 0, then ReLU if relu ≠ 0)
 //     per batch, A(i,k) at a + 4·(batch·M·K + i·sAi + k·sAk) (sAi = K, sAk = 1: A as stored; sAi = 1, sAk = M:
 //     Aᵀ of a stored [K×M]); N a multiple of 4.
