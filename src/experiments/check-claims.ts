@@ -2,11 +2,12 @@
 // of its seeds; each counter-run, where the predicate must fail; the stored run against a fresh default run;
 // the stored verification (src/experiments/<folder>/verification.json) against fresh default runs, and one
 // sample of its larger scales re-run. Runs are shared through a cache: claims with the same params and seed,
-// the stored-run check and the verification check reuse one run.
+// the stored-run check and the verification check reuse one run; and inside runs, the same training is trained once.
 import { beforeAll, describe, expect, test } from 'vitest';
 import { initBackend } from '~/lab/backend';
 import { compareMeasurements } from '~/lab/experiment/compare';
 import { canonicalJson, createRunCache } from '~/lab/experiment/run-cache';
+import { onceEachJob } from '~/lab/train-to-target';
 import type { Json } from '~/lab/experiment/types';
 import { configurationFails, type ConfigurationRecord } from '~/lab/experiment/verification';
 import { claimsFor, defaultsOf, getExperiment, resolveParams, runExperiment } from '.';
@@ -20,14 +21,15 @@ const SAMPLE_BUDGET_MS = 10_000;
 
 /**
  * `checkExperiment(id)` (claims.test.ts) checks the experiment's claims, a scale sample and the stored run;
- * a claim marked `ownTestFile` is left to `checkExperiment(id, claimId)` in claims-<claimId>.test.ts.
+ * the claims that name a `testFile` are left to `checkExperiment(id, testFile)` in claims-<testFile>.test.ts.
  */
-export function checkExperiment(experimentId: string, ownClaim?: string): void {
+export function checkExperiment(experimentId: string, testFile?: string): void {
   const experiment = getExperiment(experimentId);
-  const claimsHere = claimsFor(experimentId).filter((c) => (ownClaim ? c.id === ownClaim : !c.ownTestFile));
-  if (ownClaim && !claimsHere[0]?.ownTestFile)
-    throw new Error(`checkExperiment(${experimentId}, ${ownClaim}): no such claim with ownTestFile`);
-  const cache = createRunCache<Json>((id, params, seed) => runExperiment(id, params, { seed, backend: 'wasm' }));
+  const claimsHere = claimsFor(experimentId).filter((c) => c.testFile === testFile);
+  if (testFile && claimsHere.length === 0)
+    throw new Error(`checkExperiment(${experimentId}, ${testFile}): no claim of ${experimentId} has testFile '${testFile}'`);
+  const runJobs = onceEachJob(); // a training shared by two runs (same job, same seed) trains once
+  const cache = createRunCache<Json>((id, params, seed) => runExperiment(id, params, { seed, backend: 'wasm', runJobs }));
   const run = (params: Record<string, unknown>, seed: number) => cache.get(experimentId, resolveParams(experimentId, params), seed);
   const { rtol, atol } = experiment.tolerance;
   const close = (a: number | null, b: number | null) =>
@@ -82,7 +84,7 @@ export function checkExperiment(experimentId: string, ownClaim?: string): void {
 
     // Claims at the same scale share its runs through the verifier's cache, so only the record that ran them
     // carries their time: a configuration costs the largest time per seed of any record of it.
-    if (ownClaim) return; // the scale sample and the stored run are checked in claims.test.ts
+    if (testFile) return; // the scale sample and the stored run are checked in claims.test.ts
     const scaleRecords = claimsFor(experimentId).flatMap((claim) => getClaimRecord(experimentId, claim.id)?.record.scales ?? []);
     const costPerSeed = (params: Record<string, unknown>) =>
       Math.max(...scaleRecords.filter((r) => canonicalJson(r.params) === canonicalJson(params)).map((r) => r.ms / r.seeds.length));

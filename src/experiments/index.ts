@@ -80,8 +80,8 @@ export function claimsFor(experimentId: string): Claim<unknown>[] {
 }
 
 /** The test file that checks a claim (one file per experiment, so runs are shared within it, unless the claim has its own). */
-export function testFileFor(claim: Pick<Claim, 'experiment' | 'id' | 'ownTestFile'>): string {
-  return `${folderFor(claim.experiment)}/${claim.ownTestFile ? `claims-${claim.id}` : 'claims'}.test.ts`;
+export function testFileFor(claim: Pick<Claim, 'experiment' | 'testFile'>): string {
+  return `${folderFor(claim.experiment)}/${claim.testFile ? `claims-${claim.testFile}` : 'claims'}.test.ts`;
 }
 
 export interface ExperimentListing {

@@ -7,6 +7,7 @@ import { makeTask, taskModelFields, type Task, type TaskId } from './tasks';
 import { train, type Progress as TrainProgress } from './train';
 import { loadBlockSource } from './custom-block';
 import { evaluate } from './evaluate';
+import { canonicalJson } from './experiment/run-cache';
 
 /** Held-out accuracy per answer position at one step: fed the true previous tokens, and fed the model's own outputs. */
 export interface EvalCheckpoint {
@@ -141,17 +142,46 @@ export async function runTargetJob(
   }
 }
 
+/** The jobs one after another in this thread, each through `runOne`. */
+function sequentially(runOne: typeof runTargetJob): JobRunner {
+  return async (jobs, { signal, onProgress } = {}) => {
+    const results: TargetResult[] = [];
+    for (const [job, spec] of jobs.entries()) {
+      const result = await runOne(spec, {
+        signal,
+        onProgress: (p) => onProgress?.({ job, step: p.step, steps: p.steps, loss: p.loss, finished: false }),
+      });
+      signal?.throwIfAborted();
+      results.push(result);
+      onProgress?.({ job, step: result.loss.length, steps: result.loss.length, loss: result.loss.at(-1) ?? NaN, finished: true });
+    }
+    return results;
+  };
+}
+
 /** The jobs one after another in this thread (Node, or a page without workers). */
-export const runSequentially: JobRunner = async (jobs, { signal, onProgress } = {}) => {
-  const results: TargetResult[] = [];
-  for (const [job, spec] of jobs.entries()) {
-    const result = await runTargetJob(spec, {
-      signal,
-      onProgress: (p) => onProgress?.({ job, step: p.step, steps: p.steps, loss: p.loss, finished: false }),
-    });
-    signal?.throwIfAborted();
-    results.push(result);
-    onProgress?.({ job, step: result.loss.length, steps: result.loss.length, loss: result.loss.at(-1) ?? NaN, finished: true });
-  }
-  return results;
-};
+export const runSequentially: JobRunner = sequentially(runTargetJob);
+
+/**
+ * runSequentially, training each distinct job once for the runner's life: a job is seeded plain data, so the same
+ * job gives the same result (the premise of the page's pool too). The claims suite and `npm run verify-claims` use
+ * it, so claims whose runs share a training (E21's teacher forcing against free running and against scheduled
+ * sampling) train it once.
+ */
+export function onceEachJob(): JobRunner & { trained(): number; reused(): number } {
+  const done = new Map<string, TargetResult>();
+  let [trained, reused] = [0, 0];
+  const runner = sequentially(async (job, options) => {
+    const key = canonicalJson(job);
+    const kept = done.get(key);
+    if (kept) {
+      reused += 1;
+      return structuredClone(kept);
+    }
+    const result = await runTargetJob(job, options);
+    trained += 1;
+    if (result.outcome !== 'aborted') done.set(key, structuredClone(result));
+    return result;
+  });
+  return Object.assign(runner, { trained: () => trained, reused: () => reused });
+}

@@ -99,6 +99,7 @@ export const claims: Claim<E2Measurements>[] = [
   },
   {
     id: 'e2-postln-needs-warmup',
+    testFile: 'warmup', // its 4 trainings a seed are the warmup grid's at the highest rate: trained once there
     statement:
       'At a learning rate of 0.01 without warmup, Post-LN sits at the loss floor after 100 steps (within 0.1 nats of ln 8, the loss of guessing the 8 answer symbols uniformly: it has learned nothing about the input), while Post-LN with 50 warmup steps, and Pre-LN without warmup, go at least 0.25 nats below it; each on at least 4 of 5 seeds.',
     experiment: 'e2',
@@ -136,7 +137,7 @@ export const claims: Claim<E2Measurements>[] = [
   },
   {
     id: 'e2-warmup-grid',
-    ownTestFile: true, // 16 trainings a seed, none shared with E2's other claims
+    testFile: 'warmup', // 16 trainings a seed; the 4 at the highest rate are e2-postln-needs-warmup's
     statement:
       'Over a grid of four learning rates (Adam at 0.001, 0.002, 0.005 and 0.01), in the 6-layer decoder after 100 steps: Pre-LN without warmup ends at least 0.25 nats below the loss floor (ln 8, where a model that has learned nothing about the input sits) at every rate; Post-LN without warmup ends at least 0.25 nats below it at the lowest rate but sits at the floor (within 0.1 nats) at the highest; and at every rate where Post-LN without warmup does not get 0.25 nats below the floor, Post-LN with a 50-step linear warmup does; on every one of 5 seeds.',
     experiment: 'e2',

@@ -52,10 +52,11 @@ interface ClaimBase {
   /** Larger configurations where it must hold too; required when the statement is about depth or training. */
   scales: Scale[];
   /**
-   * Checked in a test file of its own, `claims-<id>.test.ts` beside `claims.test.ts`, so that the claims project's
-   * two workers share a long experiment (set for a claim whose runs share nothing with the others').
+   * Checked in `claims-<testFile>.test.ts` beside `claims.test.ts`, with the other claims of the experiment that name
+   * the same file, so that the claims project's two workers share a long experiment. Claims whose runs share
+   * trainings belong in one file: trainings are shared within a test process only.
    */
-  ownTestFile?: true;
+  testFile?: string;
 }
 
 /** Must hold on each seed's run separately. */

@@ -3,6 +3,7 @@
 // `finished` event each and the batch's overall fraction, and stop on abort. The pool size rule is pure.
 import { expect, test } from 'vitest';
 import { createLab, runTargetJob, type BatchProgress, type TargetJob } from '~/lab/facade';
+import { onceEachJob } from '~/lab/train-to-target';
 import { poolSize } from '~/worker/train-pool';
 
 const job = (seed: number, norm: 'pre' | 'none'): TargetJob => ({
@@ -53,6 +54,20 @@ test('a job with evaluateEvery returns held-out checkpoints at every that many s
   }
   expect(result!.loss).toEqual((await runTargetJob(job(1, 'pre'))).loss); // evaluating does not change the training
   expect((await runTargetJob(job(1, 'pre'))).checkpoints).toBeUndefined();
+});
+
+test('onceEachJob trains a job it has seen once and gives its result again, a copy, with the same progress events', async () => {
+  const runJobs = onceEachJob();
+  const lab = await createLab({ backend: 'wasm', runJobs });
+  const first = await lab.trainManyToTarget([job(1, 'pre'), job(2, 'none')]);
+  const events: BatchProgress[] = [];
+  const again = await lab.trainManyToTarget([job(2, 'none'), job(3, 'pre')], { onProgress: (p) => events.push(p) });
+  expect([runJobs.trained(), runJobs.reused()]).toEqual([3, 1]);
+  expect(again[0]).toEqual(first[1]);
+  expect(again[0]).not.toBe(first[1]);
+  expect(again[1]).toEqual(await runTargetJob(job(3, 'pre')));
+  expect(events.filter((e) => e.finished).map((e) => e.job)).toEqual([0, 1]);
+  expect(events.at(-1)!.fraction).toBe(1);
 });
 
 test('pool size: one worker per core besides the experiment worker, four trainings at most, none on a single core', () => {
