@@ -154,17 +154,20 @@ async function main() {
       // figures here are what the page itself loads.
       const context = await browser.newContext({ baseURL: server.origin, serviceWorkers: 'block' });
       const page = await context.newPage();
-      const bodies = new Map<string, { bytes: number; gzip: number; phase: 'load' | 'run' }>();
+      const bodies = new Map<string, { bytes: number; gzip: number; phase: 'load' | 'run'; referer?: string }>();
       let phase: 'load' | 'run' = 'load';
       const reading: Promise<void>[] = [];
+      const workerScripts = new Set<string>();
+      page.on('worker', (w) => void workerScripts.add(w.url()));
       context.on('response', (res) => {
         const type = res.request().resourceType();
         const url = res.url();
         if (!/\.(m?js|wasm)(\?|$)/.test(url) && type !== 'script') return;
         const at = phase;
+        const referer = res.request().headers()['referer']; // the importing module: tells the worker's chunks apart
         reading.push(
           res.body().then(
-            (body) => void bodies.set(url, { bytes: body.length, gzip: gz(body), phase: at }),
+            (body) => void bodies.set(url, { bytes: body.length, gzip: gz(body), phase: at, referer }),
             () => undefined, // a body that is gone (e.g. a navigation) is not counted
           ),
         );
@@ -190,8 +193,15 @@ async function main() {
       await page.waitForTimeout(200);
       await Promise.all(reading);
       const run = [...bodies.entries()].filter(([, x]) => x.phase === 'run');
-      const ui = run.filter(([u]) => /\/(run-panel|live-chart|backend-line|preload-helper)[.-]/.test(u));
-      const lab = run.filter(([u]) => !ui.some(([v]) => v === u));
+      // The lab chunk is what the worker loads: its script and every module or binary requested from one of its
+      // modules (the Referer header); the rest loaded by Run is the page's own Run UI, on the main thread.
+      const inWorker = new Set(workerScripts);
+      for (let grew = true; grew;) {
+        grew = false;
+        for (const [u, x] of run) if (!inWorker.has(u) && x.referer && inWorker.has(x.referer)) grew = !!inWorker.add(u);
+      }
+      const lab = run.filter(([u]) => inWorker.has(u));
+      const ui = run.filter(([u]) => !inWorker.has(u));
       if (exp === 'e1') {
         console.log(
           `  Lab chunk loaded by Run (worker JS + TF.js + WASM binary + lab): ${kb(lab.reduce((a, [, x]) => a + x.gzip, 0))} gzip (${kb(lab.reduce((a, [, x]) => a + x.bytes, 0))} raw; budget 300 KB)`,
@@ -199,7 +209,14 @@ async function main() {
         for (const [u, x] of lab.sort((p, q) => q[1].gzip - p[1].gzip))
           console.log(`    ${kb(x.gzip).padStart(9)}  ${u.replace(server.origin, '')}`);
         console.log(
-          `  Run UI on the main thread (panel + live chart with Observable Plot): ${kb(ui.reduce((a, [, x]) => a + x.gzip, 0))} gzip`,
+          `  Run UI on the main thread (panel, live chart with Observable Plot, run controls): ${kb(ui.reduce((a, [, x]) => a + x.gzip, 0))} gzip in ${ui
+            .map(([u]) =>
+              u
+                .split('/')
+                .pop()!
+                .replace(/[.-][\w-]{8}\.m?js$/, ''),
+            )
+            .join(', ')}`,
         );
       }
       await context.close();

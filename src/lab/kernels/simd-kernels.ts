@@ -1,7 +1,7 @@
 // Our WebAssembly SIMD kernels for the WASM backend, working in place on TF.js's own memory (the module imports
 // it), so tensors are read and written where they are. Why: TF.js 4.22 runs every batched matMul ([B·H]
 // products of 16×16 matrices, attention) through a scalar loop at ~2-4 GFLOP/s, and its small kernels cost more
-// than the arithmetic they do. The 4,707-byte binary is assembled here: no build step, no generated file.
+// than the arithmetic they do. The 4,207-byte binary is assembled here: no build step, no generated file.
 //   mm(a, b, c, batch, M, K, N, sAi, sAk, bias, relu): C[M×N] = A·B (+ bias[N] if bias ≠ 0, then ReLU if relu ≠ 0)
 //     per batch, A(i,k) at a + 4·(batch·M·K + i·sAi + k·sAk) (sAi = K, sAk = 1: A as stored; sAi = 1, sAk = M:
 //     Aᵀ of a stored [K×M]); N a multiple of 4.
@@ -15,7 +15,6 @@
 //   adam(...): the Adam update of adam-kernel.ts in float32 SIMD, same operations in the same order.
 //   softmax(s, w, rows, Tq, Tk, causal, scale): attention-softmax.ts's forward loop in float64, with exp computed
 //     as fdlibm's (which is V8's Math.exp in Node): the same numbers as the JS loop there, bit for bit.
-//   exp(x): that exp alone (f64), for its test.
 // Addresses are byte offsets into the memory.
 
 const I32 = 0x7f;
@@ -1106,19 +1105,6 @@ function softmaxBody(): number[] {
   ];
 }
 
-/** exp(x) alone, for the test that compares it with Math.exp. */
-function expBody(): number[] {
-  const [x, hx, xsb, k, hi, lo, t, c, y] = Array.from({ length: 9 }, (_, v) => v);
-  return [
-    ...vec([
-      [...uleb(3), I32],
-      [...uleb(5), F64],
-    ]),
-    ...fdlibmExp({ x, hx, xsb, k, hi, lo, t, c, y }),
-    0x0b,
-  ];
-}
-
 /** The module's bytes. */
 export function simdKernelsBinary(): Uint8Array<ArrayBuffer> {
   const fn = (params: number, last: number[] = []) => [
@@ -1137,7 +1123,6 @@ export function simdKernelsBinary(): Uint8Array<ArrayBuffer> {
     adamBody(),
     headsBody(),
     softmaxBody(),
-    expBody(),
   ].map((b) => [...uleb(b.length), ...b]);
   return new Uint8Array([
     0x00,
@@ -1148,22 +1133,9 @@ export function simdKernelsBinary(): Uint8Array<ArrayBuffer> {
     0x00,
     0x00,
     0x00,
-    ...section(
-      1,
-      vec([
-        fn(11),
-        fn(7),
-        fn(4),
-        fn(6, [F32]),
-        fn(8, [F32]),
-        fn(8, new Array<number>(8).fill(F32)),
-        fn(9),
-        fn(6, [F64]),
-        [0x60, ...vec([[F64]]), ...vec([[F64]])],
-      ]),
-    ),
+    ...section(1, vec([fn(11), fn(7), fn(4), fn(6, [F32]), fn(8, [F32]), fn(8, new Array<number>(8).fill(F32)), fn(9), fn(6, [F64])])),
     ...section(2, vec([[...str('env'), ...str('memory'), 0x02, 0x00, 0x00]])),
-    ...section(3, vec([[0], [1], [2], [2], [3], [4], [2], [5], [6], [7], [8]])),
+    ...section(3, vec([[0], [1], [2], [2], [3], [4], [2], [5], [6], [7]])),
     ...section(
       7,
       vec([
@@ -1177,10 +1149,29 @@ export function simdKernelsBinary(): Uint8Array<ArrayBuffer> {
         [...str('adam'), 0x00, 7],
         [...str('heads'), 0x00, 8],
         [...str('softmax'), 0x00, 9],
-        [...str('exp'), 0x00, 10],
       ]),
     ),
     ...section(10, vec(bodies)),
+  ]);
+}
+
+/** A module of fdlibmExp alone, `exp(x: f64): f64`, for the test that compares it with Math.exp (only the test imports it). */
+export function expTestBinary(): Uint8Array<ArrayBuffer> {
+  const [x, hx, xsb, k, hi, lo, t, c, y] = Array.from({ length: 9 }, (_, v) => v); // param x, then the exp's locals
+  const body = [
+    ...vec([
+      [...uleb(3), I32],
+      [...uleb(5), F64],
+    ]),
+    ...fdlibmExp({ x, hx, xsb, k, hi, lo, t, c, y }),
+    0x0b,
+  ];
+  return new Uint8Array([
+    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
+    ...section(1, vec([[0x60, ...vec([[F64]]), ...vec([[F64]])]])),
+    ...section(3, vec([[0]])),
+    ...section(7, vec([[...str('exp'), 0x00, 0]])),
+    ...section(10, vec([[...uleb(body.length), ...body]])),
   ]);
 }
 
@@ -1206,7 +1197,6 @@ export interface SimdKernels {
   add(a: number, b: number, out: number, count: number): void;
   heads(x: number, p: number, B: number, T: number, n: number, H: number, dh: number, k: number, toParts: number): void;
   softmax(s: number, w: number, rows: number, Tq: number, Tk: number, causal: number, scale: number): void;
-  exp(x: number): number;
   adam(
     p: number,
     m: number,
