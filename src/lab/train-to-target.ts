@@ -164,9 +164,9 @@ export const runSequentially: JobRunner = sequentially(runTargetJob);
 
 /**
  * runSequentially, training each distinct job once for the runner's life: a job is seeded plain data, so the same
- * job gives the same result (the premise of the page's pool too). The claims suite and `npm run verify-claims` use
- * it, so claims whose runs share a training (E21's teacher forcing against free running and against scheduled
- * sampling) train it once.
+ * job gives the same result (the premise of the page's pool too). The claims suite uses it, so claims whose runs
+ * share a training (E21's teacher forcing against free running and against scheduled sampling) train it once.
+ * `npm run verify-claims` does not: the times it records are each configuration's own.
  */
 export function onceEachJob(): JobRunner & { trained(): number; reused(): number } {
   const done = new Map<string, TargetResult>();
