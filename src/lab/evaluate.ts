@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { encode, forward, maskedCrossEntropy, tokenCrossEntropy, type Model } from './model';
 import { encodeBatch, type EncodedBatch, type RawBatch, type Task } from './tasks';
 import { makeRng, type Rng } from './rng';
+import type { KeyValueCache } from './layers';
 
 /** Greedy predictions [B·T] for the given decoder inputs. */
 export function predict(
@@ -39,19 +40,39 @@ function rowsIndependent(model: Model): boolean {
   return model.config.causal && model.config.normKind !== 'batch' && !model.block;
 }
 
-/** Greedy predictions [B·t] for the first t decoder positions of `decIn` [B·T] (see rowsIndependent). */
-function predictPrefix(
+/**
+ * mixedDecoderInputs where rows are independent: the positions before freeFrom in one causal pass, then one position at
+ * a time, each self-attention keeping the keys and values of the positions before (forward's keyValues). The numbers
+ * are those of running each prefix again: every kernel computes a row alike whatever the rows beside it, and a
+ * prefix's last row sees every key. Decoding costs about one pass over the sequence instead of one per position.
+ */
+function decodeWithCache(
   model: Model,
   batch: EncodedBatch,
   decIn: Int32Array,
-  t: number,
-  lesion?: ReadonlySet<string>,
-  memory?: tf.Tensor2D,
+  useModel: Uint8Array,
+  lesion: ReadonlySet<string> | undefined,
+  memory: tf.Tensor2D | undefined,
 ): Int32Array {
-  const { B, T } = batch;
-  const head = new Int32Array(B * t);
-  for (let b = 0; b < B; b++) head.set(decIn.subarray(b * T, b * T + t), b * t);
-  return predict(model, { ...batch, T: t }, head, lesion, memory);
+  const { B, T, S, encIn, freeFrom } = batch;
+  const keyValues = new Map<string, KeyValueCache>();
+  try {
+    for (let from = 0, t = freeFrom; t < T; from = t, t++) {
+      // Feed positions from..t−1 (their inputs are final by now); position t−1's output is the guess for position t.
+      const n = t - from;
+      const ids = new Int32Array(B * n);
+      for (let b = 0; b < B; b++) ids.set(decIn.subarray(b * T + from, b * T + t), b * n);
+      const out = tf.tidy(() =>
+        tf.argMax(forward(model, { B, T: n, S, decIn: ids, encIn }, { lesion, memory, keyValues, position: from }), 1),
+      );
+      const pred = out.dataSync() as Int32Array;
+      out.dispose();
+      for (let b = 0; b < B; b++) if (useModel[b * T + t]) decIn[b * T + t] = pred[b * n + n - 1]!;
+    }
+  } finally {
+    for (const { k, v } of keyValues.values()) tf.dispose([k!, v!].filter(Boolean));
+  }
+  return decIn;
 }
 
 /**
@@ -75,17 +96,15 @@ export function mixedDecoderInputs(
   for (let t = batch.freeFrom; t < T; t++)
     for (let b = 0; b < B; b++) useModel[b * T + t] = teacherRatio <= 0 || (rng && rng.next() >= teacherRatio) ? 1 : 0;
   const memory = given ?? (useModel.includes(1) ? encoderMemory(model, batch, lesion) : undefined);
-  const prefix = rowsIndependent(model);
   try {
+    if (!useModel.includes(1)) return decIn;
+    if (rowsIndependent(model)) return decodeWithCache(model, batch, decIn, useModel, lesion, memory);
     for (let t = batch.freeFrom; t < T; t++) {
       let any = false;
       for (let b = 0; b < B && !any; b++) any = useModel[b * T + t] === 1;
       if (!any) continue;
-      // Causal: outputs before t depend only on inputs before t, so the first t positions are enough where rows are independent.
-      const [pred, len] = prefix
-        ? [predictPrefix(model, batch, decIn, t, lesion, memory), t]
-        : [predict(model, batch, decIn, lesion, memory), T];
-      for (let b = 0; b < B; b++) if (useModel[b * T + t]) decIn[b * T + t] = pred[b * len + t - 1]!;
+      const pred = predict(model, batch, decIn, lesion, memory);
+      for (let b = 0; b < B; b++) if (useModel[b * T + t]) decIn[b * T + t] = pred[b * T + t - 1]!;
     }
   } finally {
     if (!given) memory?.dispose();

@@ -49,6 +49,16 @@ function attend(
   return dense(out, p.wo, p.bo);
 }
 
+/** The keys and values [B,H,t,dh] of the positions already decoded, kept across calls (kept tensors: the owner disposes them). */
+export interface KeyValueCache {
+  k?: tf.Tensor4D;
+  v?: tf.Tensor4D;
+}
+
+/**
+ * With a cache (decoding), x holds the new positions only: their keys and values join the cached ones, and a single new
+ * position attends to all of them (the last row of a causal pass over every position, the same numbers).
+ */
 export function selfAttention(
   x: tf.Tensor2D,
   B: number,
@@ -57,9 +67,15 @@ export function selfAttention(
   p: AttentionParams & { wqkv: tf.Tensor; bqkv: tf.Tensor },
   causal: boolean,
   onWeights?: (w: tf.Tensor4D) => void,
+  cache?: KeyValueCache,
 ): tf.Tensor2D {
   const [q, k, v] = splitHeads(dense(x, p.wqkv, p.bqkv), B, T, 3, H);
-  return attend(q!, k!, v!, causal, p, onWeights);
+  if (!cache) return attend(q!, k!, v!, causal, p, onWeights);
+  if (cache.k && T !== 1) throw new Error(`decoding with cached keys takes one new position at a time, got ${T}`);
+  const [keys, values] = cache.k ? [tf.concat([cache.k, k!], 2), tf.concat([cache.v!, v!], 2)] : [k!, v!];
+  tf.dispose([cache.k!, cache.v!].filter(Boolean));
+  [cache.k, cache.v] = [tf.keep(keys), tf.keep(values)];
+  return attend(q!, keys, values, causal && T > 1, p, onWeights);
 }
 
 export function crossAttention(

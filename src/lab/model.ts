@@ -4,7 +4,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { type ModelConfig, resolveModelConfig } from './config';
 import { createParams, sublayersOf, paramCountFormula, paramSpecs } from './params';
-import { selfAttention, crossAttention, feedForward, dense, matMul2d } from './layers';
+import { selfAttention, crossAttention, feedForward, dense, matMul2d, type KeyValueCache } from './layers';
 import { logSoftmaxKernel } from './kernels/log-softmax';
 import { wrapSublayer } from './connection';
 import { applyBlock, applyFinalNorm, scaleBranchInit, type BlockDefinition, type BlockParams } from './custom-block';
@@ -90,6 +90,12 @@ export interface ForwardOptions {
   memory?: tf.Tensor2D;
   /** BatchNorm only: record each norm's batch statistics, or normalize with given (running) ones; see norms.ts. */
   batchStats?: BatchStatsMode;
+  /**
+   * Decoding one position at a time (evaluate.ts): each decoder self-attention keeps its keys and values here (by
+   * sublayer name), and input.decIn holds the new positions only, the first of them at `position`.
+   */
+  keyValues?: Map<string, KeyValueCache>;
+  position?: number;
   /**
    * Dropout (training only): zero each entry of the embedding sum and of every sublayer's output ('branch', Vas17's
    * residual dropout) or of the stream after each add ('stream') with this rate, and scale the rest by 1/(1 − rate).
@@ -186,13 +192,19 @@ export function sinusoidalPositions(T: number, d: number): tf.Tensor2D {
   return tf.tensor2d(v, [T, d]);
 }
 
-function embed(model: Model, ids: Int32Array, B: number, T: number): tf.Tensor2D {
+/** Embeddings [B·T, d] of ids [B·T] at positions from..from+T−1. */
+function embed(model: Model, ids: Int32Array, B: number, T: number, from = 0): tf.Tensor2D {
   const { vocabSize: V, dModel: d } = model.config;
-  if (T > model.config.maxLen) throw new Error(`sequence length ${T} exceeds maxLen ${model.config.maxLen}`);
+  if (from + T > model.config.maxLen) throw new Error(`sequence length ${from + T} exceeds maxLen ${model.config.maxLen}`);
   const P = model.params;
   const oneHot = tf.oneHot(tf.tensor1d(ids, 'int32'), V) as tf.Tensor2D;
   const tok = tf.reshape(tf.mul(matMul2d(oneHot, P.get('embed')! as tf.Tensor2D), Math.sqrt(d)), [B, T, d]);
-  const pos = model.config.positions === 'learned' ? tf.slice(P.get('pos')!, [0, 0], [T, d]) : sinusoidalPositions(T, d);
+  const pos =
+    model.config.positions === 'learned'
+      ? tf.slice(P.get('pos')!, [from, 0], [T, d])
+      : from === 0
+        ? sinusoidalPositions(T, d)
+        : tf.slice(sinusoidalPositions(from + T, d), [from, 0], [T, d]); // each row is computed alike whatever the length
   return tf.reshape(tf.add(tok, pos), [B * T, d]) as tf.Tensor2D;
 }
 
@@ -240,7 +252,16 @@ function runStack(
       const F = (h: tf.Tensor2D): tf.Tensor2D => {
         const onW = probe ? (w: tf.Tensor4D) => probe.attentionMap(name, w) : undefined;
         if (sub === 'self')
-          return selfAttention(h, B, T, cfg.nHeads, { wqkv: g('wqkv'), bqkv: g('bqkv'), wo: g('wo'), bo: g('bo') }, causal, onW);
+          return selfAttention(
+            h,
+            B,
+            T,
+            cfg.nHeads,
+            { wqkv: g('wqkv'), bqkv: g('bqkv'), wo: g('wo'), bo: g('bo') },
+            causal,
+            onW,
+            stack === 'dec' ? cacheOf(opts.keyValues, name) : undefined,
+          );
         if (sub === 'cross')
           return crossAttention(
             h,
@@ -311,6 +332,13 @@ function runStack(
   return x;
 }
 
+/** The cache of one self-attention sublayer, made on first use. */
+function cacheOf(all: Map<string, KeyValueCache> | undefined, name: string): KeyValueCache | undefined {
+  if (!all) return undefined;
+  if (!all.has(name)) all.set(name, {});
+  return all.get(name);
+}
+
 /** Logits [B·T, V] for the decoder positions. Call inside tf.tidy (or a gradient function). */
 export function forward(model: Model, input: ForwardInput, opts: ForwardOptions = {}): tf.Tensor2D {
   const cfg = model.config;
@@ -320,7 +348,7 @@ export function forward(model: Model, input: ForwardInput, opts: ForwardOptions 
   if (cfg.arch === 'encdec') {
     mem = opts.memory ?? encode(model, input, opts);
   }
-  const h = runStack(model, 'dec', embed(model, input.decIn, B, T), B, T, cfg.nLayers, cfg.causal, mem, S, opts);
+  const h = runStack(model, 'dec', embed(model, input.decIn, B, T, opts.position), B, T, cfg.nLayers, cfg.causal, mem, S, opts);
   const P = model.params;
   return cfg.tiedOutput ? dense(h, tf.transpose(P.get('embed')!), P.get('out.b')!) : dense(h, P.get('out.w')!, P.get('out.b')!);
 }

@@ -1,9 +1,11 @@
-// Free-running decoding over a prefix: where each position's output depends only on the inputs up to it, decoding
-// position t from the first t positions gives exactly the inputs that full-length forward passes give (the speed-up
-// changes no number), and where it does not (no causal mask, batch statistics) the full length is still used.
+// Free-running decoding: where each position's output depends only on the inputs up to it, decoding one position at a
+// time with each self-attention's keys and values kept gives exactly the logits of a pass over the whole prefix, and
+// the inputs that full-length forward passes give (the speed-up changes no number); where it does not (no causal
+// mask, batch statistics) the full length is still used.
 import { beforeAll, expect, test } from 'vitest';
 import { initBackend, tf } from '~/lab/backend';
-import { createModel, type Model } from '~/lab/model';
+import { createModel, encode, forward, type Model } from '~/lab/model';
+import type { KeyValueCache } from '~/lab/layers';
 import { mixedDecoderInputs, predict, evaluate } from '~/lab/evaluate';
 import { encodeBatch, reverseTask, runningSumTask, taskModelFields, type EncodedBatch, type Task } from '~/lab/tasks';
 import { makeRng } from '~/lab/rng';
@@ -48,6 +50,50 @@ test.each(setups)('%s: free running decodes the same inputs as full-length forwa
   expect(tf.memory().numTensors).toBe(before);
   model.dispose();
 });
+
+const cached: [string, Task, Record<string, unknown>][] = [
+  ['Pre-LN, d 32, 4 heads', reverseTask(8, 4), { dModel: 32, nHeads: 4, norm: 'pre' }],
+  ['Post-LN, learned positions', reverseTask(8, 4), { dModel: 16, nHeads: 2, norm: 'post', positions: 'learned' }],
+  [
+    'concatenation + projection, RMSNorm, final norm',
+    reverseTask(8, 4),
+    { dModel: 16, nHeads: 2, connection: 'concat', normKind: 'rms', finalNorm: true },
+  ],
+  ['head size 6 (TF.js batched products)', reverseTask(8, 4), { dModel: 24, nHeads: 4 }],
+  ['encoder–decoder', runningSumTask(), { arch: 'encdec', nEncLayers: 2, dModel: 16, nHeads: 2 }],
+];
+
+test.each(cached)(
+  '%s: a position decoded with the cached keys and values has the logits of the whole prefix, bit for bit',
+  (_, task, extra) => {
+    const model = createModel({ ...taskModelFields(task, extra.arch as 'encdec' | undefined), nLayers: 2, seed: 3, ...extra });
+    const batch = encodeBatch(task, model.config, task.sample(makeRng(4), 8));
+    const { B, T, S, encIn, decIn } = batch;
+    const memory = model.config.arch === 'encdec' ? tf.tidy(() => encode(model, batch)) : undefined;
+    const keyValues = new Map<string, KeyValueCache>();
+    const rows = (from: number, to: number) => {
+      const ids = new Int32Array(B * (to - from));
+      for (let b = 0; b < B; b++) ids.set(decIn.subarray(b * T + from, b * T + to), b * (to - from));
+      return ids;
+    };
+    const lastRows = (logits: tf.Tensor2D, n: number) => {
+      const all = logits.arraySync();
+      return Array.from({ length: B }, (_, b) => all[b * n + n - 1]!);
+    };
+    const first = 3; // three positions in one causal pass, then one at a time
+    for (let t = first; t <= T; t++) {
+      const [from, n] = t === first ? [0, first] : [t - 1, 1];
+      const step = tf.tidy(() =>
+        lastRows(forward(model, { B, T: n, S, decIn: rows(from, t), encIn }, { memory, keyValues, position: from }), n),
+      );
+      const whole = tf.tidy(() => lastRows(forward(model, { B, T: t, S, decIn: rows(0, t), encIn }, { memory }), t));
+      expect(step, `position ${t - 1}`).toEqual(whole);
+    }
+    for (const { k, v } of keyValues.values()) tf.dispose([k!, v!]);
+    memory?.dispose();
+    model.dispose();
+  },
+);
 
 test('the prefix is not a shortcut everywhere: without a causal mask it decodes other inputs (so those models keep the full length)', () => {
   const task = reverseTask(8, 4);
