@@ -29,24 +29,33 @@ export function workerUrl(dist = DIST): string {
   return `/_astro/${files[0]}`;
 }
 
-/** In the page: starts the experiment worker, sends one message, resolves with its final reply (done/error). */
+/** In the page: starts the experiment worker, sends one message, resolves with its final reply (done/error), or
+ * after `timeout` with type 'timeout' and the last messages the worker sent (what it was doing when it stalled). */
 export async function runInWorker(
   page: Page,
   url: string,
   message: Record<string, unknown>,
-  timeout = 120_000,
+  timeout = 60_000,
 ): Promise<{ type: string; message?: string; backend?: string }> {
   return page.evaluate(
     ({ url, message, timeout }) =>
       new Promise((resolve) => {
         const worker = new Worker(url, { type: 'module' });
         let backend: string | undefined;
-        const timer = setTimeout(() => resolve({ type: 'timeout' }), timeout);
+        const seen: string[] = [];
+        const timer = setTimeout(() => {
+          worker.terminate();
+          resolve({
+            type: 'timeout',
+            message: `no final reply in ${timeout} ms; the last messages: ${seen.slice(-5).join(' | ') || 'none'}`,
+          });
+        }, timeout);
         worker.onerror = (e) => {
           clearTimeout(timer);
           resolve({ type: 'error', message: `worker failed: ${e.message}` });
         };
         worker.onmessage = (e: MessageEvent<{ type: string; message?: string; report?: { backend: string } }>) => {
+          seen.push(`${e.data.type}${e.data.message ? `: ${e.data.message}` : ''}`);
           if (e.data.type === 'backend') backend = e.data.report?.backend;
           if (e.data.type === 'done' || e.data.type === 'error' || e.data.type === 'cancelled') {
             clearTimeout(timer);

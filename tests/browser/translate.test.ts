@@ -20,8 +20,7 @@ async function withPage<T>(fn: (w: WatchedPage) => Promise<T>): Promise<T> {
   try {
     return await fn(watched);
   } finally {
-    await watched.context.unrouteAll({ behavior: 'ignoreErrors' });
-    await watched.context.close();
+    await watched.close();
   }
 }
 
