@@ -57,7 +57,9 @@ async function timedRun(page: Page, id: string): Promise<{ firstProgress: number
           if (st === 'running' && Number.isNaN(first)) first = performance.now() - t0;
           if (st === 'done' || st === 'error' || st === 'cancelled') {
             obs.disconnect();
-            resolvePromise({ firstProgress: first, done: performance.now() - t0, state: st });
+            const done = performance.now() - t0;
+            // A run that ends before a progress shows (E20's, 0.1 s warm) is first seen progressing when it is done.
+            resolvePromise({ firstProgress: Number.isNaN(first) ? done : first, done, state: st });
           }
         });
         obs.observe(el, { attributes: true, attributeFilter: ['data-state'] });
