@@ -3,7 +3,7 @@
  * E2: the training loss over a fixed step budget for six ways of wrapping each sublayer, the share of a step's
  * time spent in the adds and the norms, and a grid of learning rates with and without warmup (Post-LN, Pre-LN).
  * @param {import('~/lab/facade').LabFacade} lab
- * @param {{ layers: number, width: number, steps: number, targetLoss: number, lr: number, highLr: number, warmupSteps: number, warmupGrid: string, wrappings: boolean }} params
+ * @param {{ layers: number, width: number, steps: number, targetLoss: number, lr: number, highLr: number, warmupSteps: number, warmupGrid: string, wrappings: boolean, preLnWarmup: boolean }} params
  * @param {import('~/lab/experiment/define').CoreContext} ctx
  */
 export async function run(lab, params, ctx) {
@@ -17,7 +17,8 @@ export async function run(lab, params, ctx) {
   const rates = { 'none': [], 'one rate': [1], 'four rates': [0.1, 0.2, 0.5, 1] }[params.warmupGrid]?.map((f) => +(f * params.highLr).toPrecision(6)) ?? [];
   const plan = [
     ...(params.wrappings ? Object.keys(variants) : []).map((variant) => ({ variant, lr, warmupSteps })),
-    ...rates.flatMap((r) => ['post-ln', 'pre-ln'].flatMap((variant) => [0, warmupSteps].map((w) => ({ variant, lr: r, warmupSteps: w })))),
+    // Pre-LN with warmup only when asked: no claim reads it.
+    ...rates.flatMap((r) => ['post-ln', 'pre-ln'].flatMap((variant) => (variant === 'pre-ln' && !params.preLnWarmup ? [0] : [0, warmupSteps]).map((w) => ({ variant, lr: r, warmupSteps: w })))),
   ];
   const task = lab.task('reverse');
   const timing = /** @type {Record<string, import('~/lab/facade').StepTiming>} */ ({}); // wall-clock: shown, never compared or asserted

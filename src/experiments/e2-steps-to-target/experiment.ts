@@ -25,6 +25,8 @@ export const e2Params = {
   },
   // Off, only the grid trains: the grid's claim runs it so (its runs are the same; the claims suite is cheaper).
   wrappings: { type: 'boolean', label: 'Six wrappings (off: the grid only)', default: true },
+  // Off, the grid trains what its claims read: Post-LN without and with warmup, Pre-LN without (a quarter fewer trainings).
+  preLnWarmup: { type: 'boolean', label: 'Also train Pre-LN with warmup in the grid', default: false },
 } satisfies ParamSchema;
 
 export type E2Run = {
@@ -49,9 +51,11 @@ export type E2Measurements = {
   warmupGrid: string;
   /** Whether the six wrappings were trained (the first six runs); off, the runs are the grid's only. */
   wrappings: boolean;
+  /** Whether the grid trained Pre-LN with warmup too. */
+  preLnWarmup: boolean;
   /** ln(number of answer symbols): the loss of a model that has learned nothing about the input. */
   floor: number;
-  /** The six wrappings at lr with warmup (when `wrappings`), then the grid: per rate, Post-LN and Pre-LN, without and with warmup. */
+  /** The six wrappings at lr with warmup (when `wrappings`), then the grid: per rate, Post-LN without and with warmup, Pre-LN without (and with, when `preLnWarmup`). */
   runs: E2Run[];
   /** Wall-clock (never compared): ms per step and the measured share in the adds and the norms. */
   timing: Record<

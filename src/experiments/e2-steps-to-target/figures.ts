@@ -53,7 +53,7 @@ export const figures: FigureMaker = (m: E2Measurements) => {
       ...bars(
         wrappings.length
           ? `Training loss after ${m.steps} steps (mean of the last 5): each wrapping at lr ${m.lr}${warm(m.warmupSteps)}${grid.length ? ', then the learning-rate grid' : ''}`
-          : `Training loss after ${m.steps} steps (mean of the last 5): the learning-rate grid, Post-LN and Pre-LN without and with warmup`,
+          : `Training loss after ${m.steps} steps (mean of the last 5): the learning-rate grid, Post-LN without and with warmup, Pre-LN without${m.preLnWarmup ? ' and with' : ''}`,
         'training loss (nats)',
         [
           ...wrappings.map((r): [string, number] => [r.variant, endLoss(r)]),

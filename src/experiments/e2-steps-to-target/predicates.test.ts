@@ -23,6 +23,7 @@ const good: E2Measurements = {
   warmupSteps: 50,
   warmupGrid: 'one rate',
   wrappings: true,
+  preLnWarmup: true,
   floor: FLOOR,
   runs: [
     run('post-ln', 1.3, null),
@@ -151,6 +152,14 @@ describe('e2-warmup-grid', () => {
     alone.wrappings = false;
     alone.runs = alone.runs.slice(6);
     expect(outcomeOf('e2-warmup-grid', alone)).toEqual(outcomeOf('e2-warmup-grid', grid));
+    // without Pre-LN's warmup runs (no claim reads them) it holds with the same figure; only the detail is shorter
+    const lean = clone(grid);
+    lean.preLnWarmup = false;
+    lean.runs = [...lean.runs.slice(0, 6), ...lean.runs.slice(6).filter((r) => !(r.variant === 'pre-ln' && r.warmupSteps > 0))];
+    expect(lean.runs).toHaveLength(6 + 4 * 3);
+    expect({ ...outcomeOf('e2-warmup-grid', lean), detail: '' }).toEqual({ ...outcomeOf('e2-warmup-grid', grid), detail: '' });
+    expect(outcomeOf('e2-warmup-grid', lean).detail).not.toMatch(/Pre-LN [^;]*with warmup/);
+    expect(holds('e2-postln-needs-warmup', five(lean))).toBe(true);
   });
   test('fails when Pre-LN without warmup stays near the floor at one rate', () => {
     expect(holds('e2-warmup-grid', withEnd(0, 2, 1.9))).toBe(false);
