@@ -2,9 +2,9 @@
 /**
  * E18: the same decoder trained from the same seed on a fixed set of sequences of the reversal task, without dropout,
  * with dropout on each sublayer's output before the add ('branch', Vas17's residual dropout) and on the stream after
- * it ('stream'). Every 10 steps: loss on the whole training set and on held-out sequences, without dropout.
+ * it ('stream'). Every `every` steps and at the end: loss on the whole training set and on held-out sequences, without dropout.
  * @param {import('~/lab/facade').LabFacade} lab
- * @param {{ layers: number, width: number, norm: string, trainingSet: number, steps: number, lr: number, batchSize: number, rate: number, compare: string }} params
+ * @param {{ layers: number, width: number, norm: string, trainingSet: number, steps: number, lr: number, batchSize: number, rate: number, compare: string, every: number }} params
  * @param {import('~/lab/experiment/define').CoreContext} ctx
  */
 export async function run(lab, params, ctx) {
@@ -25,7 +25,7 @@ export async function run(lab, params, ctx) {
     const model = lab.model(task, { nLayers: params.layers, dModel: params.width, norm: params.norm === 'Pre-LN' ? 'pre' : 'post', seed: ctx.seed });
     try {
       const curve = { steps: /** @type {number[]} */ ([]), trainLoss: /** @type {number[]} */ ([]), heldOutLoss: /** @type {number[]} */ ([]) };
-      const config = { steps: params.steps, lr: params.lr, batchSize: params.batchSize, seed: ctx.seed, progressEvery: 10, ...variants[key] };
+      const config = { steps: params.steps, lr: params.lr, batchSize: params.batchSize, seed: ctx.seed, progressEvery: params.every, ...variants[key] };
       await lab.train(model, task, config, {
         signal: ctx.signal,
         onProgress: (p) => {

@@ -15,6 +15,8 @@ export const e18Params = {
   lr: learningRate(),
   batchSize: { ...BATCH_SIZE, default: 32 },
   rate: { type: 'number', label: 'Dropout rate', default: 0.1, min: 0.01, max: 0.5 },
+  // The claims read the losses at the end only: a counter-run on a large training set evaluates there alone.
+  every: { type: 'int', label: 'Evaluate every', default: 10, min: 5, max: 1000, unit: 'steps' },
   // Which runs to compare (each is one training from the same seed and data). The default is the two that the
   // first two claims compare, so their blocks show the stored run.
   compare: {
@@ -25,7 +27,7 @@ export const e18Params = {
   },
 } satisfies ParamSchema;
 
-/** One training: losses evaluated without dropout, every 10 steps and at the end. */
+/** One training: losses evaluated without dropout, every `every` steps and at the end. */
 export type E18Run = {
   /** Steps at which the curves were taken. */
   steps: number[];
