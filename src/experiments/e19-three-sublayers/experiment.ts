@@ -19,13 +19,15 @@ export const e19Params = {
     default: 'each in turn',
     values: ['each in turn', 'self-attention', 'cross-attention', 'feed-forward'],
   },
+  // Off, only the gradients at initialization are measured: the first claim reads nothing else.
+  train: { type: 'boolean', label: 'Train after measuring at initialization', default: true },
 } satisfies ParamSchema;
 
 export type E19Run = {
-  /** Training loss at every step. */
+  /** Training loss at every step (none when `train` is off). */
   loss: number[];
-  /** Teacher-forced accuracy on held-out sentences at the end. */
-  accuracy: number;
+  /** Teacher-forced accuracy on held-out sentences at the end (null when `train` is off). */
+  accuracy: number | null;
   /** ‖∂L/∂θ‖ of each decoder sublayer's parameters at initialization, by block: { self: [block 1, …], cross: […], ffn: […] }. */
   gradientAtInit: Record<string, number[]>;
 };
@@ -36,6 +38,7 @@ export type E19Measurements = {
   steps: number;
   lr: number;
   without: string;
+  train: boolean;
   /** 'Post-LN (the paper)', 'Pre-LN', 'no residual around self-attention', … → its training. */
   runs: Record<string, E19Run>;
 };

@@ -1,7 +1,7 @@
 // The charts of E19's measurements (the stored run's at build time, a live run's in the page).
 import { thinCurve, wideRange, type FigureMaker } from '~/charts/figure-helpers';
 import { captionOf, compare, sentence } from '~/charts/caption-words';
-import type { ChartRow } from '~/charts/spec';
+import type { ChartRow, ChartSpec } from '~/charts/spec';
 import type { E19Measurements } from './experiment';
 
 const PAPER = 'Post-LN (the paper)';
@@ -19,24 +19,26 @@ export const figures: FigureMaker = (m: E19Measurements) => {
   const grads: ChartRow[] = SUBLAYERS.flatMap(([key, label]) =>
     names.map((n) => ({ series: n, x: label, y: m.runs[n]!.gradientAtInit[key]![0]! })),
   );
+  const lossFigure = (): ChartSpec => ({
+    title: 'Training loss on the toy translation',
+    x: { label: 'training step' },
+    y: { label: 'training loss (nats)', log: wideRange(loss, 20) },
+    mark: 'line',
+    rows: loss,
+    caption: captionOf(() => {
+      const paper = late(m.runs[PAPER]!.loss);
+      const words = names
+        .filter((n) => n !== PAPER)
+        .map((n) => {
+          const c = compare(late(m.runs[n]!.loss), paper);
+          return `${n} ends ${c === 'about the same' ? 'about level with' : c === 'lower' ? 'below' : 'above'} the paper’s layer`;
+        });
+      return `${sentence(words.join('; '))} (mean of the last 10 steps).`;
+    }),
+  });
+  const trained = names.some((n) => m.runs[n]!.loss.length > 0); // `train` off: the gradients alone
   return [
-    {
-      title: 'Training loss on the toy translation',
-      x: { label: 'training step' },
-      y: { label: 'training loss (nats)', log: wideRange(loss, 20) },
-      mark: 'line',
-      rows: loss,
-      caption: captionOf(() => {
-        const paper = late(m.runs[PAPER]!.loss);
-        const words = names
-          .filter((n) => n !== PAPER)
-          .map((n) => {
-            const c = compare(late(m.runs[n]!.loss), paper);
-            return `${n} ends ${c === 'about the same' ? 'about level with' : c === 'lower' ? 'below' : 'above'} the paper’s layer`;
-          });
-        return `${sentence(words.join('; '))} (mean of the last 10 steps).`;
-      }),
-    },
+    ...(trained ? [lossFigure()] : []),
     {
       title: 'Gradient of each sublayer of the first decoder block at initialization',
       x: { label: 'decoder block 1', band: true },

@@ -14,6 +14,7 @@ const good: E19Measurements = {
   steps: 20,
   lr: 0.003,
   without: 'cross-attention',
+  train: true,
   runs: { 'Post-LN (the paper)': run(0.2, 1.5), 'Pre-LN': run(0.1, 1.8), 'no residual around cross-attention': run(0.6, 0.05) },
 };
 
@@ -21,6 +22,11 @@ describe('e19-cross-residual-carries-gradient', () => {
   test('holds when block 1’s self-attention gets less than a tenth of the paper’s gradient; its figure is that ratio', () => {
     expect(holds('e19-cross-residual-carries-gradient', good)).toBe(true);
     expect(outcomeOf('e19-cross-residual-carries-gradient', good).value).toBeCloseTo(0.05 / 1.5);
+    // untrained (the claim's own setting), it reads the same: the gradients at initialization alone
+    const untrained = clone(good);
+    untrained.train = false;
+    for (const r of Object.values(untrained.runs)) Object.assign(r, { loss: [], accuracy: null });
+    expect(outcomeOf('e19-cross-residual-carries-gradient', untrained)).toEqual(outcomeOf('e19-cross-residual-carries-gradient', good));
   });
   test('fails at a tenth or more', () => {
     const bad = clone(good);
