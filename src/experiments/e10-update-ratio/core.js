@@ -5,7 +5,7 @@
  * worry pictures. For the one that adds: ‖F(x)‖/‖x‖ per sublayer through training, the change a sublayer
  * makes against the stream x it is added to. For both: held-out accuracy at the end.
  * @param {import('~/lab/facade').LabFacade} lab
- * @param {{ layers: number, width: number, norm: 'post' | 'pre', steps: number, every: number, lr: number }} params
+ * @param {{ layers: number, width: number, norm: 'post' | 'pre', steps: number, every: number, lr: number, averaged: boolean }} params
  * @param {import('~/lab/experiment/define').CoreContext} ctx
  */
 export async function run(lab, params, ctx) {
@@ -25,7 +25,7 @@ export async function run(lab, params, ctx) {
         onProgress: (p) => {
           checkpoints.push(p.step);
           measure();
-          ctx.onProgress?.({ fraction: (part + p.step / p.steps) / 2, message: `${connection}: step ${p.step}, loss ${p.loss.toFixed(2)}` });
+          ctx.onProgress?.({ fraction: (part + p.step / p.steps) / (params.averaged ? 2 : 1), message: `${connection}: step ${p.step}, loss ${p.loss.toFixed(2)}` });
         },
       });
       ctx.signal?.throwIfAborted();
@@ -35,7 +35,7 @@ export async function run(lab, params, ctx) {
     }
   };
   const added = await trainOne('residual', 0);
-  const averaged = await trainOne('average', 1);
+  const averaged = params.averaged ? await trainOne('average', 1) : { loss: [], accuracy: null }; // off: the decoder that adds alone
   const { checkpoints, branchRatio, loss } = added;
   return { ...params, checkpoints, branchRatio, loss, averagedLoss: averaged.loss, accuracy: { added: added.accuracy, averaged: averaged.accuracy } };
 }

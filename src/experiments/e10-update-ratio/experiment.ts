@@ -11,6 +11,8 @@ export const e10Params = {
   steps: steps(150),
   every: { type: 'int', label: 'Measure every', default: 25, min: 5, max: 1000, unit: 'steps' },
   lr: learningRate(),
+  // Off, only the decoder that adds trains: the claims about its updates read nothing else.
+  averaged: { type: 'boolean', label: 'Also train a decoder that averages', default: true },
 } satisfies ParamSchema;
 
 export type E10Measurements = {
@@ -24,11 +26,12 @@ export type E10Measurements = {
   checkpoints: number[];
   /** The decoder that adds: sublayer → ‖F(x)‖/‖x‖ at each checkpoint. */
   branchRatio: Record<string, number[]>;
-  /** Training loss per step of the decoder that adds, and of the one that averages. */
+  averaged: boolean;
+  /** Training loss per step of the decoder that adds, and of the one that averages (none when `averaged` is off). */
   loss: number[];
   averagedLoss: number[];
-  /** Held-out teacher-forced accuracy after training. */
-  accuracy: { added: number; averaged: number };
+  /** Held-out teacher-forced accuracy after training (averaged: null when `averaged` is off). */
+  accuracy: { added: number; averaged: number | null };
 };
 
 export const experiment = defineExperiment<typeof e10Params, E10Measurements>(

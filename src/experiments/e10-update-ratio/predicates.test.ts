@@ -10,6 +10,7 @@ const good: E10Measurements = {
   steps: 150,
   every: 75,
   lr: 0.003,
+  averaged: true,
   checkpoints: [0, 75, 150],
   branchRatio: { 'dec.0.self': [0.6, 0.9, 0.8], 'dec.0.ffn': [0.5, 1.2, 0.7] },
   loss: [2, 1],
@@ -43,6 +44,12 @@ describe('e10-averaging-trains-worse', () => {
     const alike = clone(good);
     alike.accuracy.averaged = 0.95;
     expect(holds('e10-averaging-trains-worse', alike)).toBe(false);
+  });
+  test('fails, saying why, when the decoder that averages was not trained; the update claim reads the same without it', () => {
+    const alone = clone(good);
+    Object.assign(alone, { averaged: false, averagedLoss: [], accuracy: { added: 0.98, averaged: null } });
+    expect(outcomeOf('e10-averaging-trains-worse', alone)).toMatchObject({ holds: false, detail: expect.stringMatching(/not trained/) });
+    expect(outcomeOf('e10-update-is-a-fraction', alone)).toEqual(outcomeOf('e10-update-is-a-fraction', good));
   });
 });
 
