@@ -15,6 +15,7 @@ import { formatJson, gitState, root } from './git-state';
 import { progressPrinter } from './progress-printer';
 
 async function verify(id: string, skipScales: boolean): Promise<Verification> {
+  const commit = gitState(); // the code the runs load, not whatever is committed by the time they end
   const info = await initBackend({ prefer: 'wasm' });
   if (info.backend !== 'wasm') throw new Error(`WASM backend did not start: ${info.fallbackReason}`);
   const printer = progressPrinter(`[${id}]`);
@@ -55,7 +56,6 @@ async function verify(id: string, skipScales: boolean): Promise<Verification> {
     };
   }
   printer.done(`${done} runs`);
-  const commit = gitState();
   return {
     provenance: {
       experiment: id,
