@@ -17,7 +17,7 @@ export async function run(lab, params, ctx) {
     'scheduled sampling': { teacherForcing: 1, teacherForcingDecay: params.decay },
   };
   // The setting names the trainings run beside teacher forcing: 'free running and scheduled sampling' runs both.
-  const names = /** @type {(keyof typeof feedings)[]} */ (params.compare.split(' and '));
+  const names = /** @type {(keyof typeof feedings)[]} */ (params.compare === 'nothing' ? [] : params.compare.split(' and '));
   const unknown = names.find((name) => !(name in feedings));
   if (unknown) throw new Error(`compare names an unknown training: ${JSON.stringify(unknown)}`);
   const modes = /** @type {const} */ (['teacher forcing', ...names]).map((name) => /** @type {const} */ ([name, feedings[name]]));

@@ -16,13 +16,14 @@ export const e21Params = {
   lr: learningRate(0.003),
   // Ben15's inverse-sigmoid decay: the share of true inputs at step i is k/(k + exp(i/k)), one half near step k·ln k.
   decay: { type: 'int', label: 'Scheduled sampling decay k', default: 40, min: 1, max: 1000 },
-  // Which trainings run beside teacher forcing: a claim's block runs the two it compares, one per core. The default
-  // is the two that the first two claims compare, so their blocks show the stored run.
+  // Which trainings run beside teacher forcing: a claim's block runs the two it compares, one per core ('nothing': the
+  // teacher-forced model alone, all the translation claim reads). The default is the two that the first two claims
+  // compare, so their blocks show the stored run.
   compare: {
     type: 'enum',
     label: 'Teacher forcing against',
     default: 'free running',
-    values: ['free running', 'scheduled sampling', 'free running and scheduled sampling'],
+    values: ['free running', 'scheduled sampling', 'free running and scheduled sampling', 'nothing'],
   },
 } satisfies ParamSchema;
 

@@ -94,6 +94,10 @@ describe('e21-translation-no-gap', () => {
   test('holds when, from step 50, the model has learned the task and the gap is within 0.01 (the gap at step 25 is not counted)', () => {
     expect(holds('e21-translation-no-gap', [translation, translation])).toBe(true);
     expect(outcomeOf('e21-translation-no-gap', [translation]).value).toBeCloseTo(0.01 / 2 / 3);
+    // the claim's own setting trains the teacher-forced model alone ('nothing' beside it): the same outcome
+    const alone = { ...clone(translation), compare: 'nothing' };
+    alone.results = { 'teacher forcing': alone.results['teacher forcing']! };
+    expect(outcomeOf('e21-translation-no-gap', [alone, alone])).toEqual(outcomeOf('e21-translation-no-gap', [translation, translation]));
   });
   test('fails when a gap stays after step 50', () => {
     const stays = clone(translation);
