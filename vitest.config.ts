@@ -2,9 +2,11 @@
 // One Vitest config, three projects: fast unit tests, the claims suite (TF.js on WASM), and
 // browser tests against the built site in Debian's Chromium (they need `npm run build` first).
 import { getViteConfig } from 'astro/config';
+import { LongestFirst } from './tests/longest-first';
 
 export default getViteConfig({
   test: {
+    sequence: { sequencer: LongestFirst }, // a clean clone has no durations cached: the longest files start first
     projects: [
       // Generous timeouts: some unit tests start TF.js or train a few steps, and a busy 2-core machine is slow.
       {
