@@ -2,7 +2,7 @@
 // One Vitest config, three projects: fast unit tests, the claims suite (TF.js on WASM), and
 // browser tests against the built site in Debian's Chromium (they need `npm run build` first).
 import { getViteConfig } from 'astro/config';
-import { LongestFirst } from './tests/longest-first';
+import { LongestFirst } from './tests/longest-first.ts';
 
 export default getViteConfig({
   test: {

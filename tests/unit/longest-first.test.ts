@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import { expect, test } from 'vitest';
 import type { TestSpecification, Vitest } from 'vitest/node';
-import { LongestFirst } from '../longest-first';
+import { LongestFirst } from '../longest-first.ts';
 
 const project = (name: string) => ({ name, config: { sequence: { groupOrder: 0 }, isolate: true } });
 const spec = (projectName: string, path: string) =>
