@@ -15,7 +15,7 @@ describe('Copy as Markdown', () => {
       await w.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
       await w.page.goto(q.url);
       await w.page.locator('button[data-copy-markdown]').click();
-      await expect.poll(() => w.page.locator('[data-copy-status]').textContent()).toBe('Copied.');
+      await expect.poll(() => w.page.locator('[data-copy-status]').textContent(), { timeout: 30_000 }).toBe('Copied.');
       const copied = await w.page.evaluate(() => navigator.clipboard.readText());
       expect(copied).toBe(readFileSync(join(DIST, 'questions', `${q.id}.md`), 'utf8'));
       expect(w.problemList()).toEqual([]);
