@@ -42,7 +42,8 @@ export class LongestFirst extends BaseSequencer {
     const sorted = await super.sort(files);
     if (files.some((spec) => this.ctx.cache.getTestSpecificationResult(spec))) return sorted;
     // Within each project (Vitest runs projects one after another), by cost; files of equal cost keep the size order.
+    const costs = new Map(sorted.map((spec) => [spec, cost(spec)])); // once per file: a claims cost reads a JSON file
     const projects = [...new Set(sorted.map((spec) => spec.project.name))];
-    return projects.flatMap((name) => sorted.filter((spec) => spec.project.name === name).sort((a, b) => cost(b) - cost(a)));
+    return projects.flatMap((name) => sorted.filter((spec) => spec.project.name === name).sort((a, b) => costs.get(b)! - costs.get(a)!));
   }
 }
