@@ -7,16 +7,15 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
-/** Browser files that take much longer than their size says, slowest first (seconds on a 2-core CI machine). */
+/** Browser files that take much longer than their size says, slowest first (seconds, each file alone on a 2-core machine). */
 const SLOW_BROWSER_FILES = [
-  'islands.test.ts', // ~130: the first block of each experiment runs to the end
-  'a11y.test.ts', // ~80: axe on every page in both themes
-  'pages-load.test.ts', // ~47
-  'suite.test.ts', // ~43: Firefox
-  'block-lab.test.ts', // ~32
-  'print.test.ts', // ~30
-  'lighthouse.test.ts', // ~25
-  'site-url.test.ts', // ~25
+  'islands.test.ts', // ~95: the first block of each experiment runs to the end
+  'a11y.test.ts', // ~35-45: axe on every page in both themes
+  'suite.test.ts', // ~40: Firefox
+  'block-lab.test.ts', // ~22
+  'pages-load.test.ts', // ~22, mostly waiting for the network to be idle on each page
+  'lighthouse.test.ts', // ~21
+  'site-url.test.ts', // ~14: a second production build
 ];
 
 /** A claims file's cost: its experiment's verification time at the default settings and on the counter-runs (ms). */

@@ -1,27 +1,19 @@
 // axe on every page, in the light and in the dark theme (chosen through prefers-color-scheme, the
 // way a reader's system chooses it): no violation of serious or critical impact. Every rule runs in the
 // light theme; the dark theme, the same DOM under other colours, runs the rules that depend on colours.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AXE_TAGS, axeProblems, COLOUR_RULES } from './axe.ts';
-import { builtPages, openPage, useSite, type BuiltPage, type WatchedPage } from './harness.ts';
+import { builtPages, useSite, useTab, type BuiltPage } from './harness.ts';
 
 const site = useSite();
 const pages = builtPages();
 
 // one tab per theme, reused from page to page (a fresh context per page costs more than the check)
-const tabs = {} as Record<'light' | 'dark', WatchedPage>;
-beforeAll(async () => {
-  tabs.light = await openPage(site, { colorScheme: 'light' });
-  tabs.dark = await openPage(site, { colorScheme: 'dark' });
-});
-afterAll(async () => {
-  await tabs.light?.context.close();
-  await tabs.dark?.context.close();
-});
+const tabs = { light: useTab(site, { colorScheme: 'light' }), dark: useTab(site, { colorScheme: 'dark' }) };
 
 /** The page's problems in one theme (axe runs in the tab whose prefers-color-scheme is that theme). */
 async function problemsIn(p: BuiltPage, scheme: 'light' | 'dark'): Promise<string[]> {
-  const { page } = tabs[scheme];
+  const { page } = await tabs[scheme]();
   await page.goto(p.url, { waitUntil: 'load' });
   const theme = await page.evaluate(() => document.documentElement.getAttribute('data-theme'));
   if (theme !== scheme) return [`data-theme is "${theme}" under prefers-color-scheme: ${scheme}, so the ${scheme} theme was not checked`];
@@ -44,7 +36,7 @@ describe('axe finds no serious or critical violation, in light and in dark', () 
 describe('axe on the open search dialog, with results', () => {
   for (const scheme of ['light', 'dark'] as const) {
     it(`in ${scheme}`, async () => {
-      const { page } = tabs[scheme];
+      const { page } = await tabs[scheme]();
       await page.goto('/');
       await page.click('button[data-search-open]');
       await page.fill('input[data-search-input]', 'residual');

@@ -3,20 +3,16 @@
 // 390 px viewport (and on a desktop), and steps-to-target charts that show a variant which did not reach the
 // target as a "not reached" row (checked on a live run with a budget too short for any merge). Each check
 // runs in the page and returns its problems; a fixture page broken on purpose shows that each can fail.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { builtPages, openPage, useSite, type WatchedPage } from './harness.ts';
+import { builtPages, openPage, useSite, useTab } from './harness.ts';
 import { clickAndSettle } from './settle.ts';
 
 const site = useSite();
 const pages = builtPages().filter((p) => p.url.startsWith('/questions/') || p.url === '/claims/');
 const MIN_PX = 11;
 
-let tab: WatchedPage;
-beforeAll(async () => {
-  tab = await openPage(site, { viewport: { width: 390, height: 844 } });
-});
-afterAll(async () => tab?.context.close());
+const tab = useTab(site, { viewport: { width: 390, height: 844 } });
 
 /** Per variant, the colours its series have in the legends of the page ("post-ln, lr 0.01" names Post-LN too),
  * each checked against the marks of the chart's visible SVG. */
@@ -72,7 +68,7 @@ async function check<T>(page: Page, fn: (arg: never) => T, arg?: unknown): Promi
 describe('every chart on every page', () => {
   const seen: Record<string, Set<string>> = {};
   it.each(pages.map((p) => [p.url]))('%s: variant colours, captions and legible text at 390 px', async (url) => {
-    const { page } = tab;
+    const { page } = await tab();
     await page.goto(url, { waitUntil: 'load' });
     const { colors, problems } = await check(page, variantColors);
     expect(problems).toEqual([]);
@@ -97,7 +93,7 @@ describe('every chart on every page', () => {
 
 describe('each check fails on a page broken on purpose', () => {
   it('finds a Post-LN series in another colour, a missing caption, a number list and 6 px text', async () => {
-    const { page } = tab;
+    const { page } = await tab();
     await page.goto('/questions/why-add-and-norm/', { waitUntil: 'load' });
     await page.evaluate(() => {
       const fig = document.querySelector('figure.evidence-figure')!;
@@ -124,7 +120,7 @@ describe('each check fails on a page broken on purpose', () => {
 
 describe('steps to a target', () => {
   it('the built steps-to-target charts have a row for every merge, with a number or "not reached"', async () => {
-    const { page } = tab;
+    const { page } = await tab();
     await page.goto('/questions/skip-vs-residual/', { waitUntil: 'load' });
     const tables = await page.evaluate(() =>
       [...document.querySelectorAll('details.evidence-table table')]

@@ -1,21 +1,16 @@
 // Readable from 360 px wide: no page scrolls sideways. On failure, name the elements that stick out.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtPages, openPage, useSite, type WatchedPage } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { builtPages, useSite, useTab } from './harness.ts';
 
 const site = useSite();
 const pages = builtPages();
 const WIDTH = 360;
 
-// one narrow tab, reused from page to page
-let tab: WatchedPage;
-beforeAll(async () => {
-  tab = await openPage(site, { viewport: { width: WIDTH, height: 740 } });
-});
-afterAll(async () => tab?.context.close());
+const tab = useTab(site, { viewport: { width: WIDTH, height: 740 } }); // one narrow tab, reused from page to page
 
 describe(`at ${WIDTH} px wide no page scrolls sideways`, () => {
   it.each(pages.map((p) => [p.url, p]))('%s', async (_url, p) => {
-    const { page } = tab;
+    const { page } = await tab();
     await page.goto(p.url, { waitUntil: 'load' });
     const m = await page.evaluate(() => {
       const describe = (el: Element): string => {

@@ -5,10 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
-import { builtPages, builtQuestions, openPage, useSite } from './harness.ts';
+import { builtPages, builtQuestions, openPage, useSite, useTab } from './harness.ts';
 
 const site = useSite();
 const questions = builtQuestions();
+/** One dark tab for the question pages (useTab), put back to screen media before each page. */
+const darkTab = useTab(site, { colorScheme: 'dark' });
 /** Other pages with figures (the claims page): the question pages' figures are checked with the rest of them. */
 const withFigures = builtPages().filter(
   (p) => !questions.some((q) => q.url === p.url) && readFileSync(p.path, 'utf8').includes('class="evidence-figure'),
@@ -84,30 +86,27 @@ describe('printing', () => {
   it('the build has question pages', () => expect(questions.length).toBeGreaterThan(0));
 
   it.each(questions.map((q) => [q.url, q]))('%s: no controls; question, answer, figures, tables and references print', async (_url, q) => {
-    const w = await openPage(site, { colorScheme: 'dark' });
-    try {
-      await w.page.goto(q.url);
-      // On screen the controls are there (so hiding them in print is something the print styles do).
-      expect((await visibleCount(w.page, 'header.site-header')).visible, `${q.url}: header on screen`).toBe(1);
-      expect(await tablesCollapsedOnScreen(w.page), `${q.url}: on screen the data tables are collapsed`).toBe(true);
-      await w.page.emulateMedia({ media: 'print' });
-      for (const selector of CONTROLS) {
-        const { visible } = await visibleCount(w.page, selector);
-        expect(visible, `${q.url}: "${selector}" visible in print`).toBe(0);
-      }
-      for (const selector of [...CONTENT, ...FIGURE_PARTS]) {
-        const { all, visible } = await visibleCount(w.page, selector);
-        expect(visible, `${q.url}: "${selector}" in print (${all} on the page)`).toBe(all);
-      }
-      expect(await chartsPrintingOnce(w.page), `${q.url}: figures whose chart does not print exactly once`).toEqual([]);
-      expect(await w.page.locator('h1').isVisible()).toBe(true);
-      // Light paper whatever the screen theme.
-      expect(await w.page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
-      expect(await w.page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
-      expect(w.problemList()).toEqual([]);
-    } finally {
-      await w.context.close();
+    const w = await darkTab();
+    await w.page.emulateMedia({ media: 'screen' });
+    await w.page.goto(q.url);
+    // On screen the controls are there (so hiding them in print is something the print styles do).
+    expect((await visibleCount(w.page, 'header.site-header')).visible, `${q.url}: header on screen`).toBe(1);
+    expect(await tablesCollapsedOnScreen(w.page), `${q.url}: on screen the data tables are collapsed`).toBe(true);
+    await w.page.emulateMedia({ media: 'print' });
+    for (const selector of CONTROLS) {
+      const { visible } = await visibleCount(w.page, selector);
+      expect(visible, `${q.url}: "${selector}" visible in print`).toBe(0);
     }
+    for (const selector of [...CONTENT, ...FIGURE_PARTS]) {
+      const { all, visible } = await visibleCount(w.page, selector);
+      expect(visible, `${q.url}: "${selector}" in print (${all} on the page)`).toBe(all);
+    }
+    expect(await chartsPrintingOnce(w.page), `${q.url}: figures whose chart does not print exactly once`).toEqual([]);
+    expect(await w.page.locator('h1').isVisible()).toBe(true);
+    // Light paper whatever the screen theme.
+    expect(await w.page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await w.page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+    expect(w.problemList()).toEqual([]);
   });
 
   it('page.pdf() prints a question page to a PDF of at least one page', async () => {
