@@ -8,11 +8,13 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeProblems } from './axe.ts';
 import { clickAndSettle } from './settle.ts';
-import { openPage, useSite, type WatchedPage } from './harness.ts';
+import { openPage, useSite, useTab, type WatchedPage } from './harness.ts';
 import { QUICK_PARAMS as QUICK, recordViolations, violations } from './csp-watch.ts';
 import { evidenceBlocks, firstOfEachExperiment, quickQuery, type BlockOnPage } from './evidence-blocks.ts';
 
 const site = useSite();
+/** One tab for the per-page runs (a fresh context per page costs about a core-second), recording CSP violations. */
+const pageTab = useTab(site, {}, (w) => recordViolations(w.context));
 
 const blocks = evidenceBlocks();
 /** Run to the end (one per experiment); the rest are checked for presence and hydration only. */
@@ -110,50 +112,49 @@ describe('evidence blocks in the browser', () => {
       const toWake = onPage.filter((b) => !runBlocks.includes(b));
       const quick = toRun.filter((b) => QUICK[b.experiment] && b !== firstBlock('e1'));
       const query = quickQuery(quick);
-      await withPage(async (w) => {
-        await w.page.goto(`${url}${quick.length ? `?${query}` : ''}`);
-        for (const b of toRun) {
-          expect(STATES).toContain(await stateOf(w.page, b.id));
-          const { state, text } = await runToEnd(w.page, b.id);
-          expect(state, `${b.url}#${b.id} ended "${state}": ${text}`).toBe('done');
-          expect(await violations(w.page), `${b.url}#${b.id}: CSP violations`).toEqual([]);
-          const block = w.page.locator(`[id="${b.id}"]`);
-          expect(await block.locator('[data-backend]').textContent(), b.id).toMatch(/^Backend: WebAssembly/);
-          // With the claim's own settings the box says whether the claim holds; with the quick settings it is a
-          // different experiment, and the box says so in a neutral note instead of calling the claim wrong.
-          const outcome = block.locator('[data-live-outcome]');
-          if (quick.includes(b)) {
-            expect(await outcome.getAttribute('data-outcome'), b.id).toBe('other-settings');
-            expect(await outcome.textContent(), b.id).toMatch(
-              /^A different experiment: the claim is about .+, and you ran .+, so this run does not test it\./,
-            );
-          } else {
-            expect(await outcome.textContent(), b.id).toMatch(/^(✓ Holds|✗ Does not hold) in your browser: /);
-          }
-          expect(await block.locator('[data-live-chart] svg').count(), `${b.id}: a live chart was drawn`).toBeGreaterThan(0);
-          expect(await block.locator('[data-export] a[download$=".json"]').count(), b.id).toBe(1);
-          expect(await block.locator('[data-export] a[download$=".csv"]').count(), b.id).toBe(1);
-          // The finished block (live chart, tables, outcome, exports) passes axe like the static page.
-          expect(await axeProblems(w.page, `[id="${b.id}"]`), `${b.url}#${b.id} after a run`).toEqual([]);
-        }
-        // The other blocks: present and hydrated by the controller when scrolled near (form shown with the block's
-        // default seed, the no-JS note hidden), idle with an enabled Run button.
-        for (const b of toWake) {
-          const block = await wake(w.page, b.id);
-          expect(await block.getAttribute('data-woken'), `${b.id}: woken by its controller`).toBe('');
-          expect(await stateOf(w.page, b.id), `${b.url}#${b.id}: state after waking`).toBe('idle');
-          const run = block.getByRole('button', { name: /^Run/ });
-          expect(await run.isVisible(), `${b.id}: Run button visible`).toBe(true);
-          expect(await run.isEnabled(), `${b.id}: Run button enabled`).toBe(true);
-          expect(await block.locator('[data-needs-js]').isHidden(), `${b.id}: the no-JavaScript note is hidden`).toBe(true);
-          expect(await block.locator('input[name="seed"]').inputValue(), `${b.id}: the form holds the default seed`).toBe(
-            String(b.config?.defaultSeed),
+      const w = await pageTab();
+      await w.page.goto(`${url}${quick.length ? `?${query}` : ''}`);
+      for (const b of toRun) {
+        expect(STATES).toContain(await stateOf(w.page, b.id));
+        const { state, text } = await runToEnd(w.page, b.id);
+        expect(state, `${b.url}#${b.id} ended "${state}": ${text}`).toBe('done');
+        expect(await violations(w.page), `${b.url}#${b.id}: CSP violations`).toEqual([]);
+        const block = w.page.locator(`[id="${b.id}"]`);
+        expect(await block.locator('[data-backend]').textContent(), b.id).toMatch(/^Backend: WebAssembly/);
+        // With the claim's own settings the box says whether the claim holds; with the quick settings it is a
+        // different experiment, and the box says so in a neutral note instead of calling the claim wrong.
+        const outcome = block.locator('[data-live-outcome]');
+        if (quick.includes(b)) {
+          expect(await outcome.getAttribute('data-outcome'), b.id).toBe('other-settings');
+          expect(await outcome.textContent(), b.id).toMatch(
+            /^A different experiment: the claim is about .+, and you ran .+, so this run does not test it\./,
           );
-          expect(await block.locator('[data-errors] li').count(), `${b.id}: form errors`).toBe(0);
-          expect(await block.locator('[data-notice]').textContent(), `${b.id}: notice`).toBe('');
+        } else {
+          expect(await outcome.textContent(), b.id).toMatch(/^(✓ Holds|✗ Does not hold) in your browser: /);
         }
-        expect(w.problemList(), url).toEqual([]);
-      });
+        expect(await block.locator('[data-live-chart] svg').count(), `${b.id}: a live chart was drawn`).toBeGreaterThan(0);
+        expect(await block.locator('[data-export] a[download$=".json"]').count(), b.id).toBe(1);
+        expect(await block.locator('[data-export] a[download$=".csv"]').count(), b.id).toBe(1);
+        // The finished block (live chart, tables, outcome, exports) passes axe like the static page.
+        expect(await axeProblems(w.page, `[id="${b.id}"]`), `${b.url}#${b.id} after a run`).toEqual([]);
+      }
+      // The other blocks: present and hydrated by the controller when scrolled near (form shown with the block's
+      // default seed, the no-JS note hidden), idle with an enabled Run button.
+      for (const b of toWake) {
+        const block = await wake(w.page, b.id);
+        expect(await block.getAttribute('data-woken'), `${b.id}: woken by its controller`).toBe('');
+        expect(await stateOf(w.page, b.id), `${b.url}#${b.id}: state after waking`).toBe('idle');
+        const run = block.getByRole('button', { name: /^Run/ });
+        expect(await run.isVisible(), `${b.id}: Run button visible`).toBe(true);
+        expect(await run.isEnabled(), `${b.id}: Run button enabled`).toBe(true);
+        expect(await block.locator('[data-needs-js]').isHidden(), `${b.id}: the no-JavaScript note is hidden`).toBe(true);
+        expect(await block.locator('input[name="seed"]').inputValue(), `${b.id}: the form holds the default seed`).toBe(
+          String(b.config?.defaultSeed),
+        );
+        expect(await block.locator('[data-errors] li').count(), `${b.id}: form errors`).toBe(0);
+        expect(await block.locator('[data-notice]').textContent(), `${b.id}: notice`).toBe('');
+      }
+      expect(w.problemList(), url).toEqual([]);
     },
   );
 
