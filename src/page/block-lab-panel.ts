@@ -11,10 +11,7 @@ import { progressPainter } from './progress-painter';
 import { backendLine } from './backend-line';
 import { describeCodeError } from './code-error-words';
 import { toJson } from './export-run';
-import { gracefulCancel, watchdog } from './run-stops';
-
-/** No message from the worker for this long while the block runs → stopped as unresponsive. */
-export const STALL_LIMIT_MS = 8000;
+import { gracefulCancel, STALL_LIMIT_MS, watchdog } from './run-stops';
 
 export interface BlockRequest {
   source: string;

@@ -3,6 +3,9 @@
 // watchdog that terminates code giving no sign of life (an endless loop never yields, so the worker cannot answer).
 import type { WorkerSession } from './worker-session';
 
+/** No message from the worker for this long while the reader's code runs (a snippet, a block) → stopped as unresponsive. */
+export const STALL_LIMIT_MS = 8000;
+
 /** How long a cancelled run may take to notice before its worker is terminated. */
 export const CANCEL_GRACE_MS = 3000;
 

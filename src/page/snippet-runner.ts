@@ -7,10 +7,8 @@ import { sessionFor } from './worker-session';
 import { describeCodeError } from './code-error-words';
 import { progressText, TimeLeft } from './progress-text';
 import { backendLine } from './backend-line';
-import { watchdog } from './run-stops';
+import { STALL_LIMIT_MS, watchdog } from './run-stops';
 
-/** No message from the worker for this long while code runs → stopped as unresponsive. */
-export const STALL_LIMIT_MS = 8000;
 /** Hard cap on one snippet run, progress or not. */
 export const TIME_LIMIT_MS = 120_000;
 
