@@ -12,8 +12,8 @@ export default getViteConfig({
     sequence: { sequencer: LongestFirst }, // a clean clone has no durations cached: the longest files start first
     projects: [
       // Generous timeouts: some unit tests start TF.js or train a few steps, and a busy 2-core machine is slow.
-      // Unit files share their worker's process (isolate: false): a fresh module graph per file cost more CPU than
-      // the tests (67 against 33 core-seconds here). A file that changes process-wide state for good runs alone.
+      // Unit files share their worker's process (isolate: false): with a fresh module graph per file the unit tests
+      // took 67 core-seconds here, sharing it 34. A file that changes process-wide state for good runs alone.
       {
         extends: true,
         test: {

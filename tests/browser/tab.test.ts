@@ -1,7 +1,8 @@
 // useTab (harness.ts), which the page-after-page tests share: the same tab every time, and a test sees only the
-// problems of its own pages, not those of a request the last page still had in flight when the test began (a
-// favicon aborted by leaving a page was reported to the next test before useTab waited). On a quiet machine that
-// request has ended by the time about:blank has loaded anyway: the wait makes it a guarantee, not a timing.
+// problems of its own pages, not those of a request the last page still had in flight when the test began. On a
+// quiet machine that request has ended by the time about:blank has loaded anyway: the wait makes it a guarantee,
+// not a timing. (A favicon the browser starts fetching as the tab moves on is not covered by it: harness.ts leaves
+// its abort out of the failures.)
 import { describe, expect, it } from 'vitest';
 import { useSite, useTab, type WatchedPage } from './harness.ts';
 
