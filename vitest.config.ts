@@ -5,7 +5,7 @@ import { configDefaults } from 'vitest/config'; // also types the `test` field
 import { LongestFirst } from './tests/longest-first.ts';
 
 /** Unit files that change their process for good: a WASM backend that failed to start cannot start again in it. */
-const UNIT_ALONE = ['tests/unit/lab/fallback.test.ts'];
+const UNIT_ISOLATED = ['tests/unit/lab/fallback.test.ts'];
 
 export default getViteConfig({
   test: {
@@ -19,7 +19,7 @@ export default getViteConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts', 'src/experiments/*/predicates.test.ts'],
-          exclude: [...configDefaults.exclude, ...UNIT_ALONE],
+          exclude: [...configDefaults.exclude, ...UNIT_ISOLATED],
           isolate: false,
           environment: 'node',
           testTimeout: 30_000,
@@ -29,7 +29,7 @@ export default getViteConfig({
       },
       {
         extends: true,
-        test: { name: 'unit-isolated', include: UNIT_ALONE, environment: 'node', testTimeout: 30_000, hookTimeout: 60_000 },
+        test: { name: 'unit-isolated', include: UNIT_ISOLATED, environment: 'node', testTimeout: 30_000, hookTimeout: 60_000 },
       },
       {
         extends: true,
