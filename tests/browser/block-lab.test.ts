@@ -7,6 +7,7 @@ import { openPage, useSite, type WatchedPage } from './harness.ts';
 import { recordViolations, violations } from './csp-watch.ts';
 import { axeProblems } from './axe.ts';
 import { clickAndSettle } from './settle.ts';
+import { STALL_LIMIT_MS } from '~/page/run-stops';
 
 const site = useSite();
 const PAGE = '/questions/post-ln-vs-pre-ln/';
@@ -110,6 +111,7 @@ describe('the block lab', () => {
 
   it('an endless loop in a block is stopped (worker replaced) while the page stays responsive; Cancel stops a run', async () => {
     await withPage(async (w) => {
+      await w.context.clock.install(); // page time flows as usual; fastForward below jumps the watchdog's wait
       await w.page.goto(PAGE);
       const lab = w.page.locator('[data-block-lab]');
       await setCode(lab, 'export function block(tf, x, F) {\n  while (true) {}\n}\n');
@@ -119,6 +121,7 @@ describe('the block lab', () => {
         () => new Promise<number>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(2)))),
       );
       expect(frames).toBe(2);
+      await w.page.clock.fastForward(STALL_LIMIT_MS); // the watchdog's 8 s, without a core spinning through them
       await expect.poll(() => lab.getAttribute('data-state'), { timeout: 60_000 }).toBe('error');
       expect(await lab.getAttribute('data-problem')).toBe('timeout');
       expect(await lab.locator('[data-error]').textContent()).toMatch(

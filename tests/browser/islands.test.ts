@@ -11,6 +11,7 @@ import { clickAndSettle } from './settle.ts';
 import { openPage, useSite, useTab, type WatchedPage } from './harness.ts';
 import { QUICK_PARAMS as QUICK, recordViolations, violations } from './csp-watch.ts';
 import { evidenceBlocks, firstOfEachExperiment, quickQuery, type BlockOnPage } from './evidence-blocks.ts';
+import { STALL_LIMIT_MS } from '~/page/run-stops';
 
 const site = useSite();
 /** One tab for the per-page runs (a fresh context per page costs about a core-second), recording CSP violations. */
@@ -339,6 +340,7 @@ describe('snippets in the browser', () => {
   it('an endless loop is stopped (worker replaced) while the page stays responsive, and the next run works', async () => {
     const b = firstBlock('e1');
     await withPage(async (w) => {
+      await w.context.clock.install(); // page time flows as usual; fastForward below jumps the watchdog's wait
       await w.page.goto(withState(b, QUICK.e1));
       const snippet = await editSnippet(w.page, b, 'export async function run(lab, params, ctx) {\n  while (true) {}\n}\n');
       await snippet.getByRole('button', { name: 'Run this code' }).click();
@@ -350,6 +352,7 @@ describe('snippets in the browser', () => {
         );
         expect(frames).toBe(2);
       }
+      await w.page.clock.fastForward(STALL_LIMIT_MS); // the watchdog's 8 s, without a core spinning through them
       await expect.poll(() => snippet.getAttribute('data-state'), { timeout: 60_000 }).toBe('error');
       expect(await snippet.locator('[data-snippet-status]').textContent()).toMatch(
         /^Stopped: no sign of life .* The worker was terminated and replaced/,
