@@ -1,6 +1,6 @@
 // `npm run bench [-- --json] [--norm pre|post] [--steps N]`: the lab's training speed on the reference
 // configuration (decoder-only, 6 layers, d 64, 4 heads, T 16, batch 32, Adam) on TF.js WASM in Node:
-// median wall and CPU ms per step after warm-up, TF.js kernels per step, model GFLOP/s (bench/flops.ts),
+// median wall and CPU ms per step after warm-up (and TF.js's first steps after its 3rd, while V8 still compiles), TF.js kernels per step, model GFLOP/s (bench/flops.ts),
 // a 256×256 matMul's GFLOP/s in the same run, their ratio, and the same model in PyTorch on one thread
 // (bench/torch_step.py) when it imports. Figures are printed, never asserted (the machine is shared).
 import { execFileSync } from 'node:child_process';
@@ -29,7 +29,15 @@ if (!Number.isInteger(steps) || steps < 3 || steps > 500) {
   console.error(`--steps got "${opt('--steps', '')}"; allowed: an integer from 3 to 500`);
   process.exit(2);
 }
-const WARMUP = 3;
+/**
+ * Steps before the timed ones, for both. In TF.js's first steps V8 still optimizes its code on background threads:
+ * V8's worker threads took 23 ms of CPU a step over steps 1-3, 7-9 over steps 4-23, 4.5-5 over 24-63 and about 3
+ * after (its garbage collector; /proc/self/task, two runs), so a short warm-up times the compiler too. The early
+ * steps are reported on their own (EARLY).
+ */
+const WARMUP = 40;
+/** TF.js's steps 4-23: what the first seconds of a run cost, compiler included (the figure before WARMUP was 40). */
+const EARLY = [3, 23] as const;
 
 // Reference shapes: 8 source symbols, SEP, 7 answer symbols → T = 16; vocabulary 8 + SEP + BOS = 10.
 const SYMBOLS = 8;
@@ -88,6 +96,7 @@ async function timeTfjsStep() {
       params: countParams(model),
       msPerStep: median(r.history.msPerStep.slice(WARMUP)),
       cpuMsPerStep: median(cpu.slice(WARMUP)),
+      early: { msPerStep: median(r.history.msPerStep.slice(...EARLY)), cpuMsPerStep: median(cpu.slice(...EARLY)) },
       kernelsPerStep,
       leakedTensors: leaked,
     };
@@ -195,6 +204,7 @@ async function main() {
     ['', 'TF.js WASM', 'PyTorch 1 thread'],
     ['ms per step (wall, median)', f1(tfjs.msPerStep), 'skipped' in torch ? '—' : f1(torch.msPerStep)],
     ['ms per step (CPU, median)', f1(tfjs.cpuMsPerStep), 'skipped' in torch ? '—' : f1(torch.cpuMsPerStep)],
+    [`steps ${EARLY[0] + 1}-${EARLY[1]}: ms wall / CPU`, `${f1(tfjs.early.msPerStep)} / ${f1(tfjs.early.cpuMsPerStep)}`, ''],
     [
       'model GFLOP/s (per CPU s)',
       f1(modelGflops),
