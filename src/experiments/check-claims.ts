@@ -1,8 +1,9 @@
 // Shared by src/experiments/<folder>/claims.test.ts, on the WASM backend: every claim of one experiment on each
-// of its seeds; each counter-run, where the predicate must fail; the stored run against a fresh default run;
-// the stored verification (src/experiments/<folder>/verification.json) against fresh default runs, and one
-// sample of its larger scales re-run. Runs are shared through a cache: claims with the same params and seed,
-// the stored-run check and the verification check reuse one run; and inside runs, the same training is trained once.
+// of its seeds (on its first seed while the experiment's seed check covers the inputs, see ./seed-check.ts); each
+// counter-run, where the predicate must fail; the stored run against a fresh default run; the stored
+// verification (src/experiments/<folder>/verification.json) against fresh default runs, and one sample of its
+// larger scales re-run. Runs are shared through a cache: claims with the same params and seed, the stored-run
+// check and the verification check reuse one run; and inside runs, the same training is trained once.
 import { beforeAll, describe, expect, test } from 'vitest';
 import { initBackend } from '~/lab/backend';
 import { compareMeasurements } from '~/lab/experiment/compare';
@@ -10,11 +11,12 @@ import { canonicalJson, createRunCache } from '~/lab/experiment/run-cache';
 import { onceEachJob } from '~/lab/train-to-target';
 import type { Json } from '~/lab/experiment/types';
 import { configurationFails, type ConfigurationRecord } from '~/lab/experiment/verification';
-import { claimsFor, defaultsOf, getExperiment, resolveParams, runExperiment } from '.';
+import { claimsFor, defaultsOf, getExperiment, resolveParams, runExperiment, type Claim } from '.';
 import { roundMeasurements } from './record-stored-run';
+import { currentSeedCheck, seedCheckFile, seedCheckOf } from './seed-check';
 import { getStoredRun } from './stored-runs';
 import { getClaimRecord } from './verifications';
-import { counterConfiguration, evaluateConfiguration } from './verify';
+import { configurationParams, counterConfiguration, driftFrom, evaluateConfiguration } from './verify';
 
 /** A sample of the larger scales is re-run in the suite only when its stored runs took less than this (one seed for a claim checked on each seed, every seed for one checked on their mean): a drift in the lab shows first in the default runs, which the suite always re-runs, and `npm run verify-claims` re-runs every scale. */
 const SAMPLE_BUDGET_MS = 10_000;
@@ -32,10 +34,15 @@ export function checkExperiment(experimentId: string, testFile?: string): void {
   const cache = createRunCache<Json>((id, params, seed) => runExperiment(id, params, { seed, backend: 'wasm', runJobs }));
   const run = (params: Record<string, unknown>, seed: number) => cache.get(experimentId, resolveParams(experimentId, params), seed);
   const { rtol, atol } = experiment.tolerance;
-  const close = (a: number | null, b: number | null) =>
-    a === b || (a !== null && b !== null && Math.abs(a - b) <= atol + rtol * Math.abs(b));
+  // CLAIMS_SEEDS=all re-runs every seed whatever the seed check says
+  const seedCheck = process.env.CLAIMS_SEEDS === 'all' ? undefined : currentSeedCheck(experimentId);
+  /** The seeds of the default configuration run here: all, or while the seed check holds, an each-seed claim's first. */
+  const seedsHere = (claim: Claim<unknown>) => (!seedCheck ? claim.seeds : claim.mode === 'each-seed' ? claim.seeds.slice(0, 1) : []);
+  const scope = seedCheck
+    ? `first seeds: every seed held at these inputs on ${seedCheck.date.slice(0, 10)}, ${seedCheckFile(experimentId)}`
+    : `every seed: \`npm run check-seeds -- ${experimentId}\` records them for these inputs`;
 
-  describe(`${experimentId}: ${experiment.title}`, () => {
+  describe(`${experimentId}: ${experiment.title} (${scope})`, () => {
     beforeAll(async () => {
       const info = await initBackend({ prefer: 'wasm' });
       expect(info.backend, `WASM backend did not start: ${info.fallbackReason}`).toBe('wasm');
@@ -43,13 +50,13 @@ export function checkExperiment(experimentId: string, testFile?: string): void {
 
     for (const claim of claimsHere) {
       if (claim.mode === 'each-seed') {
-        for (const seed of claim.seeds) {
+        for (const seed of seedsHere(claim)) {
           test(`${claim.id} holds for seed ${seed}`, async () => {
             const outcome = claim.predicate(await run(claim.params, seed));
             expect(outcome.holds, `${claim.id} (seed ${seed}): ${outcome.detail}`).toBe(true);
           });
         }
-      } else {
+      } else if (seedsHere(claim).length) {
         test(`${claim.id} holds on the mean over seeds ${claim.seeds.join(', ')}`, async () => {
           const runs: unknown[] = [];
           for (const seed of claim.seeds) runs.push(await run(claim.params, seed));
@@ -68,15 +75,12 @@ export function checkExperiment(experimentId: string, testFile?: string): void {
       test(`${claim.id}: the stored verification matches the claim and fresh default runs`, async () => {
         const stored = getClaimRecord(experimentId, claim.id)?.record;
         expect(stored, `no verification of ${claim.id}: run \`npm run verify-claims -- ${experimentId}\``).toBeDefined();
-        const fresh = await evaluateConfiguration(claim, undefined, run);
-        expect(stored!.default.params).toEqual(fresh.params);
-        expect(stored!.default.seeds).toEqual(fresh.seeds);
-        const drift = (fresh.runs ?? [{ seed: -1, ...fresh.overSeeds! }]).filter((r, i) => {
-          const s = stored!.default.runs?.[i] ?? { seed: -1, ...stored!.default.overSeeds! };
-          return s.seed !== r.seed || s.holds !== r.holds || !close(r.value, s.value);
-        });
+        expect(stored!.default.params).toEqual(configurationParams(claim));
+        expect(stored!.default.seeds).toEqual(claim.seeds);
+        if (!seedsHere(claim).length) return; // a mean over seeds, all of them held at these inputs (the seed check)
+        const fresh = await evaluateConfiguration(claim, { params: {}, seeds: seedsHere(claim) }, run);
         expect(
-          drift.map((r) => `seed ${r.seed}: fresh ${r.value} (${r.holds ? 'holds' : 'fails'})`),
+          driftFrom(stored!.default, fresh, experiment.tolerance),
           `run \`npm run verify-claims -- ${experimentId}\` if the change is intended`,
         ).toEqual([]);
       });
@@ -84,7 +88,12 @@ export function checkExperiment(experimentId: string, testFile?: string): void {
 
     // Claims at the same scale share its runs through the verifier's cache, so only the record that ran them
     // carries their time: a configuration costs the largest time per seed of any record of it.
-    if (testFile) return; // the scale sample and the stored run are checked in claims.test.ts
+    if (testFile) return; // the seed check, the scale sample and the stored run are checked in claims.test.ts
+    if (seedCheck)
+      test(`every claim of ${experimentId} held on each of its seeds at these inputs (${seedCheckFile(experimentId)})`, () => {
+        expect(seedCheck.claims).toEqual(seedCheckOf(experimentId, seedCheck.inputs, seedCheck.verification).claims);
+      });
+
     const scaleRecords = claimsFor(experimentId).flatMap((claim) => getClaimRecord(experimentId, claim.id)?.record.scales ?? []);
     const costPerSeed = (params: Record<string, unknown>) =>
       Math.max(...scaleRecords.filter((r) => canonicalJson(r.params) === canonicalJson(params)).map((r) => r.ms / r.seeds.length));
@@ -103,11 +112,7 @@ export function checkExperiment(experimentId: string, testFile?: string): void {
           run,
         );
         expect(fresh.params).toEqual(stored!.params);
-        const [f, s] = [fresh.runs?.[0] ?? fresh.overSeeds!, stored!.runs?.[0] ?? stored!.overSeeds!];
-        expect({ holds: f.holds, close: close(f.value, s.value) }, `fresh ${f.value}, stored ${s.value}`).toEqual({
-          holds: s.holds,
-          close: true,
-        });
+        expect(driftFrom(stored!, fresh, experiment.tolerance)).toEqual([]);
       });
     }
 
