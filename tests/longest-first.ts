@@ -3,7 +3,7 @@
 // the claims suite's 3-line files in folder order (E21's 100-second file started late and ran alone at the end) and
 // the browser suite's short but slow files (axe, Firefox, Lighthouse) last. With cached durations (a developer's
 // machine), Vitest's own order, longest first by those durations, is kept.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
@@ -18,13 +18,20 @@ const SLOW_BROWSER_FILES = [
   'site-url.test.ts', // ~14: a second production build
 ];
 
-/** A claims file's cost: its experiment's verification time at the default settings and on the counter-runs (ms). */
+/**
+ * A claims file's cost: its experiment's verification time at the default settings and on the counter-runs (ms).
+ * With a seed check in the folder (assumed current: reading the inputs' fingerprint here would cost more than a wrong
+ * guess), the default settings cost one seed of each each-seed claim and nothing for a mean over seeds.
+ */
 function claimsCost(moduleId: string): number {
   try {
     const { claims } = JSON.parse(readFileSync(`${dirname(moduleId)}/verification.json`, 'utf8')) as {
-      claims: Record<string, { default: { ms: number }; counterRuns: { ms: number }[] }>;
+      claims: Record<string, { mode: string; default: { ms: number; seeds: number[] }; counterRuns: { ms: number }[] }>;
     };
-    return Object.values(claims).reduce((sum, c) => sum + c.default.ms + c.counterRuns.reduce((s, r) => s + r.ms, 0), 0);
+    const firstSeeds = existsSync(`${dirname(moduleId)}/seed-check.json`);
+    const defaultCost = (c: (typeof claims)[string]) =>
+      !firstSeeds ? c.default.ms : c.mode === 'each-seed' ? c.default.ms / c.default.seeds.length : 0;
+    return Object.values(claims).reduce((sum, c) => sum + defaultCost(c) + c.counterRuns.reduce((s, r) => s + r.ms, 0), 0);
   } catch {
     return 0; // no verification yet: the order only costs time
   }
