@@ -86,14 +86,14 @@ export function checkExperiment(experimentId: string, testFile?: string): void {
       });
     }
 
-    // Claims at the same scale share its runs through the verifier's cache, so only the record that ran them
-    // carries their time: a configuration costs the largest time per seed of any record of it.
     if (testFile) return; // the seed check, the scale sample and the stored run are checked in claims.test.ts
     if (seedCheck)
       test(`every claim of ${experimentId} held on each of its seeds at these inputs (${seedCheckFile(experimentId)})`, () => {
         expect(seedCheck.claims).toEqual(seedCheckOf(experimentId, seedCheck.inputs, seedCheck.verification).claims);
       });
 
+    // Claims at the same scale share its runs through the verifier's cache, so only the record that ran them
+    // carries their time: a configuration costs the largest time per seed of any record of it.
     const scaleRecords = claimsFor(experimentId).flatMap((claim) => getClaimRecord(experimentId, claim.id)?.record.scales ?? []);
     const costPerSeed = (params: Record<string, unknown>) =>
       Math.max(...scaleRecords.filter((r) => canonicalJson(r.params) === canonicalJson(params)).map((r) => r.ms / r.seeds.length));
