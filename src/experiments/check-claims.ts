@@ -13,7 +13,7 @@ import type { Json } from '~/lab/experiment/types';
 import { configurationFails, type ConfigurationRecord } from '~/lab/experiment/verification';
 import { claimsFor, defaultsOf, getExperiment, resolveParams, runExperiment, type Claim } from '.';
 import { roundMeasurements } from './record-stored-run';
-import { currentSeedCheck, seedCheckFile, seedCheckOf } from './seed-check';
+import { currentSeedCheck, seedCheckFile, seedCheckOf, seedsToRerun } from './seed-check';
 import { getStoredRun } from './stored-runs';
 import { getClaimRecord } from './verifications';
 import { configurationParams, counterConfiguration, driftFrom, evaluateConfiguration } from './verify';
@@ -36,8 +36,7 @@ export function checkExperiment(experimentId: string, testFile?: string): void {
   const { rtol, atol } = experiment.tolerance;
   // CLAIMS_SEEDS=all re-runs every seed whatever the seed check says
   const seedCheck = process.env.CLAIMS_SEEDS === 'all' ? undefined : currentSeedCheck(experimentId);
-  /** The seeds of the default configuration run here: all, or while the seed check holds, an each-seed claim's first. */
-  const seedsHere = (claim: Claim<unknown>) => (!seedCheck ? claim.seeds : claim.mode === 'each-seed' ? claim.seeds.slice(0, 1) : []);
+  const seedsHere = (claim: Claim<unknown>) => seedsToRerun(claim, seedCheck);
   const scope = seedCheck
     ? `first seeds: every seed held at these inputs on ${seedCheck.date.slice(0, 10)}, ${seedCheckFile(experimentId)}`
     : `every seed: \`npm run check-seeds -- ${experimentId}\` records them for these inputs`;

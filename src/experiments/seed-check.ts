@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { claimsFor, folderFor } from '.';
+import { claimsFor, folderFor, type Claim } from '.';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
@@ -90,4 +90,13 @@ export function currentSeedCheck(experimentId: string): SeedCheck | undefined {
 export function seedCheckOf(experimentId: string, inputs: string, verification: string): SeedCheck {
   const claims = Object.fromEntries(claimsFor(experimentId).map((c) => [c.id, c.seeds]));
   return { inputs, verification, date: new Date().toISOString(), runtime: `node v${process.versions.node}`, claims };
+}
+
+/**
+ * The seeds of a claim's default configuration the claims suite re-runs: every seed without a current seed check;
+ * with one, an each-seed claim's first (this machine computes what the check recorded) and none of a mean over seeds.
+ */
+export function seedsToRerun(claim: Pick<Claim<unknown>, 'mode' | 'seeds'>, check: SeedCheck | undefined): number[] {
+  if (!check) return claim.seeds;
+  return claim.mode === 'each-seed' ? claim.seeds.slice(0, 1) : [];
 }

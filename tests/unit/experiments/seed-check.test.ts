@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { experimentIds, folderFor } from '~/experiments';
-import { inputFiles, inputsFingerprint, parseSeedCheck } from '~/experiments/seed-check';
+import { inputFiles, inputsFingerprint, parseSeedCheck, seedCheckOf, seedsToRerun } from '~/experiments/seed-check';
 
-describe('the seed check’s fingerprint', () => {
+describe('the seed check', () => {
   const files = inputFiles('e2');
 
   test('hashes the lab, the shared experiment code and the experiment’s own code, not its tests, charts, docs or records', () => {
@@ -56,6 +56,15 @@ describe('the seed check’s fingerprint', () => {
       }
     }
     expect(outside).toEqual([]);
+  });
+
+  test('the claims suite re-runs every seed without a current seed check, with one the first of an each-seed claim and none of a mean', () => {
+    const check = seedCheckOf('e2', 'inputs', 'verification');
+    const seeds = [1, 2, 3, 4, 5];
+    expect(seedsToRerun({ mode: 'each-seed', seeds }, undefined)).toEqual(seeds);
+    expect(seedsToRerun({ mode: 'mean-over-seeds', seeds }, undefined)).toEqual(seeds);
+    expect(seedsToRerun({ mode: 'each-seed', seeds }, check)).toEqual([1]);
+    expect(seedsToRerun({ mode: 'mean-over-seeds', seeds }, check)).toEqual([]);
   });
 
   test('a malformed seed check names its file and the fields missing', () => {
