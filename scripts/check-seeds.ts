@@ -4,7 +4,7 @@
 // claims suite re-runs each claim on its first seed only. Needed after a change to the lab or an experiment's
 // code; `npm run verify-claims` writes the seed check itself.
 import { writeFileSync } from 'node:fs';
-import { claimsFor, experimentIds, getExperiment, runExperiment } from '~/experiments';
+import { claimsFor, getExperiment, runExperiment } from '~/experiments';
 import { inputsFingerprint, seedCheckFile, seedCheckOf, verificationHash } from '~/experiments/seed-check';
 import { getClaimRecord } from '~/experiments/verifications';
 import { configurationParams, driftFrom, evaluateConfiguration } from '~/experiments/verify';
@@ -13,6 +13,7 @@ import { canonicalJson, createRunCache } from '~/lab/experiment/run-cache';
 import type { Json } from '~/lab/experiment/types';
 import { configurationHolds } from '~/lab/experiment/verification';
 import { onceEachJob } from '~/lab/train-to-target';
+import { experimentArgs } from './experiment-args';
 import { formatJson, root } from './git-state';
 import { progressPrinter } from './progress-printer';
 
@@ -53,20 +54,11 @@ async function checkSeeds(id: string): Promise<string[]> {
 }
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2).filter((a) => a !== '--');
-  if (args.includes('--help') || args.includes('-h')) {
-    console.log(`usage: npm run check-seeds [-- <id> ...]\nexperiments: ${experimentIds.join(', ')} (default: all)`);
-    return;
-  }
-  const unknown = args.filter((a) => !experimentIds.includes(a));
-  if (unknown.length) {
-    console.error(`unknown experiment id${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}; allowed: ${experimentIds.join(', ')}`);
-    process.exitCode = 2;
-    return;
-  }
+  const args = experimentArgs('check-seeds');
+  if (!args) return;
   const info = await initBackend({ prefer: 'wasm' });
   if (info.backend !== 'wasm') throw new Error(`WASM backend did not start: ${info.fallbackReason}`);
-  for (const id of args.length ? args : experimentIds) {
+  for (const id of args.ids) {
     const problems = await checkSeeds(id);
     console.log(problems.length ? `${id}: no seed check written; ${problems.join('; ')}` : `wrote ${seedCheckFile(id)}`);
     if (problems.length) process.exitCode = 1;

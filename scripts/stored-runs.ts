@@ -2,24 +2,16 @@
 // stores it with provenance in its folder, src/experiments/<folder>/stored-run.json. A progress line on a terminal, plain
 // lines otherwise (CI logs).
 import { writeFileSync } from 'node:fs';
-import { experimentIds, folderFor } from '~/experiments';
+import { folderFor } from '~/experiments';
 import { recordStoredRun } from '~/experiments/record-stored-run';
+import { experimentArgs } from './experiment-args';
 import { formatJson, gitState, root } from './git-state';
 import { progressPrinter } from './progress-printer';
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2).filter((a) => a !== '--');
-  if (args.includes('--help') || args.includes('-h')) {
-    console.log(`usage: npm run stored-runs [-- <id> ...]\nexperiments: ${experimentIds.join(', ')} (default: all)`);
-    return;
-  }
-  const unknown = args.filter((a) => !experimentIds.includes(a));
-  if (unknown.length) {
-    console.error(`unknown experiment id${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}; allowed: ${experimentIds.join(', ')}`);
-    process.exitCode = 2;
-    return;
-  }
-  const ids = args.length ? args : [...experimentIds];
+  const args = experimentArgs('stored-runs');
+  if (!args) return;
+  const ids = args.ids;
   const commit = gitState();
   for (const [i, id] of ids.entries()) {
     const printer = progressPrinter(`[${i + 1}/${ids.length} ${id}]`);

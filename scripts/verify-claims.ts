@@ -5,7 +5,7 @@
 // check (./check-seeds.ts). Slow at the larger scales: it runs outside `npm test`, whose claims suite re-checks the
 // default configuration, the counter-runs and a sample.
 import { writeFileSync } from 'node:fs';
-import { claimsFor, experimentIds, folderFor, runExperiment } from '~/experiments';
+import { claimsFor, folderFor, runExperiment } from '~/experiments';
 import { counterConfiguration, evaluateConfiguration } from '~/experiments/verify';
 import { initBackend } from '~/lab/backend';
 import { canonicalJson, createRunCache } from '~/lab/experiment/run-cache';
@@ -13,6 +13,7 @@ import type { Json } from '~/lab/experiment/types';
 import { inputsFingerprint, seedCheckFile, seedCheckOf, verificationHash } from '~/experiments/seed-check';
 import { getClaimRecord } from '~/experiments/verifications';
 import { configurationFails, configurationHolds, type ClaimRecord, type Verification } from '~/lab/experiment/verification';
+import { experimentArgs } from './experiment-args';
 import { formatJson, gitState, root } from './git-state';
 import { progressPrinter } from './progress-printer';
 
@@ -75,20 +76,10 @@ async function verify(id: string, skipScales: boolean): Promise<{ verification: 
 }
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2).filter((a) => a !== '--');
-  if (args.includes('--help') || args.includes('-h')) {
-    console.log(`usage: npm run verify-claims [-- <id> ...] [--skip-scales]\nexperiments: ${experimentIds.join(', ')} (default: all)`);
-    return;
-  }
-  const skipScales = args.includes('--skip-scales');
-  const ids = args.filter((a) => !a.startsWith('--'));
-  const unknown = ids.filter((a) => !experimentIds.includes(a));
-  if (unknown.length) {
-    console.error(`unknown experiment id${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}; allowed: ${experimentIds.join(', ')}`);
-    process.exitCode = 2;
-    return;
-  }
-  for (const id of ids.length ? ids : experimentIds) {
+  const args = experimentArgs('verify-claims', ['--skip-scales']);
+  if (!args) return;
+  const skipScales = args.flags.has('--skip-scales');
+  for (const id of args.ids) {
     const { verification, inputs } = await verify(id, skipScales);
     const file = `${folderFor(id)}/verification.json`;
     const text = `${formatJson(verification)}\n`;
